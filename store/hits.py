@@ -1,0 +1,193 @@
+"""Plain result records the search side returns to the CLI and the TUI.
+
+They are built inside the searcher's `with` block (a Whoosh hit dies with its
+searcher) and hold only plain values, so they can cross threads freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store.errors import Problem, StoreError
+
+Span = tuple[int, int]
+"""(start, end) character offsets into a passage's text."""
+
+
+class QueryError(StoreError):
+    """A query that cannot be parsed or run; `message` says what and where."""
+
+    def __init__(self, query: str, message: str, position: int | None = None) -> None:
+        self.query = query
+        self.message = message
+        self.position = position
+        super().__init__(message)
+
+
+class UnknownEntity(StoreError):
+    """No entity in the corpus has that name or alias."""
+
+    def __init__(self, name: str, suggestions: list[str] | None = None) -> None:
+        self.name = name
+        self.suggestions = suggestions or []
+        hint = f" (did you mean {', '.join(self.suggestions[:3])}?)" if self.suggestions else ""
+        super().__init__(f"no entity called {name!r}{hint}")
+
+
+@dataclass
+class PassageHit:
+    """One matching passage (paragraph) of an article."""
+
+    article_id: str
+    """Id of the article (its YAML file name without `.yaml`)."""
+    title: str
+    """The article's headline."""
+    date: str | None
+    """Publication date, ISO text, when known."""
+    source: str | None
+    """Publisher, when known."""
+    paragraph: int
+    """Index of the paragraph in the article (-1 for the headline itself)."""
+    text: str
+    """The passage's full text."""
+    kind: str = "text"
+    """`text`, `heading` or `title`."""
+    speaker: str | None = None
+    """Speaker of the (first) quote in this passage, when it holds one."""
+    highlights: list[Span] = field(default_factory=list)
+    """Offsets of the matched terms in `text`."""
+    score: float = 0.0
+    """Relevance score (0 when sorted by date)."""
+
+
+@dataclass
+class SearchResult:
+    """One page of passages matching a query."""
+
+    query: str
+    total: int
+    """Matching passages in the whole corpus (not only this page)."""
+    hits: list[PassageHit]
+    sort: str = "relevance"
+    """`relevance` or `date` (newest first)."""
+    offset: int = 0
+    elapsed_ms: float = 0.0
+    articles: int = 0
+    """Distinct articles among all matching passages, when known."""
+
+
+@dataclass
+class EntityRef:
+    """An entity as the corpus knows it: identity is (name, type)."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MentionPassage:
+    """A passage that mentions an entity, with where the mentions are."""
+
+    article_id: str
+    title: str
+    date: str | None
+    source: str | None
+    paragraph: int
+    text: str
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class MentionsPage:
+    """The entity jump: passages mentioning an entity, in article date order."""
+
+    entity: EntityRef
+    total: int
+    """Passages mentioning the entity in the whole corpus."""
+    articles: int
+    """Distinct articles among them."""
+    passages: list[MentionPassage]
+    offset: int = 0
+
+
+@dataclass
+class QuoteHit:
+    """A quote in the corpus with where it stands."""
+
+    article_id: str
+    title: str
+    date: str | None
+    paragraph: int
+    text: str
+    speaker: str | None
+    cue: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class EntitySummary:
+    """An entity across the corpus, with how often it appears."""
+
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    articles: int = 0
+    mentions: int = 0
+    quotes: int = 0
+    """Quotes attributed to it (as speaker)."""
+
+
+@dataclass
+class Facet:
+    """One entry of a facet list: a name and how many matching passages carry it."""
+
+    name: str
+    type: str
+    count: int
+
+
+@dataclass
+class Facets:
+    """Top entities and speakers among the passages matching a query."""
+
+    people: list[Facet] = field(default_factory=list)
+    organisations: list[Facet] = field(default_factory=list)
+    places: list[Facet] = field(default_factory=list)
+    speakers: list[Facet] = field(default_factory=list)
+
+
+@dataclass
+class ArticleSummary:
+    """What lists of articles show, read from the index (no YAML parsing)."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str | None
+
+
+@dataclass
+class IndexReport:
+    """What bringing the index up to date did."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    rebuilt: bool = False
+    reason: str | None = None
+    """Why it was rebuilt ("missing", "older schema", "corrupt: ..."), if it was."""
+    problems: list[Problem] = field(default_factory=list)
+    """Article files that could not be read (they are left out of the index)."""
+    seconds: float = 0.0
+
+
+@dataclass
+class CorpusStats:
+    """Counts for the status line."""
+
+    articles: int
+    quotes: int
+    entities: int
+    passages: int = 0

@@ -1,0 +1,97 @@
+"""The newsroom's records: articles, paragraphs, quotes, entities and mentions.
+
+Plain dataclasses with no I/O. `store.yamlio` turns them into YAML and back;
+everything else (import, extraction, index, TUI) meets in these types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PARAGRAPH_KINDS = ("text", "heading")
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+
+
+@dataclass
+class Paragraph:
+    """One block of the article body, in reading order."""
+
+    text: str
+    """The paragraph's text, verbatim from the source (one line, no markup)."""
+    kind: str = "text"
+    """`text` for running copy, `heading` for a crosshead such as "Geneva process"."""
+
+
+@dataclass
+class Mention:
+    """One place in an article where an entity is named."""
+
+    paragraph: int
+    """Index into `Article.paragraphs` (0-based)."""
+    start: int
+    """Character offset of the first character inside that paragraph's text."""
+    end: int
+    """Character offset one past the last character."""
+
+
+@dataclass
+class Quote:
+    """A direct quotation: the words inside one pair of quotation marks."""
+
+    text: str
+    """The quoted words, verbatim, without the surrounding quotation marks."""
+    paragraph: int
+    """Index into `Article.paragraphs` of the paragraph holding the quote."""
+    start: int
+    """Offset of the first quoted character in that paragraph (after the opening mark)."""
+    end: int
+    """Offset one past the last quoted character (before the closing mark)."""
+    speaker: str | None = None
+    """Canonical name of who said it ("John Kerry"), or None when unknown."""
+    cue: str | None = None
+    """The attribution verb ("said", "told", "according to"), when there is one."""
+
+
+@dataclass
+class Entity:
+    """One real-world person, organisation or place named in an article."""
+
+    name: str
+    """Canonical name ("John Kerry"); identity across the corpus is (name, type)."""
+    type: str
+    """Entity type: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."""
+    aliases: list[str] = field(default_factory=list)
+    """Every surface form the article uses for it ("Kerry", "John Kerry")."""
+    mentions: list[Mention] = field(default_factory=list)
+    """Every occurrence of any alias in the article, in reading order."""
+
+
+@dataclass
+class Article:
+    """A news article as newsdesk stores it: one YAML file in `data/articles/`."""
+
+    id: str
+    """Stable, file-name-safe slug: `<date>-<headline-slug>` or `<headline-slug>`."""
+    title: str
+    """The headline."""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    """Body paragraphs and headings in reading order (page furniture dropped)."""
+    standfirst: str | None = None
+    """The summary line under the headline, when the article has one."""
+    source: str | None = None
+    """Publisher, from a closing `Source:` line or the import record."""
+    published: str | None = None
+    """Publication date as ISO text (`2015-09-19`), or None when unknown."""
+    url: str | None = None
+    """Where the article was published, when known."""
+    quotes: list[Quote] = field(default_factory=list)
+    """Direct quotations in reading order."""
+    entities: list[Entity] = field(default_factory=list)
+    """People, organisations and places named in the article."""
+    imported_from: str | None = None
+    """The file the article was imported from (for the user's reference)."""
+    source_digest: str | None = None
+    """Digest of the imported text; an unchanged re-import is skipped by it."""
+    extraction_digest: str | None = None
+    """Digest of the quotes and entities as extraction wrote them; a mismatch
+    means a person edited them by hand, and re-extraction leaves them alone."""

@@ -1,0 +1,70 @@
+"""The YAML article format: round trips, the YAML 1.1 traps, errors with lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.errors import ArticleFileError
+from store.models import Article, Entity, Mention, Paragraph, Quote
+from store.yamlio import article_from_text, check_text, dump_article, load_article, save_article
+
+
+def sample() -> Article:
+    return Article(
+        id="2015-09-19-kerry",
+        title="Kerry says: Assad must go",
+        published="2015-09-19",
+        paragraphs=[
+            Paragraph("“We need to get to the negotiation,” said Kerry. " * 3),
+            Paragraph("Geneva process", kind="heading"),
+        ],
+        quotes=[Quote("We need to get to the negotiation,", 0, 1, 35, "John Kerry", "said")],
+        entities=[Entity("John Kerry", "PERSON", ["Kerry"], [Mention(0, 42, 47)])],
+    )
+
+
+def test_round_trip_is_equal(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    assert save_article(path, sample())
+    assert load_article(path) == sample()
+
+
+def test_unchanged_article_is_not_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    save_article(path, sample())
+    before = path.stat().st_mtime_ns
+    assert not save_article(path, sample())
+    assert path.stat().st_mtime_ns == before
+
+
+def test_no_is_text_and_dates_stay_text() -> None:
+    text = dump_article(sample()).replace("speaker: John Kerry", "speaker: No")
+    text = text.replace("published: '2015-09-19'", "published: 2015-09-19")
+    article = article_from_text(text, Path("a.yaml"))
+    assert article.quotes[0].speaker == "No"
+    assert article.published == "2015-09-19"
+
+
+def test_wrong_type_names_file_and_line() -> None:
+    text = dump_article(sample()).replace("start: 1", "start: one")
+    with pytest.raises(ArticleFileError) as caught:
+        article_from_text(text, Path("a.yaml"))
+    (problem,) = caught.value.problems
+    assert problem.path == Path("a.yaml")
+    assert text.splitlines()[problem.line - 1].strip() == "start: one"
+    assert "whole number" in problem.message
+
+
+def test_invalid_yaml_names_line() -> None:
+    with pytest.raises(ArticleFileError) as caught:
+        article_from_text("id: x\ntitle: [unclosed\n", Path("b.yaml"))
+    assert caught.value.problems[0].line == 3
+    assert "not valid YAML" in caught.value.problems[0].message
+
+
+def test_check_finds_offsets_outside_paragraph() -> None:
+    text = dump_article(sample()).replace("mentions: [[0, 42, 47]]", "mentions: [[0, 42, 4700]]")
+    problems = check_text(text, Path("c.yaml"))
+    assert len(problems) == 1 and "outside paragraph 0" in problems[0].message

@@ -56,6 +56,9 @@ def parse_yaml(text: str, path: Path) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         what = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+            # "found unexpected end of stream" is found far from its cause: say where that began
+            what += f" ({exc.context} that starts at line {exc.context_mark.line + 1})"
         raise ArticleFileError(
             [Problem(path, line, f"not valid YAML: {what} (fix the file by hand or re-import it)")]
         ) from None

@@ -1,0 +1,59 @@
+"""The layout's boundaries: store/ never pulls in Textual or Rich, tui/ never
+imports Whoosh or YAML, extraction and the index stay apart."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def modules(package: str) -> list[str]:
+    found = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        parts = list(path.relative_to(ROOT).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        found.append(".".join(parts))
+    return found
+
+
+def imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("module", modules("store"))
+def test_store_module_does_not_load_textual_or_rich(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "tui").rglob("*.py")), ids=str)
+def test_tui_does_not_import_whoosh_or_yaml(path: Path) -> None:
+    roots = {name.split(".")[0] for name in imported_names(path)}
+    assert not roots & {"whoosh", "yaml"}
+
+
+def test_extraction_and_index_stay_apart() -> None:
+    for path in (ROOT / "store" / "extract").rglob("*.py"):
+        assert not any(n.startswith(("store.index", "whoosh")) for n in imported_names(path)), path
+    for path in (ROOT / "store" / "index").rglob("*.py"):
+        assert not any(n.startswith(("store.extract", "spacy")) for n in imported_names(path)), path

@@ -47,11 +47,11 @@ class PassageHit:
     source: str | None
     """Publisher, when known."""
     paragraph: int
-    """Index of the paragraph in the article (-1 for the headline itself)."""
+    """Index of the paragraph in the article (-1 the headline, -2 the standfirst)."""
     text: str
     """The passage's full text."""
     kind: str = "text"
-    """`text`, `heading` or `title`."""
+    """`text`, `heading`, `title` (paragraph -1) or `standfirst` (paragraph -2)."""
     speaker: str | None = None
     """Speaker of the (first) quote in this passage, when it holds one."""
     highlights: list[Span] = field(default_factory=list)
@@ -74,6 +74,8 @@ class SearchResult:
     elapsed_ms: float = 0.0
     articles: int = 0
     """Distinct articles among all matching passages, when known."""
+    total_exact: bool = True
+    """False when `total` is an estimate (broad queries stop counting after the best page)."""
 
 
 @dataclass
@@ -124,6 +126,18 @@ class QuoteHit:
     cue: str | None = None
     start: int = 0
     end: int = 0
+
+
+@dataclass
+class QuotesPage:
+    """One page of quotes, in article date order (oldest first)."""
+
+    speaker: EntityRef | None
+    """The speaker asked for, or None for every quote."""
+    total: int
+    """Quotes (not passages) in the whole corpus matching the request."""
+    quotes: list[QuoteHit]
+    offset: int = 0
 
 
 @dataclass
@@ -181,6 +195,8 @@ class IndexReport:
     problems: list[Problem] = field(default_factory=list)
     """Article files that could not be read (they are left out of the index)."""
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    """What else happened, for the user ("recovered a stale index lock left by process 123")."""
 
 
 @dataclass

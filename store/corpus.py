@@ -1,0 +1,385 @@
+"""The Corpus facade: the one way the CLI, the TUI and the tests reach the store and index.
+
+`open_corpus(data_dir)` is cheap. The first call that needs the index opens it (and
+builds it when it is missing or unreadable); `ensure_index` brings it up to date.
+Every method is safe from worker threads: Whoosh access is serialised by a lock.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from whoosh import query as wq
+
+from store.aliases import ALIASES_FILE, load_aliases
+from store.errors import ArticleFileError, Problem, StoreError
+from store.hits import (
+    ArticleSummary,
+    CorpusStats,
+    EntitySummary,
+    Facet,
+    Facets,
+    IndexReport,
+    MentionsPage,
+    QueryError,
+    QuotesPage,
+    SearchResult,
+    UnknownEntity,
+)
+from store.index.query import QueryBuilder
+from store.index.registry import EntityGroup, EntityRegistry
+from store.index.schema import make_schema
+from store.index.searcher import Highlight, IndexGone, PassageSearcher
+from store.index.writer import plan_update, stored_problems, update_index
+from store.models import Article
+from store.yamlio import load_article
+
+T = TypeVar("T")
+Progress = Callable[[int, int, str], None]
+
+EXACT_COUNT_UNDER = 5000
+"""A broad query's total is counted exactly when its estimate is below this (else estimated)."""
+FACET_SAMPLE = 500
+"""Facets are counted over at most this many best-matching passages."""
+FACET_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
+
+
+def open_corpus(data_dir: Path, index_dir: Path | None = None) -> Corpus:
+    """The one factory the CLI, the TUI and the tests use. Opens nothing heavy, builds nothing."""
+    return Corpus(Path(data_dir), Path(index_dir) if index_dir else None)
+
+
+class Corpus:
+    """A store folder (articles/*.yaml, aliases.yaml) and its index."""
+
+    def __init__(self, data_dir: Path, index_dir: Path | None = None) -> None:
+        self.data_dir = data_dir
+        self.articles_dir = data_dir / "articles"
+        self.index_dir = index_dir or data_dir / ".index"
+        self.last_report: IndexReport | None = None
+        """What the last automatic or explicit index update did (rebuilds say why)."""
+        self._lock = threading.RLock()
+        self._reader = PassageSearcher(self.index_dir)
+        self._builder: QueryBuilder | None = None
+        self._registry: EntityRegistry | None = None
+        self._registry_key: object = None
+        self._alias_problems: list[Problem] = []
+        self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
+
+    # the index ------------------------------------------------------------------
+
+    def index_state(self) -> str:
+        """ "missing", "outdated" or "ready" — from stat calls only, no YAML parsing."""
+        return plan_update(self.articles_dir, self.index_dir).state
+
+    def ensure_index(self, progress: Progress | None = None, *, rebuild: bool = False) -> IndexReport:
+        """Build, update or rebuild the index so it matches the article files."""
+        report = update_index(self.articles_dir, self.index_dir, progress, rebuild=rebuild)
+        self.last_report = report
+        return report
+
+    def _run(self, action: Callable[[], T]) -> T:
+        """Run a read under the lock; a missing or unreadable index is rebuilt, then retried once."""
+        with self._lock:
+            try:
+                return action()
+            except IndexGone as exc:
+                problem, rebuild = str(exc), False  # the update sees "missing" or "corrupt" itself
+            except Exception as exc:
+                if not _from_the_index(exc):
+                    raise
+                problem, rebuild = f"corrupt ({type(exc).__name__}: {exc})", True
+            self._forget()
+            self.last_report = update_index(
+                self.articles_dir, self.index_dir, rebuild=rebuild, reason=problem[:200]
+            )
+            try:
+                return action()
+            except IndexGone as exc:
+                raise StoreError(f"{exc}; it could not be rebuilt") from None
+
+    def _forget(self) -> None:
+        self._reader.close()
+        self._registry = None
+        self._ordered_cache.clear()
+
+    def _searcher(self) -> Any:
+        return self._reader.get()
+
+    def _query_builder(self) -> QueryBuilder:
+        if self._builder is None:
+            self._builder = QueryBuilder(make_schema())
+        return self._builder
+
+    def registry(self) -> EntityRegistry:
+        """Every entity of the corpus, with `aliases.yaml` applied (rebuilt when either changed)."""
+        searcher = self._searcher()
+        aliases_path = self.data_dir / ALIASES_FILE
+        try:
+            stat = aliases_path.stat()
+            alias_stamp: object = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            alias_stamp = None
+        key = (self._reader.generation(), alias_stamp)
+        if self._registry is None or key != self._registry_key:
+            table, self._alias_problems = load_aliases(self.data_dir)
+            self._registry = EntityRegistry(searcher.reader(), table)
+            self._registry_key = key
+            self._ordered_cache.clear()
+        return self._registry
+
+    def _ordered(
+        self, kind: str, q: wq.Query, ident: tuple[Any, ...], newest_first: bool = False
+    ) -> list[int]:
+        """Docnums in date order, cached per index generation (the jump pages through them)."""
+        key = (kind, ident, newest_first, self._reader.generation())
+        found = self._ordered_cache.get(key)
+        if found is None:
+            if len(self._ordered_cache) > 32:
+                self._ordered_cache.clear()
+            found = self._ordered_cache[key] = self._reader.ordered(q, newest_first=newest_first)
+        return found
+
+    # search ---------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance"
+    ) -> SearchResult:
+        """Passages matching `query`, best first (or newest first); "" lists the newest articles."""
+        if sort not in ("relevance", "date"):
+            raise QueryError(query, f"sort must be relevance or date, not {sort!r}")
+        return self._run(lambda: self._search(query, limit, offset, sort))
+
+    def _search(self, query: str, limit: int, offset: int, sort: str) -> SearchResult:
+        started = time.perf_counter()
+        searcher = self._searcher()
+        if not query.strip():
+            q: wq.Query = wq.Term("kind", "lead")
+            sort = "date"
+            terms = Highlight()
+        else:
+            q = self._query_builder().parse(query, self.registry)
+            terms = self._reader.highlight_terms(q)
+        wanted = max(offset + limit, 1)
+        if sort == "date":
+            results = searcher.search(q, limit=wanted, sortedby="date", reverse=True)
+        else:
+            results = searcher.search(q, limit=wanted)
+        exact = results.has_exact_length()
+        total = len(results) if exact else results.estimated_length()
+        if not exact and total <= EXACT_COUNT_UNDER:
+            total = sum(1 for _ in searcher.docs_for_query(q))
+            exact = True
+        registry = self._registry
+        speaker_of = registry.speaker_of if registry is not None else _plain_speaker
+        hits = [
+            self._reader.passage_hit(
+                hit.fields(), terms, hit.score if sort == "relevance" else 0.0, speaker_of
+            )
+            for hit in results[offset : offset + limit]
+        ]
+        return SearchResult(
+            query=query,
+            total=total,
+            hits=hits,
+            sort=sort,
+            offset=offset,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+            total_exact=exact,
+        )
+
+    def facets(self, query: str, *, limit: int = 10) -> Facets:
+        """Top people, organisations, places and speakers among the passages matching `query`."""
+        return self._run(lambda: self._facets(query, limit))
+
+    def _facets(self, query: str, limit: int) -> Facets:
+        registry = self.registry()
+        counts: dict[str, dict[tuple[str, str], int]] = {
+            "people": {}, "organisations": {}, "places": {}, "speakers": {},
+        }  # fmt: skip
+        if not query.strip():
+            for group in registry.groups.values():
+                bucket = FACET_GROUPS.get(group.type)
+                if bucket and group.passages > 0:
+                    counts[bucket][(group.name, group.type)] = group.passages
+                if group.quotes > 0:
+                    counts["speakers"][(group.name, group.type)] = group.quotes
+        else:
+            q = self._query_builder().parse(query, self.registry)
+            searcher = self._searcher()
+            for hit in searcher.search(q, limit=FACET_SAMPLE):
+                fields = hit.fields()
+                seen: set[tuple[str, str, str]] = set()
+                for key in fields.get("mentions") or {}:
+                    group = registry.display_key(key)
+                    bucket = FACET_GROUPS.get(group.type) if group else None
+                    if group and bucket and (bucket, group.name, group.type) not in seen:
+                        seen.add((bucket, group.name, group.type))
+                        counts[bucket][(group.name, group.type)] = (
+                            counts[bucket].get((group.name, group.type), 0) + 1
+                        )
+                for speaker, *_ in fields.get("quotes") or []:
+                    name = registry.speaker_of(speaker)
+                    if name and ("speakers", name, "PERSON") not in seen:
+                        seen.add(("speakers", name, "PERSON"))
+                        counts["speakers"][(name, "PERSON")] = counts["speakers"].get((name, "PERSON"), 0) + 1
+
+        def top(bucket: str) -> list[Facet]:
+            ranked = sorted(counts[bucket].items(), key=lambda item: (-item[1], item[0][0].casefold()))
+            return [Facet(name, entity_type, count) for (name, entity_type), count in ranked[:limit]]
+
+        return Facets(top("people"), top("organisations"), top("places"), top("speakers"))
+
+    # the entity jump, quotes, entities ------------------------------------------------
+
+    def _group(self, name: str, entity_type: str | None, *, speaker: bool = False) -> EntityGroup:
+        registry = self.registry()
+        groups = registry.lookup(name, entity_type)
+        if speaker:
+            groups = [g for g in groups if g.speaker_terms] or groups
+        if not groups:
+            suggestions = [g.name for g in registry.prefix(name)[:5]]
+            raise UnknownEntity(name, suggestions)
+        return groups[0]
+
+    def mentions(
+        self, name: str, *, type: str | None = None, offset: int = 0, limit: int = 50
+    ) -> MentionsPage:
+        """Every passage mentioning an entity (any alias), oldest article first, with offsets."""
+        return self._run(lambda: self._mentions(name, type, offset, limit))
+
+    def _mentions(self, name: str, entity_type: str | None, offset: int, limit: int) -> MentionsPage:
+        group = self._group(name, entity_type)
+        q = wq.Or([wq.Term("entity", key) for key in group.keys])
+        docnums = self._ordered("mentions", q, (group.name, group.type))
+        page = self._reader.stored(docnums[offset : offset + limit])
+        return MentionsPage(
+            entity=group.ref(),
+            total=len(docnums),
+            articles=group.articles,
+            passages=[self._reader.mention_passage(fields, group.keys) for fields in page],
+            offset=offset,
+        )
+
+    def quotes(self, speaker: str | None = None, *, offset: int = 0, limit: int = 50) -> QuotesPage:
+        """Quotes (by one speaker, any alias), oldest article first."""
+        return self._run(lambda: self._quotes(speaker, offset, limit))
+
+    def _quotes(self, speaker: str | None, offset: int, limit: int) -> QuotesPage:
+        registry = self.registry()
+        searcher = self._searcher()
+        if speaker is None:
+            q: wq.Query = wq.Term("kind", "quote")
+            docnums = self._ordered("quotes", q, ())
+            column = searcher.reader().column_reader("nquotes")
+            per_doc = {docnum: column[docnum] for docnum in docnums}
+            speakers: set[str] | None = None
+            ref = None
+        else:
+            group = self._group(speaker, None, speaker=True)
+            q = (
+                wq.Or([wq.Term("speaker", term) for term in group.speaker_terms])
+                if group.speaker_terms
+                else wq.NullQuery
+            )
+            docnums = self._ordered("quotes", q, (group.name, group.type))
+            speakers = set(group.speaker_terms)
+            per_doc = {}
+            for term in group.speaker_terms:
+                postings = searcher.postings("speaker", term)
+                while postings.is_active():
+                    per_doc[postings.id()] = per_doc.get(postings.id(), 0) + int(postings.weight())
+                    postings.next()
+            ref = group.ref()
+        total = sum(per_doc.get(docnum, 0) for docnum in docnums)
+        hits = []
+        skipped = 0
+        for docnum in docnums:
+            if len(hits) >= limit:
+                break
+            count = per_doc.get(docnum, 0)
+            if skipped + count <= offset:
+                skipped += count
+                continue
+            found = self._reader.quote_hits(searcher.stored_fields(docnum), speakers, registry.speaker_of)
+            start = max(offset - skipped, 0)
+            skipped += count
+            hits.extend(found[start:])
+        return QuotesPage(speaker=ref, total=total, quotes=hits[:limit], offset=offset)
+
+    def entities(self, type: str | None = None) -> list[EntitySummary]:
+        """Entities across the corpus, most-mentioned first."""
+        return self._run(lambda: self.registry().summaries(type))
+
+    def find_entities(self, text: str, *, limit: int = 20) -> list[EntitySummary]:
+        """Entities with a name or alias starting with `text` (or a word of one), for the palette."""
+        return self._run(lambda: [g.summary() for g in self.registry().prefix(text)[:limit]])
+
+    # articles ---------------------------------------------------------------------
+
+    def articles(self, *, limit: int | None = None) -> list[ArticleSummary]:
+        """Articles newest first, from the index's stored fields (no YAML parsing)."""
+        return self._run(lambda: self._articles(limit))
+
+    def _articles(self, limit: int | None) -> list[ArticleSummary]:
+        searcher = self._searcher()
+        results = searcher.search(wq.Term("kind", "title"), limit=limit, sortedby="date", reverse=True)
+        return [
+            ArticleSummary(
+                id=fields["article_id"],
+                title=fields.get("headline") or "",
+                date=fields.get("published"),
+                source=fields.get("publisher"),
+            )
+            for fields in (hit.fields() for hit in results)
+        ]
+
+    def load_article(self, article_id: str) -> Article:
+        """Parse one article's YAML file. Raises ArticleFileError naming the file."""
+        path = self.articles_dir / f"{article_id}.yaml"
+        if "/" in article_id or "\\" in article_id or article_id.startswith("."):
+            raise ArticleFileError([Problem(path, None, f"{article_id!r} is not an article id")])
+        return load_article(path)
+
+    def stats(self) -> CorpusStats:
+        """Counts for the status line."""
+        return self._run(self._stats)
+
+    def _stats(self) -> CorpusStats:
+        registry = self.registry()
+        return CorpusStats(
+            articles=registry.article_count,
+            quotes=registry.quote_count,
+            entities=len(registry.groups),
+            passages=self._searcher().doc_count(),
+        )
+
+    def problems(self) -> list[Problem]:
+        """Article files (and aliases.yaml) that could not be read at the last index update."""
+        _, alias_problems = load_aliases(self.data_dir)
+        return stored_problems(self.articles_dir, self.index_dir) + alias_problems
+
+    def close(self) -> None:
+        """Close the searcher (the Corpus can still be used: it reopens on demand)."""
+        with self._lock:
+            self._forget()
+
+
+def _from_the_index(exc: BaseException) -> bool:
+    """Whether an exception came from reading index files (so a rebuild may cure it)."""
+    if isinstance(exc, (OSError, EOFError, struct.error, pickle.UnpicklingError)):
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and "whoosh" in tb.tb_frame.f_code.co_filename
+
+
+def _plain_speaker(name: str | None) -> str | None:
+    return name

@@ -1,0 +1,108 @@
+"""Turn one `Article` into the Whoosh documents of its passages (no I/O)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from store.index.schema import LIST_SEP, NO_SPEAKER, SEP, STANDFIRST_PARAGRAPH, TITLE_PARAGRAPH
+from store.models import Article
+
+
+def entity_key(entity_type: str, name: str) -> str:
+    """The term an entity is indexed under: its type and name as the YAML writes them."""
+    return f"{entity_type}{SEP}{name}"
+
+
+def published_datetime(published: str | None) -> datetime | None:
+    """`2015`, `2015-09` or `2015-09-19` as the first moment it names."""
+    if not published:
+        return None
+    parts = published.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 1
+        day = int(parts[2]) if len(parts) > 2 else 1
+        return datetime(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]:
+    """One document per passage: headline (-1), standfirst (-2), then each paragraph."""
+    common: dict[str, Any] = {
+        "article_id": article_id,
+        "headline": article.title,
+        "published": article.published,
+        "publisher": article.source,
+    }
+    when = published_datetime(article.published)
+    if when is not None:
+        common["date"] = when
+    if article.source:
+        common["source"] = article.source
+
+    first_text = next((i for i, p in enumerate(article.paragraphs) if p.kind == "text" and p.text), None)
+    documents: list[dict[str, Any]] = []
+
+    keys = []
+    alias_terms = []
+    for entity in article.entities:
+        key = entity_key(entity.type, entity.name)
+        keys.append(key)
+        for alias in dict.fromkeys([entity.name, *entity.aliases]):
+            alias_terms.append(f"{key}{SEP}{alias}")
+    title = dict(common, paragraph=TITLE_PARAGRAPH, pkind="title", text=article.title, title=article.title)
+    title["kind"] = "title lead" if first_text is None else "title"
+    if keys:
+        title["article_entity"] = LIST_SEP.join(dict.fromkeys(keys))
+        title["entity_keys"] = list(dict.fromkeys(keys))
+        title["alias"] = LIST_SEP.join(alias_terms)
+    documents.append(title)
+
+    if article.standfirst:
+        documents.append(
+            dict(
+                common,
+                paragraph=STANDFIRST_PARAGRAPH,
+                pkind="standfirst",
+                kind="standfirst",
+                text=article.standfirst,
+            )
+        )
+
+    quotes_by_paragraph: dict[int, list[list[Any]]] = {}
+    quote_text: dict[int, list[str]] = {}
+    for quote in article.quotes:
+        quotes_by_paragraph.setdefault(quote.paragraph, []).append(
+            [quote.speaker, quote.start, quote.end, quote.cue]
+        )
+        quote_text.setdefault(quote.paragraph, []).append(quote.text)
+    mentions_by_paragraph: dict[int, dict[str, list[int]]] = {}
+    for entity in article.entities:
+        key = entity_key(entity.type, entity.name)
+        for mention in entity.mentions:
+            spans = mentions_by_paragraph.setdefault(mention.paragraph, {}).setdefault(key, [])
+            spans += [mention.start, mention.end]
+
+    for number, paragraph in enumerate(article.paragraphs):
+        kinds = [paragraph.kind]
+        document = dict(common, paragraph=number, pkind=paragraph.kind, text=paragraph.text)
+        quotes = quotes_by_paragraph.get(number)
+        if quotes:
+            kinds.append("quote")
+            document["quotes"] = quotes
+            document["nquotes"] = len(quotes)
+            document["quote"] = " ".join(quote_text[number])
+            document["speaker"] = LIST_SEP.join(q[0] or NO_SPEAKER for q in quotes)
+        mentions = mentions_by_paragraph.get(number)
+        if mentions:
+            document["mentions"] = mentions
+            document["entity"] = LIST_SEP.join(
+                key for key, spans in mentions.items() for _ in range(len(spans) // 2)
+            )
+        if number == first_text:
+            kinds.append("lead")
+        document["kind"] = " ".join(kinds)
+        documents.append(document)
+    return documents

@@ -1,0 +1,201 @@
+"""The query language: Whoosh's parser plus checks that explain a bad query.
+
+Words are stemmed and searched in the passage text, the headline and the quotes
+(headline and quote words weigh more); `"phrases"`, `AND OR NOT ( )`, `-word`,
+`word*`, `word~`, and the fields `speaker:`, `entity:`, `title:`, `source:`,
+`date:`, `kind:`, `text:`, `quote:`. Names in `entity:`/`speaker:` are looked up
+among every alias in the corpus (`entity:Kerry` finds John Kerry).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, MultifieldParser, PlusMinusPlugin
+from whoosh.qparser.plugins import EveryPlugin
+
+from store.hits import QueryError
+from store.index.registry import EntityRegistry
+from store.index.schema import USER_FIELDS
+
+MAX_QUERY = 1000
+"""Longest query accepted, in characters."""
+FIELD_BOOSTS = {"text": 1.0, "title": 2.0, "quote": 1.5}
+KINDS = ("title", "standfirst", "text", "heading", "quote", "lead")
+
+_FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):")
+_WORD = re.compile(r"[^\s()\[\]{}]+")
+
+
+def check_query(text: str) -> None:
+    """Raise QueryError saying what is wrong and where; None when the query can be parsed."""
+    if len(text) > MAX_QUERY:
+        raise QueryError(
+            text, f"the query is {len(text):,} characters long; the limit is {MAX_QUERY:,}", MAX_QUERY
+        )
+    for position, char in enumerate(text):
+        if unicodedata.category(char) == "Cc" and char not in "\t\n\r":
+            raise QueryError(
+                text, f"control character U+{ord(char):04X} at position {position + 1}; remove it", position
+            )
+    outside = _check_brackets(text)
+    for match in _FIELD.finditer(outside):
+        name = match.group(1)
+        if name not in USER_FIELDS:
+            raise QueryError(
+                text,
+                f"unknown field {name!r} at position {match.start() + 1}; "
+                f"fields are {', '.join(f + ':' for f in USER_FIELDS)}",
+                match.start(),
+            )
+        after = text[match.end() : match.end() + 1]
+        if after == "" or after.isspace() or after == ")":
+            raise QueryError(
+                text,
+                f"{name}: at position {match.start() + 1} has nothing after it; "
+                f"write a value, e.g. {name}:{_EXAMPLES.get(name, 'kerry')}",
+                match.start(),
+            )
+    for match in _WORD.finditer(outside):
+        word = match.group()
+        value = word.lstrip("+-")
+        value = value.split(":", 1)[1] if _FIELD.match(value) else value
+        start = match.start() + len(word) - len(value)
+        if value and set(value) <= {"*", "?"}:
+            raise QueryError(
+                text,
+                f"a lone {value} at position {start + 1} would match everything; "
+                "put at least two letters before it, e.g. negot*",
+                start,
+            )
+        if value[:1] in ("*", "?"):
+            raise QueryError(
+                text, f"{value!r} at position {start + 1}: a word cannot start with * or ?", start
+            )
+        star = min((i for i in (value.find("*"), value.find("?")) if i >= 0), default=-1)
+        if 0 <= star < 2:
+            raise QueryError(
+                text,
+                f"{value!r} at position {start + 1}: put at least two letters before {value[star]}",
+                start,
+            )
+
+
+_EXAMPLES = {
+    "speaker": "kerry",
+    "entity": '"John Kerry"',
+    "date": "2019 or date:[2019-01 to 2019-06]",
+    "kind": "quote",
+    "source": "reuters",
+    "title": "assad",
+}
+
+
+def _check_brackets(text: str) -> str:
+    """Check quotes, parentheses and range brackets; return the text with quoted parts blanked."""
+    stack: list[tuple[str, int]] = []
+    blanked = []
+    quote_at: int | None = None
+    for position, char in enumerate(text):
+        if quote_at is not None:
+            if char == '"':
+                quote_at = None
+                blanked.append(char)
+            else:
+                blanked.append(" ")
+            continue
+        blanked.append(char)
+        if char == '"':
+            quote_at = position
+        elif char in "([":
+            stack.append((char, position))
+        elif char in ")]":
+            opener = "(" if char == ")" else "["
+            if not stack or stack[-1][0] != opener:
+                raise QueryError(
+                    text,
+                    f"{char} at position {position + 1} closes nothing; remove it or add {opener}",
+                    position,
+                )
+            stack.pop()
+    if quote_at is not None:
+        raise QueryError(
+            text, f'the quotation mark at position {quote_at + 1} is never closed; add a closing "', quote_at
+        )
+    if stack:
+        char, position = stack[-1]
+        closer = ")" if char == "(" else "]"
+        raise QueryError(text, f"{char} at position {position + 1} is never closed; add {closer}", position)
+    return "".join(blanked)
+
+
+class QueryBuilder:
+    """Parses query text into a Whoosh query against the passage schema."""
+
+    def __init__(self, schema: Any) -> None:
+        parser = MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
+        parser.remove_plugin_class(EveryPlugin)
+        parser.add_plugin(PlusMinusPlugin())
+        parser.add_plugin(FuzzyTermPlugin())
+        self.parser = parser
+
+    def parse(self, text: str, registry: Callable[[], EntityRegistry]) -> wq.Query:
+        """The Whoosh query for `text`; `registry` is called only when names must be looked up."""
+        check_query(text)
+        cleaned = re.sub(r"[\t\n\r]", " ", text)
+        try:
+            parsed = self.parser.parse(cleaned)
+        except Exception as exc:  # the parser's own errors are not user-friendly; say it plainly
+            raise QueryError(text, f"cannot read the query: {exc}") from None
+        problem = _first_error(parsed)
+        if problem:
+            raise QueryError(text, problem)
+        return _resolve_names(parsed, text, registry)
+
+
+def _first_error(q: wq.Query) -> str | None:
+    error = getattr(q, "error", None)
+    if error:
+        field = getattr(q, "fieldname", None)
+        if field == "date":
+            return f"date: expects a date like 2019, 2019-06 or 2019-06-01 ({error})"
+        return str(error)
+    if not q.is_leaf():
+        for child in q.children():
+            found = _first_error(child)
+            if found:
+                return found
+    return None
+
+
+def _resolve_names(q: wq.Query, text: str, registry: Callable[[], EntityRegistry]) -> wq.Query:
+    field = getattr(q, "fieldname", None)
+    if field in ("entity", "speaker"):
+        return _name_query(q, field, text, registry())
+    if field == "kind" and isinstance(q, wq.Term) and q.text not in KINDS:
+        raise QueryError(text, f"kind:{q.text} is not a passage kind; kinds are {', '.join(KINDS)}")
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: _resolve_names(child, text, registry))
+
+
+def _name_query(q: wq.Query, field: str, text: str, registry: EntityRegistry) -> wq.Query:
+    if isinstance(q, wq.Prefix):
+        groups = registry.prefix(q.text)
+    elif isinstance(q, wq.Term):
+        groups = registry.lookup(q.text)
+    elif isinstance(q, wq.Phrase):
+        groups = registry.lookup(" ".join(q.words))
+    else:
+        raise QueryError(text, f'{field}: takes a name, e.g. {field}:kerry or {field}:"John Kerry"')
+    if field == "entity":
+        terms = [key for group in groups for key in group.keys]
+    else:
+        terms = [name for group in groups for name in group.speaker_terms]
+    if not terms:
+        return wq.NullQuery
+    return wq.Or([wq.Term(field, term, boost=q.boost) for term in terms])

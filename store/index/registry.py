@@ -1,0 +1,202 @@
+"""The corpus's entities, read from the index's term lists (no stored fields, no YAML).
+
+An entity across the corpus is a group of the names the YAML files use, merged by
+canonical name (after `aliases.yaml`) and type. Counts come from term statistics:
+mentions = occurrences of the entity's terms in `entity`, articles = documents of
+`article_entity`, quotes = occurrences of its speaker names in `speaker`.
+Because `aliases.yaml` is applied here, an edit to it takes effect at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from store.aliases import AliasTable
+from store.hits import EntityRef, EntitySummary
+from store.index.schema import NO_SPEAKER, SEP
+
+
+@dataclass
+class EntityGroup:
+    """One entity of the corpus and the index terms that stand for it."""
+
+    name: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    keys: list[str] = field(default_factory=list)
+    """Terms of the `entity` / `article_entity` fields ("PERSON\\x1fJohn Kerry")."""
+    speaker_terms: list[str] = field(default_factory=list)
+    """Terms of the `speaker` field (speaker names as quotes give them)."""
+    articles: int = 0
+    passages: int = 0
+    mentions: int = 0
+    quotes: int = 0
+
+    def summary(self) -> EntitySummary:
+        return EntitySummary(
+            name=self.name,
+            type=self.type,
+            aliases=self.alias_list(),
+            articles=self.articles,
+            mentions=self.mentions,
+            quotes=self.quotes,
+        )
+
+    def ref(self) -> EntityRef:
+        return EntityRef(self.name, self.type, self.alias_list())
+
+    def alias_list(self) -> list[str]:
+        return sorted(self.aliases - {self.name}, key=str.casefold)
+
+
+def _field_stats(reader: Any, fieldname: str) -> dict[str, list[int]]:
+    """term -> [documents, occurrences] for every term of a field."""
+    stats: dict[str, list[int]] = {}
+    for btext, info in reader.iter_field(fieldname):
+        stats[btext.decode("utf-8")] = [info.doc_frequency(), int(info.weight())]
+    return stats
+
+
+def _discount(stats: dict[str, list[int]], term: str, occurrences: int) -> None:
+    entry = stats.get(term)
+    if entry is not None:
+        entry[0] -= 1
+        entry[1] -= occurrences
+
+
+def _discount_deleted(
+    reader: Any,
+    articles: dict[str, list[int]],
+    mentions: dict[str, list[int]],
+    speakers: dict[str, list[int]],
+) -> int:
+    """Term statistics still count deleted documents until their segment is merged:
+    take them out. Returns how many headline documents were deleted."""
+    deleted_titles = 0
+    for segment_reader, _ in reader.leaf_readers():
+        if not segment_reader.has_deletions():
+            continue
+        for docnum in segment_reader.segment().deleted_docs():
+            fields = segment_reader.stored_fields(docnum)
+            if fields.get("pkind") == "title":
+                deleted_titles += 1
+                for key in fields.get("entity_keys") or []:
+                    _discount(articles, key, 1)
+            for key, spans in (fields.get("mentions") or {}).items():
+                _discount(mentions, key, len(spans) // 2)
+            counted: dict[str, int] = {}
+            for speaker, *_ in fields.get("quotes") or []:
+                term = speaker or NO_SPEAKER
+                counted[term] = counted.get(term, 0) + 1
+            for term, count in counted.items():
+                _discount(speakers, term, count)
+    return deleted_titles
+
+
+class EntityRegistry:
+    """Alias and name lookups over every entity in the index."""
+
+    def __init__(self, reader: Any, table: AliasTable) -> None:
+        self.groups: dict[tuple[str, str], EntityGroup] = {}
+        self._by_alias: dict[str, list[EntityGroup]] = {}
+        self._by_key: dict[str, EntityGroup] = {}
+        self._by_speaker: dict[str, EntityGroup] = {}
+        self._table = table
+        self._read(reader)
+
+    # building ------------------------------------------------------------
+
+    def _group_for(self, entity_type: str, name: str) -> EntityGroup:
+        canonical = self._table.canonical(name)
+        ident = (canonical.casefold(), entity_type)
+        group = self.groups.get(ident)
+        if group is None:
+            group = self.groups[ident] = EntityGroup(canonical, entity_type)
+        group.aliases.update((name, canonical))
+        return group
+
+    def _read(self, reader: Any) -> None:
+        articles = _field_stats(reader, "article_entity")
+        mentions = _field_stats(reader, "entity")
+        speakers = _field_stats(reader, "speaker")
+        deleted_titles = _discount_deleted(reader, articles, mentions, speakers)
+        self.article_count = reader.doc_frequency("kind", "title") - deleted_titles
+        self.mention_count = sum(occurrences for _, occurrences in mentions.values())
+        self.quote_count = sum(occurrences for _, occurrences in speakers.values())
+        for key in sorted(articles.keys() | mentions.keys()):
+            in_articles = articles.get(key, [0, 0])[0]
+            passages, occurrences = mentions.get(key, [0, 0])
+            if in_articles <= 0 and passages <= 0:
+                continue
+            entity_type, _, name = key.partition(SEP)
+            group = self._group_for(entity_type, name)
+            group.keys.append(key)
+            group.articles += max(in_articles, 0)
+            group.passages += max(passages, 0)
+            group.mentions += max(occurrences, 0)
+            self._by_key[key] = group
+        for btext in reader.lexicon("alias"):
+            key, _, alias = btext.decode("utf-8").rpartition(SEP)
+            group = self._by_key.get(key)
+            if group is not None:
+                group.aliases.add(alias)
+        for group in self.groups.values():
+            group.aliases.update(self._table.variants(group.name))
+            for alias in group.aliases:
+                self._by_alias.setdefault(alias.casefold(), []).append(group)
+        for name, (_, count) in speakers.items():
+            if name == NO_SPEAKER or count <= 0:
+                continue
+            group = self._speaker_group(name)
+            group.speaker_terms.append(name)
+            group.quotes += count
+            self._by_speaker[name] = group
+
+    def _speaker_group(self, name: str) -> EntityGroup:
+        canonical = self._table.canonical(name)
+        candidates = self._by_alias.get(canonical.casefold()) or self._by_alias.get(name.casefold()) or []
+        exact = [g for g in candidates if g.name.casefold() == canonical.casefold()]
+        for pool in (exact, candidates):
+            people = [g for g in pool if g.type == "PERSON"]
+            if people or pool:
+                return max(people or pool, key=lambda g: g.mentions)
+        group = self._group_for("PERSON", name)
+        self._by_alias.setdefault(group.name.casefold(), []).append(group)
+        return group
+
+    # lookups ---------------------------------------------------------------
+
+    def speaker_of(self, name: str | None) -> str | None:
+        """The canonical name for a quote's speaker as the YAML gives it."""
+        if not name:
+            return None
+        group = self._by_speaker.get(name)
+        return group.name if group else self._table.canonical(name)
+
+    def display_key(self, key: str) -> EntityGroup | None:
+        return self._by_key.get(key)
+
+    def lookup(self, name: str, entity_type: str | None = None) -> list[EntityGroup]:
+        """Groups one of whose names or aliases is `name` (any case), most-mentioned first."""
+        found = self._by_alias.get(name.strip().casefold(), [])
+        if entity_type:
+            found = [g for g in found if g.type == entity_type.upper()]
+        return sorted(found, key=lambda g: (-g.mentions, -g.quotes, g.name))
+
+    def prefix(self, text: str) -> list[EntityGroup]:
+        """Groups with a name or alias starting with `text` (or a word of one starting with it)."""
+        needle = text.strip().casefold()
+        if not needle:
+            return []
+        found: dict[int, EntityGroup] = {}
+        for alias, groups in self._by_alias.items():
+            if alias.startswith(needle) or any(word.startswith(needle) for word in alias.split()):
+                for group in groups:
+                    found[id(group)] = group
+        return sorted(found.values(), key=lambda g: (-g.mentions, -g.quotes, g.name))
+
+    def summaries(self, entity_type: str | None = None) -> list[EntitySummary]:
+        groups = [g for g in self.groups.values() if entity_type is None or g.type == entity_type.upper()]
+        groups.sort(key=lambda g: (-g.mentions, -g.quotes, g.name.casefold()))
+        return [g.summary() for g in groups]

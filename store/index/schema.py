@@ -1,0 +1,80 @@
+"""The Whoosh schema of the passage index, defined once, with its version.
+
+One Whoosh document per passage: the headline (paragraph -1, kind `title`), the
+standfirst (paragraph -2, kind `standfirst`) and every body paragraph (0, 1, ...,
+kind `text` or `heading`). Entity and speaker names are indexed exactly as the
+YAML files write them ("PERSON\\x1fJohn Kerry"); `aliases.yaml` and alias matching
+are applied when the index is read (store.index.registry), so editing the alias
+table never needs a rebuild.
+
+Bump SCHEMA_VERSION whenever the schema or what goes into a field changes: an
+index written with another version is rebuilt automatically.
+"""
+
+from __future__ import annotations
+
+from whoosh import fields, formats
+from whoosh.analysis import RegexTokenizer, SimpleAnalyzer, StemmingAnalyzer
+from whoosh.lang.porter2 import stem as porter2_stem
+
+SCHEMA_VERSION = 1
+"""Version of the schema and of the document layout below."""
+
+SEP = "\x1f"
+"""Separates type, name and alias inside one name term."""
+LIST_SEP = "\x1e"
+"""Separates name terms inside one field value."""
+NO_SPEAKER = "\x00"
+"""Speaker term of a quote nobody is credited with (counted, never matched)."""
+
+TITLE_PARAGRAPH = -1
+STANDFIRST_PARAGRAPH = -2
+
+USER_FIELDS = ("text", "title", "quote", "speaker", "entity", "source", "date", "kind")
+"""Fields a user may type in a query (`speaker:kerry`)."""
+
+
+def name_field() -> fields.FieldType:
+    """Whole names as terms, case kept, one term per occurrence (frequency = count)."""
+    return fields.FieldType(formats.Frequency(), RegexTokenizer(r"[^\x1e]+"), scorable=True, stored=False)
+
+
+def word_analyzer() -> StemmingAnalyzer:
+    """Words, lower-cased, stop words dropped, Porter2-stemmed ("negotiating" = "negotiate")."""
+    return StemmingAnalyzer(stemfn=porter2_stem)
+
+
+def make_schema() -> fields.Schema:
+    """The passage schema. Stored fields are what a hit shows, so no YAML is parsed."""
+    words = word_analyzer()
+    return fields.Schema(
+        # identity and order
+        article_id=fields.ID(stored=True, sortable=True),
+        paragraph=fields.NUMERIC(int, stored=True, sortable=True, signed=True),
+        date=fields.DATETIME(sortable=True),
+        kind=fields.KEYWORD(lowercase=True),
+        # searchable text
+        text=fields.TEXT(analyzer=words, stored=True),
+        title=fields.TEXT(analyzer=words, field_boost=2.0),
+        quote=fields.TEXT(analyzer=words, field_boost=1.5),
+        source=fields.TEXT(analyzer=SimpleAnalyzer()),
+        # names: one term per mention / per quote
+        entity=name_field(),
+        speaker=name_field(),
+        # on the title passage only: which entities the article names, and their aliases
+        article_entity=name_field(),
+        alias=name_field(),
+        # quotes in the passage, for paging quotes without loading stored fields
+        nquotes=fields.NUMERIC(int, sortable=True),
+        # shown with a hit
+        headline=fields.STORED(),
+        published=fields.STORED(),
+        publisher=fields.STORED(),
+        pkind=fields.STORED(),
+        # [[speaker or None, start, end, cue or None], ...] for the quotes in the passage
+        quotes=fields.STORED(),
+        # {"TYPE\x1fName": [start, end, start, end, ...]} for the mentions in the passage
+        mentions=fields.STORED(),
+        # on the title passage: the article's entity terms (to discount deleted documents)
+        entity_keys=fields.STORED(),
+    )

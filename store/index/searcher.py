@@ -1,0 +1,217 @@
+"""The one module that reads the index: one long-lived Whoosh searcher, plain hits.
+
+The searcher is reopened only when the index folder changed (one `stat` per call):
+a commit or a rebuild changes the folder's mtime or inode. Hits are built from
+stored fields of the page shown only, inside the searcher's lifetime.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+
+from store.errors import StoreError
+from store.hits import MentionPassage, PassageHit, QuoteHit, Span
+from store.index.schema import word_analyzer
+
+TEXT_FIELDS = ("text", "title", "quote")
+
+
+class IndexGone(StoreError):
+    """The index folder is missing or cannot be opened."""
+
+
+@dataclass
+class Highlight:
+    """What a query marks in the passages it finds."""
+
+    words: set[str] = field(default_factory=set)
+    """Indexed (stemmed) word forms from the text, title and quote fields."""
+    entities: set[str] = field(default_factory=set)
+    """Entity terms: their mentions are marked."""
+    speakers: set[str] = field(default_factory=set)
+    """Speaker terms: their quotes are marked."""
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Sorted, with overlapping spans joined."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class PassageSearcher:
+    """Holds the open index and its searcher; not thread-safe (the Corpus serialises calls)."""
+
+    def __init__(self, index_dir: Path) -> None:
+        self.index_dir = index_dir
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._stamp: tuple[int, int] | None = None
+        self._analyzer = word_analyzer()
+
+    def _current_stamp(self) -> tuple[int, int]:
+        try:
+            stat = os.stat(self.index_dir)
+        except FileNotFoundError:
+            raise IndexGone(f"the index at {self.index_dir} is missing") from None
+        return (stat.st_ino, stat.st_mtime_ns)
+
+    def get(self) -> Any:
+        """The Whoosh searcher, reopened when the index changed since the last call."""
+        stamp = self._current_stamp()
+        if self._searcher is not None and stamp == self._stamp:
+            return self._searcher
+        old = self._searcher
+        try:
+            if old is not None and self._stamp is not None and stamp[0] == self._stamp[0]:
+                self._searcher = old.refresh()
+            else:
+                self._ix = whoosh_index.open_dir(str(self.index_dir))
+                self._searcher = self._ix.searcher()
+        except Exception as exc:
+            self._searcher = None
+            raise IndexGone(
+                f"the index at {self.index_dir} cannot be read ({type(exc).__name__}: {exc})"
+            ) from exc
+        if old is not None and old is not self._searcher:
+            old.close()
+        self._stamp = stamp
+        return self._searcher
+
+    def generation(self) -> tuple[int, int] | None:
+        return self._stamp
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        self._searcher = None
+        self._ix = None
+        self._stamp = None
+
+    # highlights ----------------------------------------------------------------
+
+    def highlight_terms(self, q: wq.Query) -> Highlight:
+        """What to mark in a hit: the indexed word forms the query matches in the text
+        fields (prefixes and fuzzy terms expanded), and the entities and speakers it names."""
+        searcher = self.get()
+        found: set[tuple[str, Any]] = set()
+        try:
+            found = set(q.existing_terms(searcher.reader(), expand=True))
+        except Exception:
+            found = set(q.all_terms())
+        found |= {term for term in q.all_terms() if term[0] in ("entity", "speaker")}
+        highlight = Highlight()
+        for fieldname, value in found:
+            text = value.decode("utf-8") if isinstance(value, bytes) else str(value)
+            if fieldname in TEXT_FIELDS:
+                highlight.words.add(text)
+            elif fieldname == "entity":
+                highlight.entities.add(text)
+            elif fieldname == "speaker":
+                highlight.speakers.add(text)
+        return highlight
+
+    def spans(self, text: str, terms: set[str]) -> list[Span]:
+        """Character offsets of the words of `text` whose indexed form is in `terms`."""
+        if not terms or not text:
+            return []
+        return [
+            (token.startchar, token.endchar)
+            for token in self._analyzer(text, chars=True, mode="query")
+            if token.text in terms
+        ]
+
+    # hits -------------------------------------------------------------------------
+
+    def passage_hit(
+        self, fields: dict[str, Any], highlight: Highlight, score: float, speaker_of: Any
+    ) -> PassageHit:
+        text = fields.get("text") or ""
+        quotes = fields.get("quotes") or []
+        spans = self.spans(text, highlight.words)
+        for key in highlight.entities:
+            flat = (fields.get("mentions") or {}).get(key, [])
+            spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        spans += [(start, end) for speaker, start, end, _ in quotes if speaker in highlight.speakers]
+        speaker = speaker_of(quotes[0][0]) if quotes and quotes[0][0] else None
+        return PassageHit(
+            article_id=fields["article_id"],
+            title=fields.get("headline") or "",
+            date=fields.get("published"),
+            source=fields.get("publisher"),
+            paragraph=fields.get("paragraph", 0),
+            text=text,
+            kind=fields.get("pkind") or "text",
+            speaker=speaker,
+            highlights=_merge(spans),
+            score=score,
+        )
+
+    def stored(self, docnums: Iterable[int]) -> list[dict[str, Any]]:
+        searcher = self.get()
+        return [searcher.stored_fields(docnum) for docnum in docnums]
+
+    def ordered(self, q: wq.Query, *, newest_first: bool = False) -> list[int]:
+        """Every matching docnum, in article date order (then article, then paragraph)."""
+        searcher = self.get()
+        docnums = list(searcher.docs_for_query(q))
+        reader = searcher.reader()
+        dates = reader.column_reader("date", translate=False)
+        articles = reader.column_reader("article_id", translate=False)
+        paragraphs = reader.column_reader("paragraph", translate=False)
+        if newest_first:
+            docnums.sort(key=lambda d: (dates[d], articles[d], -paragraphs[d]), reverse=True)
+        else:
+            docnums.sort(key=lambda d: (dates[d], articles[d], paragraphs[d]))
+        return docnums
+
+    def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:
+        spans: list[Span] = []
+        mentions = fields.get("mentions") or {}
+        for key in keys:
+            flat = mentions.get(key, [])
+            spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
+        spans.sort()
+        return MentionPassage(
+            article_id=fields["article_id"],
+            title=fields.get("headline") or "",
+            date=fields.get("published"),
+            source=fields.get("publisher"),
+            paragraph=fields.get("paragraph", 0),
+            text=fields.get("text") or "",
+            mentions=spans,
+        )
+
+    def quote_hits(
+        self, fields: dict[str, Any], speakers: set[str] | None, speaker_of: Any
+    ) -> list[QuoteHit]:
+        text = fields.get("text") or ""
+        hits = []
+        for speaker, start, end, cue in fields.get("quotes") or []:
+            if speakers is not None and speaker not in speakers:
+                continue
+            hits.append(
+                QuoteHit(
+                    article_id=fields["article_id"],
+                    title=fields.get("headline") or "",
+                    date=fields.get("published"),
+                    paragraph=fields.get("paragraph", 0),
+                    text=text[start:end],
+                    speaker=speaker_of(speaker),
+                    cue=cue,
+                    start=start,
+                    end=end,
+                )
+            )
+        return hits

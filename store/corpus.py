@@ -244,7 +244,7 @@ class Corpus:
         if speaker:
             groups = [g for g in groups if g.speaker_terms] or groups
         if not groups:
-            suggestions = [g.name for g in registry.prefix(name)[:5]]
+            suggestions = registry.suggestions(name)
             raise UnknownEntity(name, suggestions)
         return groups[0]
 

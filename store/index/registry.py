@@ -9,6 +9,7 @@ Because `aliases.yaml` is applied here, an edit to it takes effect at once.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -195,6 +196,17 @@ class EntityRegistry:
                 for group in groups:
                     found[id(group)] = group
         return sorted(found.values(), key=lambda g: (-g.mentions, -g.quotes, g.name))
+
+    def suggestions(self, text: str, limit: int = 5) -> list[str]:
+        """Names close to `text` (prefix or spelling), for "did you mean"."""
+        names = [g.name for g in self.prefix(text)[:limit]]
+        if len(names) < limit:
+            close = difflib.get_close_matches(text.casefold(), list(self._by_alias), n=limit, cutoff=0.75)
+            for alias in close:
+                for group in self._by_alias[alias]:
+                    if group.name not in names:
+                        names.append(group.name)
+        return names[:limit]
 
     def summaries(self, entity_type: str | None = None) -> list[EntitySummary]:
         groups = [g for g in self.groups.values() if entity_type is None or g.type == entity_type.upper()]

@@ -364,7 +364,8 @@ _NO_FOLDING = 1_000_000
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if "\n" in value or len(value) > _BLOCK_AFTER:
+    # prose (text with spaces) goes in a block; an id, a URL or a digest stays on its key's line
+    if "\n" in value or (len(value) > _BLOCK_AFTER and " " in value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
@@ -415,10 +416,14 @@ def article_to_document(article: Article) -> dict[str, Any]:
     return document
 
 
-def dump_article(article: Article) -> str:
-    """The YAML text of an article."""
+def dump_article(article: Article, key_order: list[str] | None = None) -> str:
+    """The YAML text of an article; `key_order` keeps a hand-edited file's order
+    of top-level keys (keys it lacks go after their usual predecessor)."""
+    document = article_to_document(article)
+    if key_order:
+        document = _reordered(document, key_order)
     text: str = yaml.dump(
-        article_to_document(article),
+        document,
         Dumper=ArticleDumper,
         sort_keys=False,
         allow_unicode=True,
@@ -430,15 +435,62 @@ def dump_article(article: Article) -> str:
 
 def save_article(path: Path, article: Article) -> bool:
     """Write an article atomically; returns False (and writes nothing) when the
-    file already holds exactly this text."""
-    text = dump_article(article)
+    file already holds exactly this text. A file's own order of top-level keys
+    (a person may have moved `source` below `paragraphs`) is kept."""
     try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
+        old = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        pass
+        old = None
+    text = dump_article(article, top_level_keys(old) if old else None)
+    if old == text:
+        return False
     write_atomic(path, text)
     return True
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)", re.MULTILINE)
+
+
+def top_level_keys(text: str) -> list[str]:
+    """The top-level keys of an article file in the order they are written."""
+    return [m.group(1) for m in _TOP_KEY.finditer(text)]
+
+
+def _reordered(document: dict[str, Any], key_order: list[str]) -> dict[str, Any]:
+    order = [key for key in dict.fromkeys(key_order) if key in document]
+    canonical = list(document)
+    for i, key in enumerate(canonical):
+        if key in order:
+            continue
+        before = [k for k in canonical[:i] if k in order]
+        order.insert(order.index(before[-1]) + 1 if before else 0, key)
+    return {key: document[key] for key in order}
+
+
+def scan_top_level(text: str, keys: tuple[str, ...]) -> dict[str, Any]:
+    """Some top-level scalars of an article file without parsing all of it: the
+    cheap look an import takes at every file to find the article it updates.
+    A value that cannot be read is left out (the full load reports it)."""
+    found: dict[str, Any] = {}
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        key = line.split(":", 1)[0]
+        if key not in keys or not line.startswith(key + ":") or key in found:
+            continue
+        value = line[len(key) + 1 :].strip()
+        if value and value[0] not in "'\"|>&*!{[%@`#" and " #" not in value:
+            found[key] = None if value in ("~", "null", "Null", "NULL") else value  # plain: as written
+            continue
+        end = i + 1
+        while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
+            end += 1
+        try:
+            document = yaml.load("\n".join(lines[i:end]), Loader=ArticleLoader)  # noqa: S506
+        except yaml.YAMLError:
+            continue
+        if isinstance(document, dict) and isinstance(document.get(key), (str, type(None))):
+            found[key] = document.get(key)
+    return found
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -225,10 +225,11 @@ class Corpus:
                             counts[bucket].get((group.name, group.type), 0) + 1
                         )
                 for speaker, *_ in fields.get("quotes") or []:
-                    name = registry.speaker_of(speaker)
-                    if name and ("speakers", name, "PERSON") not in seen:
-                        seen.add(("speakers", name, "PERSON"))
-                        counts["speakers"][(name, "PERSON")] = counts["speakers"].get((name, "PERSON"), 0) + 1
+                    group = registry.speaker_entity(speaker)
+                    if group and ("speakers", group.name, group.type) not in seen:
+                        seen.add(("speakers", group.name, group.type))
+                        ident = (group.name, group.type)
+                        counts["speakers"][ident] = counts["speakers"].get(ident, 0) + 1
 
         def top(bucket: str) -> list[Facet]:
             ranked = sorted(counts[bucket].items(), key=lambda item: (-item[1], item[0][0].casefold()))

@@ -60,6 +60,8 @@ def check_query(text: str) -> None:
                 f"write a value, e.g. {name}:{_EXAMPLES.get(name, 'kerry')}",
                 match.start(),
             )
+        if name == "date":
+            _check_date(text, match.end())
     for match in _WORD.finditer(outside):
         word = match.group()
         value = word.lstrip("+-")
@@ -82,6 +84,37 @@ def check_query(text: str) -> None:
                 text,
                 f"{value!r} at position {start + 1}: put at least two letters before {value[star]}",
                 start,
+            )
+
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_RANGE = re.compile(r"\[\s*(\S*)\s+to\s+(\S*?)\s*\]", re.IGNORECASE)
+
+
+def _check_date(text: str, start: int) -> None:
+    """`date:` takes YYYY, YYYY-MM, YYYY-MM-DD or a range [FROM to TO]."""
+    rest = text[start:]
+    if rest.startswith("["):
+        found = _RANGE.match(rest)
+        if not found:
+            raise QueryError(
+                text, f"a date range at position {start + 1} is written [2019-01 to 2019-06]", start
+            )
+        values = [(found.group(1), start + found.start(1)), (found.group(2), start + found.start(2))]
+    else:
+        value = re.match(r"[^\s()]*", rest).group()  # type: ignore[union-attr]
+        values = [(value, start)]
+    for value, position in values:
+        if not value and rest.startswith("["):
+            continue  # an open end: [2019 to]
+        parts = _DATE.fullmatch(value)
+        month = int(parts.group(2) or 1) if parts else 0
+        day = int(parts.group(3) or 1) if parts else 0
+        if not parts or not 1 <= month <= 12 or not 1 <= day <= 31:
+            raise QueryError(
+                text,
+                f"date:{value} at position {position + 1} is not a date; write 2019, 2019-06 or 2019-06-01",
+                position,
             )
 
 

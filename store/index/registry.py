@@ -175,6 +175,10 @@ class EntityRegistry:
         group = self._by_speaker.get(name)
         return group.name if group else self._table.canonical(name)
 
+    def speaker_entity(self, name: str | None) -> EntityGroup | None:
+        """The entity a quote's speaker name (as the YAML gives it) stands for."""
+        return self._by_speaker.get(name) if name else None
+
     def display_key(self, key: str) -> EntityGroup | None:
         return self._by_key.get(key)
 

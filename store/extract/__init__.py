@@ -1,16 +1,83 @@
 """Extraction: direct quotes with their speakers, and entities with mentions.
 
-(Being built: until it lands, `extract_articles` returns the articles unchanged.)
+`extract_articles` fills each article's `quotes`, `entities` and
+`extraction_digest`. The spaCy model is loaded once per process; articles go
+through `nlp.pipe` in batches, and a large batch is shared by worker processes
+forked after the model is loaded (so they do not load it again).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from store.aliases import AliasTable
-from store.models import Article
+from store.extract.digest import extraction_digest
+from store.extract.entities import extract_entities, resolve_name
+from store.extract.pipeline import body_of, load_model, parse_bodies
+from store.extract.quotes import find_regions, is_quotation
+from store.extract.speakers import attribute_quotes
+from store.models import Article, Entity, Mention, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Progress = Callable[[int, int, str], None]
+
+PARALLEL_FROM = 24
+"""Fewer articles than this are extracted in this process: forking would cost more."""
+CHUNK = 8
+"""Articles a worker parses per task (one `nlp.pipe` stream)."""
+
+
+def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
+    """Fill one article's quotes, entities and digest from the parse of its body."""
+    texts = [p.text for p in article.paragraphs]
+    _, starts = body_of(texts)
+    entities = extract_entities(doc, article.paragraphs, starts, aliases)
+    headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
+    regions = [r for r in find_regions(texts, headings) if is_quotation(r, texts[r.paragraph])]
+    attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name)
+    article.quotes = [
+        Quote(text=r.text, paragraph=r.paragraph, start=r.start, end=r.end, speaker=a.speaker, cue=a.cue)
+        for r, a in zip(regions, attributions, strict=True)
+    ]
+    article.entities = entities
+    _add_unlisted_speakers(article)
+    article.extraction_digest = extraction_digest(article)
+    return article
+
+
+def _add_unlisted_speakers(article: Article) -> None:
+    """A speaker the entity model missed still gets an entity, so every speaker is one."""
+    known = {e.name for e in article.entities} | {a for e in article.entities for a in e.aliases}
+    for quote in article.quotes:
+        name = quote.speaker
+        if not name or name in known:
+            continue
+        known.add(name)
+        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        mentions = [
+            Mention(index, match.start(), match.end())
+            for index, paragraph in enumerate(article.paragraphs)
+            for match in pattern.finditer(paragraph.text)
+        ]
+        article.entities.append(Entity(name=name, type="PERSON", aliases=[name], mentions=mentions))
+
+
+def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[Article]:
+    bodies = ([p.text for p in article.paragraphs] for article in articles)
+    for article, doc in zip(articles, parse_bodies(bodies), strict=True):
+        yield extract_article(article, doc, aliases)
+
+
+_worker_aliases = AliasTable()
+
+
+def _extract_chunk(articles: list[Article]) -> list[Article]:
+    return list(_extract_in_process(articles, _worker_aliases))
 
 
 def extract_articles(
@@ -20,5 +87,29 @@ def extract_articles(
     progress: Progress | None = None,
     aliases: AliasTable | None = None,
 ) -> list[Article]:
-    """Fill each article's quotes, entities and extraction_digest."""
+    """Fill each article's quotes, entities and extraction_digest (in place; returned too).
+
+    Raises `ModelMissing` (a `StoreError`) when the spaCy model is not installed.
+    """
+    global _worker_aliases
+    aliases = aliases or AliasTable()
+    total = len(articles)
+    load_model()  # fail early, and let forked workers share the loaded model
+    if processes <= 1 or total < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+        for done, article in enumerate(_extract_in_process(articles, aliases), 1):
+            if progress:
+                progress(done, total, article.title)
+        return articles
+    _worker_aliases = aliases
+    chunks = [articles[i : i + CHUNK] for i in range(0, total, CHUNK)]
+    results: list[Article] = []
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for chunk in pool.imap(_extract_chunk, chunks):
+            results.extend(chunk)
+            if progress:
+                progress(len(results), total, chunk[-1].title)
+    # copy the results into the caller's objects, which the workers only saw as copies
+    for mine, theirs in zip(articles, results, strict=True):
+        mine.quotes, mine.entities = theirs.quotes, theirs.entities
+        mine.extraction_digest = theirs.extraction_digest
     return articles

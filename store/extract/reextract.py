@@ -1,0 +1,79 @@
+"""Re-running extraction on stored articles, keeping what people corrected by hand.
+
+An article whose quotes or entities no longer match its `extraction_digest`
+was edited by hand; it is left as it is unless `force` is given. Articles are
+written atomically, and only when extraction changed something.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.aliases import load_aliases
+from store.errors import ArticleFileError, Problem
+from store.extract import Progress, extract_articles
+from store.extract.digest import edited_by_hand
+from store.models import Article
+from store.yamlio import iter_article_files, load_article, save_article
+
+
+@dataclass
+class ReextractReport:
+    """What a re-extraction did, for the caller to show."""
+
+    updated: list[str] = field(default_factory=list)
+    """Ids of articles whose quotes or entities changed and were written."""
+    unchanged: list[str] = field(default_factory=list)
+    """Ids of articles extraction gave the same result for."""
+    kept_edits: list[str] = field(default_factory=list)
+    """Ids of hand-edited articles left alone (re-run with force to overwrite)."""
+    problems: list[Problem] = field(default_factory=list)
+    """Files that could not be read, and ids that were asked for but not found."""
+
+
+def reextract(
+    data_dir: Path,
+    ids: list[str] | None = None,
+    *,
+    force: bool = False,
+    processes: int = 1,
+    progress: Progress | None = None,
+) -> ReextractReport:
+    """Extract quotes and entities again for the store's articles (or only `ids`)."""
+    report = ReextractReport()
+    articles_dir = data_dir / "articles"
+    aliases, alias_problems = load_aliases(data_dir)
+    report.problems.extend(alias_problems)
+    wanted = set(ids or [])
+    paths: dict[str, Path] = {}
+    for path in iter_article_files(articles_dir):
+        if wanted and path.stem not in wanted:
+            continue
+        paths[path.stem] = path
+    for missing in sorted(wanted - paths.keys()):
+        where = articles_dir / f"{missing}.yaml"
+        report.problems.append(Problem(where, None, "no such article in the store"))
+    todo: list[tuple[Path, Article, tuple[object, ...]]] = []
+    for path in paths.values():
+        try:
+            article = load_article(path)
+        except ArticleFileError as exc:
+            report.problems.extend(exc.problems)
+            continue
+        if not force and edited_by_hand(article):
+            report.kept_edits.append(article.id)
+            continue
+        todo.append((path, article, _extracted(article)))
+    extract_articles([a for _, a, _ in todo], processes=processes, progress=progress, aliases=aliases)
+    for path, article, before in todo:
+        if _extracted(article) == before:
+            report.unchanged.append(article.id)
+            continue
+        save_article(path, article)
+        report.updated.append(article.id)
+    return report
+
+
+def _extracted(article: Article) -> tuple[object, ...]:
+    return (repr(article.quotes), repr(article.entities), article.extraction_digest)

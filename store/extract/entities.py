@@ -1,0 +1,312 @@
+"""Entities: people, organisations and places, one per real thing, with every mention.
+
+The spaCy model finds spans; this module cleans them of the model's typical errors
+(possessives, a leading "the", titles fused into names, fragments of longer names,
+junk, mistyped countries), folds the surface forms of one thing into one entity
+("Kerry" -> John Kerry, "US" -> United States, "ISIL" -> Islamic State of Iraq and
+the Levant), then finds every occurrence of every alias in the article, whether the
+model fired there or not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from store.aliases import AliasTable
+from store.extract.entity_spans import Form, candidate_forms, retype
+from store.extract.names import (
+    country_name,
+    initials,
+    known_type,
+    normal_spaces,
+    split_title,
+    strip_possessive,
+    strip_the,
+    surname_matches,
+)
+from store.models import Entity, Mention, Paragraph
+
+TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+
+
+@dataclass
+class _Group:
+    """The forms of one real thing while the article's entities are being merged."""
+
+    forms: list[Form] = field(default_factory=list)
+    """Every occurrence found, in body order."""
+    long_name: str | None = None
+    """The long name of an acronym defined in the text."""
+
+    @property
+    def first(self) -> int:
+        return min(f.start for f in self.forms)
+
+    def texts(self) -> list[str]:
+        """Distinct surface forms in order of first occurrence."""
+        return list(dict.fromkeys(f.text for f in sorted(self.forms, key=lambda f: f.start)))
+
+    def longest(self) -> str:
+        """The surface form with the most words (the first of equals)."""
+        return max(self.texts(), key=lambda t: len(t.split()))
+
+    def type(self) -> str:
+        """Gazetteer type when a form is a known place; else the model's majority vote."""
+        for text in self.texts():
+            known = known_type(text)
+            if known:
+                return known
+        votes = Counter(f.label for f in self.forms)
+        best = max(votes.values())
+        return next(f.label for f in sorted(self.forms, key=lambda f: f.start) if votes[f.label] == best)
+
+
+def extract_entities(
+    doc: Doc, paragraphs: list[Paragraph], starts: list[int], aliases: AliasTable
+) -> list[Entity]:
+    """The article's people, organisations and places with aliases and every mention.
+
+    `doc` is the parse of `"\\n\\n".join(p.text for p in paragraphs)`; `starts[i]` is
+    the body offset of paragraph i. Entities come people first, then organisations,
+    then places, then nationalities, each in order of first mention.
+    """
+    forms, definitions = candidate_forms(doc)
+    groups: dict[str, _Group] = {}
+    parent: dict[str, str] = {}
+    for form in forms:
+        _add(groups, parent, form, aliases)
+    for definition in definitions:
+        label = retype(definition.name, "ORG")
+        long_key = _add(groups, parent, Form(definition.name, label, definition.start), aliases)
+        acronym_key = _add(groups, parent, Form(definition.acronym, label, definition.acronym_start), aliases)
+        _union(groups, parent, long_key, acronym_key)
+        groups[_find(parent, long_key)].long_name = definition.name
+    _merge_people(groups, parent)
+    _merge_acronyms(groups, parent)
+    _mark_families(groups, parent)
+    _add_surnames(doc, groups, parent)
+    entities = [_entity(group, aliases) for key, group in groups.items() if _find(parent, key) == key]
+    names = {text for group in groups.values() for text in group.texts()}
+    _add_mentions(entities, paragraphs, names)
+    first = {
+        id(e): (e.mentions[0].paragraph, e.mentions[0].start) if e.mentions else (0, 0) for e in entities
+    }
+    entities.sort(key=lambda e: (TYPE_ORDER.get(e.type, 4), first[id(e)]))
+    return entities
+
+
+# --- one entity per real thing ----------------------------------------------------------
+
+
+def _key(text: str, aliases: AliasTable) -> str:
+    name = country_name(text) or normal_spaces(text)
+    return aliases.canonical(name).casefold()
+
+
+def _add(groups: dict[str, _Group], parent: dict[str, str], form: Form, aliases: AliasTable) -> str:
+    key = _key(form.text, aliases)
+    if key not in groups:
+        groups[key] = _Group()
+        parent[key] = key
+    groups[key].forms.append(form)
+    return key
+
+
+def _find(parent: dict[str, str], key: str) -> str:
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def _union(groups: dict[str, _Group], parent: dict[str, str], keep: str, other: str) -> None:
+    """Fold `other`'s forms into `keep`'s group."""
+    keep, other = _find(parent, keep), _find(parent, other)
+    if keep == other:
+        return
+    groups[keep].forms += groups[other].forms
+    groups[keep].long_name = groups[keep].long_name or groups[other].long_name
+    groups[other].forms = []
+    parent[other] = keep
+
+
+def _roots(groups: dict[str, _Group], parent: dict[str, str]) -> list[str]:
+    return [key for key in groups if _find(parent, key) == key]
+
+
+def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
+    """ "Kerry" (and a mistyped "Kerry") -> John Kerry; a first name when it is unique."""
+    people = [
+        k
+        for k in _roots(groups, parent)
+        if groups[k].type() == "PERSON" and len(groups[k].longest().split()) > 1
+    ]
+    for key in _roots(groups, parent):
+        group = groups[key]
+        if key in people or known_type(group.longest()) or ACRONYM.match(group.longest()):
+            continue
+        words = group.longest().split()
+        if group.type() != "PERSON" and len(words) > 1:
+            continue  # a mistyped surname is one word ("Hamill" as ORG)
+        by_surname, by_first = [], []
+        for person in people:
+            names = groups[person].longest().split()
+            if len(words) < len(names) and all(
+                surname_matches(w, n) for w, n in zip(words, names[-len(words) :], strict=True)
+            ):
+                by_surname.append(person)
+            elif len(words) == 1 and words[0] == names[0]:
+                by_first.append(person)
+        matches = by_surname or by_first
+        if len({_find(parent, m) for m in matches}) == 1:
+            _union(groups, parent, matches[0], key)
+
+
+def _mark_families(groups: dict[str, _Group], parent: dict[str, str]) -> None:
+    """ "the Sams" after Thomas Sam and Manju Sam: a family of people, not an organisation."""
+    roots = _roots(groups, parent)
+    surnames = {
+        _surname(groups[k].longest())
+        for k in roots
+        if groups[k].type() == "PERSON" and " " in groups[k].longest()
+    }
+    for key in roots:
+        word = groups[key].longest()
+        if " " not in word and word.endswith("s") and word[:-1] in surnames:
+            for form in groups[key].forms:
+                form.label = "PERSON"
+
+
+def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
+    """An undefined acronym that spells exactly one longer name in the article ("KPA")."""
+    roots = _roots(groups, parent)
+    for key in roots:
+        acronym = groups[key].longest()
+        if not ACRONYM.match(acronym) or country_name(acronym):
+            continue
+        matches = [
+            other
+            for other in roots
+            if other != key and groups[other].type() != "PERSON" and _spells(acronym, groups[other].longest())
+        ]
+        if len(matches) == 1:
+            _union(groups, parent, matches[0], key)
+
+
+def _add_surnames(doc: Doc, groups: dict[str, _Group], parent: dict[str, str]) -> None:
+    """A person's surname standing alone where the model did not tag it ("Atwood said")."""
+    taken = {text for key in _roots(groups, parent) for text in groups[key].texts()}
+    people = [k for k in _roots(groups, parent) if groups[k].type() == "PERSON"]
+    surnames = Counter(_surname(groups[k].longest()) for k in people)
+    for key in people:
+        name = groups[key].longest()
+        surname = _surname(name)
+        if len(name.split()) < 2 or surnames[surname] > 1 or surname in taken or known_type(surname):
+            continue
+        if len(surname) < 3 or surname.isupper():
+            continue  # "VR" from "Arkham VR" is no surname
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or span[0].pos_ != "PROPN":
+                continue
+            before = doc[span.start - 1] if span.start > 0 else None
+            if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN":
+                continue  # part of a longer name: "John Kerry", "Kerry Washington"
+            groups[key].forms.append(Form(surname, "PERSON", match.start()))
+            break
+
+
+def _surname(name: str) -> str:
+    """The last word without an attached particle: "Bashar al-Assad" -> "Assad"."""
+    last = name.split()[-1]
+    head, dash, rest = last.partition("-")
+    if dash and head.casefold() in {"al", "el", "ad", "as", "ash", "an", "at", "az", "bin", "ibn", "abu"}:
+        return rest
+    return last
+
+
+def _spells(acronym: str, name: str) -> bool:
+    return len(name.split()) > 1 and initials(name) == acronym
+
+
+def _entity(group: _Group, aliases: AliasTable) -> Entity:
+    texts = group.texts()
+    kind = group.type()
+    name = group.long_name or next((country_name(t) for t in texts if country_name(t)), None)
+    if name is None:
+        name = strip_the(group.longest())
+    for text in [name, *texts]:
+        if text.casefold() in aliases.canonical_of:
+            name = aliases.canonical(text)
+            break
+    titled = [f.titled for f in group.forms if f.titled]
+    return Entity(name=name, type=kind, aliases=list(dict.fromkeys(texts + titled)))
+
+
+# --- mentions ----------------------------------------------------------------------------
+
+
+def _add_mentions(entities: list[Entity], paragraphs: list[Paragraph], names: set[str]) -> None:
+    """Every occurrence of every alias: whole words, longest alias first, no overlaps.
+
+    Only `names` are searched: an alias with a title or a country ("Sydney, Australia")
+    would hide the mentions of the entities inside it, and its name is found anyway.
+    """
+    owner = {alias: entity for entity in entities for alias in entity.aliases if alias in names}
+    if not owner:
+        return
+    alternatives = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    for index, paragraph in enumerate(paragraphs):
+        for match in pattern.finditer(paragraph.text):
+            owner[match.group(0)].mentions.append(Mention(index, match.start(), match.end()))
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+
+def resolve_name(surface: str, entities: list[Entity]) -> Entity | None:
+    """The article's entity a speaker's surface form names ("Mr. Kerry" -> John Kerry).
+
+    Tries the exact alias, the name without title and possessive, a country variant,
+    then a person's surname or (unique) first name. None when nothing or several fit.
+    """
+    cleaned = strip_possessive(strip_the(normal_spaces(surface)).strip(" ,.;:"))
+    _, untitled = split_title(cleaned)
+    candidates = [c for c in (cleaned, untitled) if c]
+    for form in candidates:
+        found = _by_alias(form, entities)
+        if found is not None:
+            return found
+    for form in candidates:
+        country = country_name(form)
+        if country:
+            found = _by_alias(country, entities)
+            if found is not None:
+                return found
+    if not untitled:
+        return None
+    words = untitled.split()
+    people = [e for e in entities if e.type == "PERSON"]
+    by_surname = [p for p in people if surname_matches(words[-1], p.name.split()[-1])]
+    if len(by_surname) > 1 and len(words) > 1:
+        by_surname = [p for p in by_surname if p.name.split()[0] == words[0]]
+    if len(by_surname) == 1:
+        return by_surname[0]
+    if len(words) == 1 and not by_surname:
+        by_first = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0] == words[0]]
+        if len(by_first) == 1:
+            return by_first[0]
+    return None
+
+
+def _by_alias(form: str, entities: list[Entity]) -> Entity | None:
+    low = form.casefold()
+    found = [e for e in entities if low == e.name.casefold() or any(low == a.casefold() for a in e.aliases)]
+    found.sort(key=lambda e: e.type != "PERSON")
+    return found[0] if found else None

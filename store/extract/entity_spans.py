@@ -1,0 +1,315 @@
+"""Candidate entity spans: the model's, cleaned, plus names it cut short or missed.
+
+Each candidate is a `Form`: the cleaned surface text, exactly as it stands in the
+article body, with its body offset and type. `entities.py` folds forms into entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from store.extract.names import (
+    AcronymDefinition,
+    find_acronym_definitions,
+    is_country,
+    known_type,
+    split_title,
+    strip_possessive,
+)
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+"""Model labels kept: people, organisations, places, nationalities and groups."""
+NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
+"""Labels whose spans a head word may retype ("the Sydney Morning Herald" as an EVENT)."""
+LEADING_DROP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
+POSTNOMINALS = frozenset("QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE PhD MD Jr Jr. Sr Sr.".split())
+POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
+PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})(?=[,;:.)]|$)")
+PLACE_BEFORE = re.compile(
+    r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
+)
+
+ORG_HEADS = frozenset(
+    """
+Ministry Department Office Council Committee Commission Agency Authority Party Church Foundation
+Society Association Institute University College School Corps Group Company Corporation Corp Inc
+Ltd Bank Army Navy Force Forces Police Court Parliament Assembly Congress Senate Union League
+Federation Club Team Gazette Herald Times Post News Journal Tribune Telegraph Guardian Press
+Network Organisation Organization Service Services Board Bureau Trust Fund Legion Brigade
+Movement Front Coalition Alliance Government Administration Cabinet Embassy Airlines Airways
+Brotherhood Tribunal Secretariat Directorate Guard
+""".split()
+)
+PLACE_HEADS = frozenset(
+    """
+Mosque Cathedral Temple Synagogue Bridge Centre Center Hotel Airport Station Square Street Road
+Avenue Park Stadium Arena Hall Palace Tower Castle Cave Plains Valley River Lake Mountain
+Mountains Mount Island Islands Bay Sea Ocean Desert Canal Harbour Harbor Prison Camp Airbase
+Building Province County District Region Strait Gulf Peninsula Coast Border Crossing
+""".split()
+)
+EVENT_HEADS = frozenset(
+    """
+Championship Championships Expo Festival Conference Summit Games Olympics Cup Tournament Awards
+Marathon Fair Forum Week Election Elections Referendum
+""".split()
+)
+"""Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
+CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
+
+
+@dataclass
+class Form:
+    """One cleaned span naming an entity, found in the article body."""
+
+    text: str
+    """The cleaned surface form, exactly as in the body text."""
+    label: str
+    """The type for this occurrence (the model's, corrected by gazetteer and head word)."""
+    start: int
+    """Body offset of the cleaned form."""
+    titled: str | None = None
+    """The form with its title, post-nominal or country ("Mark Tedeschi, QC", "Sydney,
+    Australia") when the text has one: an alias, but mentions are found by `text`."""
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def candidate_forms(doc: Doc) -> tuple[list[Form], list[AcronymDefinition]]:
+    """Cleaned model spans, head-word names the model cut short, and acronym definitions.
+
+    Forms lying inside a longer name (an acronym's long name or a head-word name) are
+    dropped as fragments: "Levant" in "Islamic State of Iraq and the Levant (ISIL)".
+    """
+    body = doc.text
+    definitions = find_acronym_definitions(body)
+    common = {token.text for token in doc if token.is_lower}
+    forms = [
+        form
+        for span in doc.ents
+        if span.label_ in NAME_LABELS
+        for form in [_clean(doc, span, common)]
+        if form
+    ]
+    for chunk in _headed_chunks(doc):
+        if any(_crosses(f, chunk) or (_inside(chunk, f) and f.text != chunk.text) for f in forms):
+            continue
+        if any(f.start == chunk.start and f.text == chunk.text for f in forms):
+            continue
+        forms = [f for f in forms if not _inside(f, chunk)]
+        forms.append(chunk)
+    forms += _list_members(doc, forms, common)
+    covers = [Form(d.name, "ORG", d.start) for d in definitions]
+    forms = [f for f in forms if not any(_inside(f, c) for c in covers)]
+    forms = [f for f in forms if f.label in LABELS]
+    forms.sort(key=lambda f: f.start)
+    return forms, definitions
+
+
+def _list_members(doc: Doc, forms: list[Form], common: set[str]) -> list[Form]:
+    """Names in a list with tagged names take their type: "Zeus, Hera, Poseidon and Athena".
+
+    Untagged members are added; a member the model typed against two or more others
+    (and no gazetteer says otherwise) takes the list's type. Returns the added forms.
+    """
+    at: dict[int, Form] = {}
+    for form in forms:
+        span = doc.char_span(form.start, form.end)
+        if span is not None:
+            at[span.root.i] = form
+    added: list[Form] = []
+    done: set[int] = set()
+    for root in list(at):
+        members = [doc[root], *doc[root].conjuncts]
+        if root in done or len(members) < 3:
+            continue
+        done.update(m.i for m in members)
+        votes = Counter(at[m.i].label for m in members if m.i in at)
+        label, count = votes.most_common(1)[0]
+        if count < 2 or label not in ("PERSON", "GPE", "ORG", "LOC"):
+            continue
+        for member in members:
+            tagged = at.get(member.i)
+            if tagged is not None:
+                if tagged.label != label and votes[tagged.label] == 1 and not known_type(tagged.text):
+                    tagged.label = label
+            elif member.pos_ == "PROPN" and _capital(member) and member.lower_ not in common:
+                start = member
+                while start.i > 0 and doc[start.i - 1].dep_ == "compound" and _capital(doc[start.i - 1]):
+                    start = doc[start.i - 1]
+                text = doc.text[start.idx : member.idx + len(member)]
+                if "\n" not in text and not any(
+                    f.start < member.idx + len(member) and start.idx < f.end for f in forms
+                ):
+                    added.append(Form(text, retype(text, label), start.idx))
+    return added
+
+
+def _inside(form: Form, outer: Form) -> bool:
+    return outer.start <= form.start and form.end <= outer.end
+
+
+def _crosses(form: Form, other: Form) -> bool:
+    """Overlapping without either containing the other."""
+    overlap = form.start < other.end and other.start < form.end
+    return overlap and not _inside(form, other) and not _inside(other, form)
+
+
+def _clean(doc: Doc, span: Span, common: set[str]) -> Form | None:
+    """The span without "the", possessive, punctuation and title; None for junk.
+
+    `common` holds the article's lower-case words: a capital that is only the
+    sentence's ("Homeopathy is ...", "Volunteer organization ...") is no name.
+    """
+    tokens = list(span)
+    definite = tokens[0].lower_ == "the"
+    while tokens and (tokens[0].lower_ in LEADING_DROP or tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    while tokens and (tokens[-1].lower_ in TRAILING_DROP or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while (
+        tokens
+        and tokens[0].is_sent_start
+        and (
+            (tokens[0].lower_ in common and (len(tokens) == 1 or tokens[0].pos_ != "PROPN"))
+            or (len(tokens) > 1 and tokens[0].pos_ not in ("PROPN", "NOUN"))
+        )
+    ):
+        tokens.pop(0)  # "Heavy Russian", "Successful Stormtroopers": a capital from the sentence
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = strip_possessive(doc.text[start:end])
+    if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS:
+        return None
+    label = span.label_
+    if " and " in text and label in ("GPE", "LOC") and not known_type(text):
+        tail = text.rsplit(" and ", 1)[1]  # "North and South Korea": the tail names a place
+        start, text = start + len(text) - len(tail), tail
+        if not looks_like_name(text):
+            return None
+    title, name = split_title(text)
+    if title and not name:
+        return None  # "State" from "Secretary of State": a title alone is no entity
+    titled = None
+    if title and label == "PERSON" and not known_type(name):
+        titled, text, start = text, name, start + len(text) - len(name)
+    if PLACE_BEFORE.search(doc.text, max(0, start - 30), start) and not known_type(text):
+        label = "GPE"  # "the town of Yeoncheon", "the city of Homs"
+    if label == "PERSON" and start > 0:
+        start, text = _with_first_name(doc, tokens[0], start, text)
+    if label != "PERSON" or definite:
+        label = retype(text, label)  # "the Bat Cave" is no person; "Tom Hall" may be
+    elif known_type(text):
+        label = retype(text, label)
+    if label == "PERSON":
+        postnominal = POSTNOMINAL_AFTER.match(doc.text, start + len(text))
+        if postnominal:
+            titled = doc.text[start : postnominal.end()]
+    elif label == "GPE":
+        within = PLACE_AFTER.match(doc.text, start + len(text))
+        if within and is_country(within.group(1)) and not is_country(text):
+            titled = doc.text[start : within.end()]  # "Sydney, Australia"
+    return Form(text, label, start, titled)
+
+
+def _with_first_name(doc: Doc, first: Token, start: int, text: str) -> tuple[int, str]:
+    """ "Enver Solomon" where the model tagged only "Solomon": an untagged capitalised
+    proper noun right before a person's name is their first name."""
+    if first.i == 0 or len(text.split()) > 1:
+        return start, text
+    before = doc[first.i - 1]
+    if (
+        before.pos_ == "PROPN"
+        and before.text.isalpha()
+        and before.text[:1].isupper()
+        and not before.text.isupper()
+        and not before.ent_type_
+        and not before.is_sent_start
+        and before.whitespace_ == " "
+        and not split_title(before.text)[0]
+    ):
+        return before.idx, doc.text[before.idx : start + len(text)]
+    return start, text
+
+
+def looks_like_name(text: str) -> bool:
+    """Junk filter: numbers, single characters and lower-case fragments are no names."""
+    if len(text) < 2 or not any(ch.isalpha() for ch in text):
+        return False
+    return any(word[:1].isupper() for word in re.split(r"[\s-]+", text))
+
+
+def head_word(text: str) -> str:
+    """The word a name is about: before "of"/"for" ("Ministry of Culture"), else the last."""
+    words = text.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in ("of", "for"):
+            return words[i - 1]
+    return words[-1]
+
+
+def retype(text: str, label: str) -> str:
+    """Fix the model's type: a known place or organisation, or a telling head word."""
+    known = known_type(text)
+    if label == "NORP":
+        return label
+    if known:
+        return known
+    words = text.split()
+    if len(words) > 1:
+        head = head_word(text)
+        if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):
+            return "EVENT"  # "Fan Expo Canada" is an event, not an organisation
+        if head in ORG_HEADS:
+            return "ORG"
+        if head in PLACE_HEADS:
+            return "FAC"
+    return label
+
+
+def _capital(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _headed_chunks(doc: Doc) -> list[Form]:
+    """Runs of capitalised words ending in an organisation or place head word.
+
+    Finds what the model cut short or missed: "Saudi Interior Ministry", "Grand Mosque",
+    "Plains of Arafat", "Joint Council for the Welfare of Immigrants".
+    """
+    chunks = []
+    tokens = len(doc)
+    i = 0
+    while i < tokens:
+        if not _capital(doc[i]) or doc[i].lower_ in LEADING_DROP:
+            i += 1
+            continue
+        last = j = i
+        while j + 1 < tokens:
+            following = doc[j + 1]
+            if _capital(following) and doc[j].whitespace_ != "\n":
+                j = last = j + 1
+            elif following.text == "-" and not doc[j].whitespace_ and j + 2 < tokens and _capital(doc[j + 2]):
+                j += 1
+            elif following.lower_ in CHUNK_JOINERS and doc[j].lower_ not in CHUNK_JOINERS:
+                j += 1
+            elif following.lower_ == "the" and doc[j].lower_ in CHUNK_JOINERS:
+                j += 1
+            else:
+                break
+        while i < last and doc[i].is_sent_start and doc[i].pos_ not in ("PROPN", "NOUN"):
+            i += 1
+        span = doc[i : last + 1]
+        text = span.text
+        if len(span) > 1 and "\n" not in text and head_word(text) in ORG_HEADS | PLACE_HEADS:
+            chunks.append(Form(text, retype(text, "ORG"), span.start_char))
+        i = last + 1
+    return chunks

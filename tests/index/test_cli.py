@@ -1,0 +1,111 @@
+"""The search commands: JSON shapes scripts rely on, exit statuses, safe human output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.index.conftest import KERRY, MARKUP
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_search_json_shape(store: Path, capsys) -> None:
+    status, out, err = run(capsys, "search", "speaker:kerry negotiate", "--json", "--data", str(store))
+    assert status == 0
+    document = json.loads(out)
+    assert {"query", "total", "hits"} <= document.keys()
+    assert document["query"] == "speaker:kerry negotiate" and document["total"] >= 1
+    hit = document["hits"][0]
+    assert {"article_id", "title", "date", "paragraph", "text", "speaker", "highlights"} <= hit.keys()
+    assert hit["article_id"] == KERRY and hit["speaker"] == "John Kerry"
+    for start, end in hit["highlights"]:
+        assert 0 <= start < end <= len(hit["text"])
+    assert "index built" in err  # the first use built the index and said so
+
+
+def test_search_limit_and_sort(store: Path, capsys) -> None:
+    _, out, _ = run(
+        capsys, "search", "Syria", "--json", "--limit", "2", "--sort", "date", "--data", str(store)
+    )
+    document = json.loads(out)
+    assert len(document["hits"]) == 2 and document["total"] > 2
+    assert document["hits"][0]["date"] >= document["hits"][1]["date"]
+
+
+def test_mentions_json_shape(store: Path, capsys) -> None:
+    status, out, _ = run(capsys, "mentions", "Kerry", "--json", "--data", str(store))
+    assert status == 0
+    document = json.loads(out)
+    assert {"entity", "total", "articles", "passages"} <= document.keys()
+    assert document["entity"] == {"name": "John Kerry", "type": "PERSON", "aliases": ["Kerry"]}
+    assert document["total"] == 11 and document["articles"] == 3
+    passage = document["passages"][0]
+    assert {"article_id", "title", "date", "paragraph", "text", "mentions"} <= passage.keys()
+    start, end = passage["mentions"][0]
+    assert passage["text"][start:end] in ("John Kerry", "Kerry")
+
+
+def test_quotes_and_entities_json(store: Path, capsys) -> None:
+    _, out, _ = run(capsys, "quotes", "--speaker", "Hammond", "--json", "--data", str(store))
+    document = json.loads(out)
+    assert document["speaker"]["name"] == "Philip Hammond" and document["total"] == 3
+    assert {"article_id", "title", "date", "paragraph", "text", "speaker", "cue"} <= document["quotes"][
+        0
+    ].keys()
+    _, out, _ = run(capsys, "entities", "--type", "PERSON", "--json", "--data", str(store))
+    document = json.loads(out)
+    kerry = document["entities"][0]
+    assert kerry == {"name": "John Kerry", "type": "PERSON", "aliases": ["Kerry"], "articles": 3,
+                     "mentions": 12, "quotes": 6}  # fmt: skip
+    assert all(e["type"] == "PERSON" for e in document["entities"])
+
+
+def test_index_command(store: Path, capsys) -> None:
+    status, out, err = run(capsys, "index", "--data", str(store))
+    assert status == 0 and "index built (missing): 5 articles" in err
+    status, out, err = run(capsys, "index", "--data", str(store))
+    assert status == 0 and "up to date" in err
+    status, out, _ = run(capsys, "index", "--rebuild", "--json", "--data", str(store))
+    document = json.loads(out)
+    assert document["rebuilt"] and document["reason"] == "asked to rebuild" and document["state"] == "ready"
+
+
+def test_index_command_names_unreadable_files_and_fails(store: Path, capsys) -> None:
+    (store / "articles" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    status, _, err = run(capsys, "index", "--data", str(store))
+    assert status == 1
+    assert "broken.yaml:" in err
+
+
+def test_bad_query_is_a_message_with_a_caret_not_a_traceback(store: Path, capsys) -> None:
+    status, out, err = run(capsys, "search", "(Kerry", "--data", str(store))
+    assert status == 2 and out == ""
+    assert "( at position 1 is never closed" in err and "\n  ^" in err
+    assert "Traceback" not in err
+    status, out, _ = run(capsys, "search", "speaker:", "--json", "--data", str(store))
+    assert status == 2 and json.loads(out)["position"] == 0
+
+
+def test_unknown_entity(store: Path, capsys) -> None:
+    status, out, err = run(capsys, "mentions", "Kery", "--data", str(store))
+    assert status == 1 and "did you mean John Kerry" in err
+
+
+def test_human_output_never_sends_article_control_characters(store: Path, capsys) -> None:
+    status, out, _ = run(capsys, "search", "escapes", "--data", str(store))
+    assert status == 0 and MARKUP in out
+    assert "\x1b" not in out and "\a" not in out
+    assert "\\x1b[31mred text" in out
+
+
+def test_empty_query_lists_newest(store: Path, capsys) -> None:
+    status, out, _ = run(capsys, "search", "", "--data", str(store))
+    assert status == 0 and out.startswith("5 newest articles")

@@ -28,6 +28,7 @@ from store.hits import (
     IndexReport,
     MentionsPage,
     QueryError,
+    QuoteHit,
     QuotesPage,
     SearchResult,
     UnknownEntity,
@@ -216,20 +217,15 @@ class Corpus:
             for hit in searcher.search(q, limit=FACET_SAMPLE):
                 fields = hit.fields()
                 seen: set[tuple[str, str, str]] = set()
-                for key in fields.get("mentions") or {}:
-                    group = registry.display_key(key)
-                    bucket = FACET_GROUPS.get(group.type) if group else None
-                    if group and bucket and (bucket, group.name, group.type) not in seen:
-                        seen.add((bucket, group.name, group.type))
-                        counts[bucket][(group.name, group.type)] = (
-                            counts[bucket].get((group.name, group.type), 0) + 1
-                        )
+                named = [registry.display_key(key) for key in fields.get("mentions") or {}]
+                for entity in named:
+                    bucket = FACET_GROUPS.get(entity.type) if entity else None
+                    if entity and bucket:
+                        _tally(counts, seen, bucket, entity)
                 for speaker, *_ in fields.get("quotes") or []:
-                    group = registry.speaker_entity(speaker)
-                    if group and ("speakers", group.name, group.type) not in seen:
-                        seen.add(("speakers", group.name, group.type))
-                        ident = (group.name, group.type)
-                        counts["speakers"][ident] = counts["speakers"].get(ident, 0) + 1
+                    quoted = registry.speaker_entity(speaker)
+                    if quoted:
+                        _tally(counts, seen, "speakers", quoted)
 
         def top(bucket: str) -> list[Facet]:
             ranked = sorted(counts[bucket].items(), key=lambda item: (-item[1], item[0][0].casefold()))
@@ -299,7 +295,7 @@ class Corpus:
                     postings.next()
             ref = group.ref()
         total = sum(per_doc.get(docnum, 0) for docnum in docnums)
-        hits = []
+        hits: list[QuoteHit] = []
         skipped = 0
         for docnum in docnums:
             if len(hits) >= limit:
@@ -370,6 +366,20 @@ class Corpus:
         """Close the searcher (the Corpus can still be used: it reopens on demand)."""
         with self._lock:
             self._forget()
+
+
+def _tally(
+    counts: dict[str, dict[tuple[str, str], int]],
+    seen: set[tuple[str, str, str]],
+    bucket: str,
+    group: EntityGroup,
+) -> None:
+    """Count a passage once per facet entry."""
+    if (bucket, group.name, group.type) in seen:
+        return
+    seen.add((bucket, group.name, group.type))
+    ident = (group.name, group.type)
+    counts[bucket][ident] = counts[bucket].get(ident, 0) + 1
 
 
 def _from_the_index(exc: BaseException) -> bool:

@@ -139,9 +139,9 @@ class EntityRegistry:
             self._by_key[key] = group
         for btext in reader.lexicon("alias"):
             key, _, alias = btext.decode("utf-8").rpartition(SEP)
-            group = self._by_key.get(key)
-            if group is not None:
-                group.aliases.add(alias)
+            owner = self._by_key.get(key)
+            if owner is not None:
+                owner.aliases.add(alias)
         for group in self.groups.values():
             group.aliases.update(self._table.variants(group.name))
             for alias in group.aliases:

@@ -1,0 +1,223 @@
+"""The main journeys, driven through the real app on a copy of the fixture store."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+from tui_helpers import HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_ARTICLE, settle
+
+from tui.app import NewsdeskApp
+from tui.navigation import ListSource
+from tui.screens.help_screen import HelpScreen
+from tui.screens.main_screen import MainScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entities_pane import EntitiesPane
+from tui.widgets.results_list import ResultsList
+from tui.widgets.search_box import SearchBox
+
+
+def main(app: NewsdeskApp) -> MainScreen:
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def search(pilot: Pilot[None], query: str) -> None:
+    search_box = pilot.app.screen.query_one("#query", Input)
+    if pilot.app.focused is not search_box:
+        await pilot.press("slash")
+    assert pilot.app.focused is search_box
+    search_box.value = ""
+    await pilot.press(*query, "enter")
+    await settle(pilot)
+
+
+async def open_kerry_article(pilot: Pilot[None]) -> None:
+    """Search "Assad", put the cursor on a passage of the Kerry article, open it."""
+    await search(pilot, "Assad")
+    results = pilot.app.screen.query_one(ResultsList)
+    index = next(i for i, e in enumerate(results.entries) if e.article_id == KERRY_ARTICLE)
+    results.highlight_entry(index)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def entity_row(pilot: Pilot[None], name: str) -> None:
+    """Focus the entities pane and put its cursor on `name`."""
+    await pilot.press("e")
+    pane = pilot.app.screen.query_one(EntitiesPane)
+    pane.highlighted = next(i for i, row in pane.rows.items() if row.kind == "entity" and row.name == name)
+    await pilot.pause()
+
+
+async def test_start_lists_the_latest_articles_and_counts_the_corpus(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source == ListSource("search", "")
+        assert len({entry.article_id for entry in results.entries}) == 5
+        corpus_line = str(app.screen.query_one("#status-corpus", Static).render())
+        assert "5 articles · 14 quotes" in corpus_line
+        assert "index up to date" in str(app.screen.query_one("#status-index", Static).render())
+        assert app.focused is app.screen.query_one("#query", Input)
+
+
+async def test_typing_a_query_lists_the_matching_passages(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press(*"Lavrov")
+        await pilot.pause(0.3)  # search as you type, after the typing pause
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source is not None and results.source.query == "Lavrov"
+        assert results.entries and {e.article_id for e in results.entries} == {LAVROV_ARTICLE}
+        for entry in results.entries:
+            assert any(entry.text[s:e].lower() == "lavrov" for s, e in entry.spans)
+        stats = str(app.screen.query_one("#search-stats", Static).render())
+        assert f"{results.total} passage" in stats
+        assert app.focused is app.screen.query_one("#query", Input)  # typing keeps focus in the box
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is results
+
+
+async def test_an_older_search_arriving_late_is_dropped(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        results.show(ListSource("search", "Hammond"))
+        results.show(ListSource("search", "Lavrov"))
+        await settle(pilot)
+        assert results.source == ListSource("search", "Lavrov")
+        assert {e.article_id for e in results.entries} == {LAVROV_ARTICLE}
+
+
+async def test_opening_a_passage_shows_its_article_and_entities(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_kerry_article(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None and article.article.id == KERRY_ARTICLE
+        assert app.focused is article
+        assert article.target is not None and article.target.terms == ("assad",)
+        pane = app.screen.query_one(EntitiesPane)
+        assert pane.border_title == "In this article"
+        names = {row.name for row in pane.rows.values() if row.kind == "entity"}
+        assert {"John Kerry", "Bashar al-Assad", "Philip Hammond"} <= names
+        quotes = [row for row in pane.rows.values() if row.kind == "quote"]
+        assert len(quotes) == len(article.article.quotes) and quotes[0].name == "John Kerry"
+
+
+async def test_jump_from_an_entity_lists_every_passage_then_n_steps_on(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_kerry_article(pilot)
+        await entity_row(pilot, "John Kerry")
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source == ListSource("mentions", "John Kerry", entity_type="PERSON")
+        assert results.total == 11
+        assert str(results.border_title) == "John Kerry — 11 passages in 3 articles"
+        assert app.focused is results
+        # open a passage in another article: the article scrolls to it, the mention highlighted
+        index = next(i for i, e in enumerate(results.entries) if e.article_id == HAMMOND_ARTICLE)
+        results.highlight_entry(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        entry = results.entries[index]
+        assert article.article is not None and article.article.id == HAMMOND_ARTICLE
+        assert article.cursor == entry.paragraph == 2
+        assert article.target is not None and article.target.spans == entry.spans
+        assert article.selected_entity is not None and article.selected_entity.name == "John Kerry"
+        # n: the next mention, wherever it is
+        await pilot.press("n")
+        await settle(pilot)
+        assert results.entry_index == index + 1
+        assert article.cursor == results.entries[index + 1].paragraph == 4
+        await pilot.press("n")
+        await settle(pilot)
+        assert article.article.id == LAVROV_ARTICLE  # type: ignore[union-attr]
+        await pilot.press("N")
+        await settle(pilot)
+        assert article.article.id == HAMMOND_ARTICLE  # type: ignore[union-attr]
+
+
+async def test_back_twice_returns_to_where_you_were(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_kerry_article(pilot)
+        results = app.screen.query_one(ResultsList)
+        article = app.screen.query_one(ArticleView)
+        search_cursor = results.entry_index
+        await entity_row(pilot, "John Kerry")
+        await pilot.press("enter")  # the jump
+        await settle(pilot)
+        results.highlight_entry(7)
+        await pilot.press("enter")  # a passage in another article
+        await settle(pilot)
+        assert article.article is not None and article.article.id != KERRY_ARTICLE
+        await pilot.press("escape")
+        await settle(pilot)
+        assert results.source is not None and results.source.kind == "mentions"
+        assert results.entry_index == 7 and app.focused is results
+        assert article.article.id == KERRY_ARTICLE
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert results.source == ListSource("search", "Assad")
+        assert results.entry_index == search_cursor
+        assert app.screen.query_one(SearchBox).value == "Assad"
+        assert article.article.id == KERRY_ARTICLE
+        assert app.focused is app.screen.query_one(EntitiesPane)
+
+
+async def test_q_lists_the_entitys_quotes_across_the_corpus(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_kerry_article(pilot)
+        await entity_row(pilot, "John Kerry")
+        await pilot.press("Q")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source == ListSource("quotes", "John Kerry")
+        assert results.total == 6 and {e.speaker for e in results.entries} == {"John Kerry"}
+        assert {e.article_id for e in results.entries} == {KERRY_ARTICLE, LAVROV_ARTICLE}
+
+
+async def test_a_bad_query_says_what_is_wrong(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await search(pilot, '"Assad')
+        messages = [notification.message for notification in app._notifications]
+        assert any("never closed" in message for message in messages), messages
+        assert app.screen.query_one("#query", Input).has_class("-error")
+        results = app.screen.query_one(ResultsList)
+        assert not results.entries
+        assert "never closed" in str(results.options[0].prompt)
+
+
+async def test_help_lists_every_key(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        table_titles = [str(section.render()) for section in app.screen.query(".help-section")]
+        assert len(table_titles) == 4
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        app.screen.query_one(ResultsList).focus()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_sort_toggles_between_relevance_and_date(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Kerry")
+        await pilot.press("s")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source == ListSource("search", "Kerry", "date")
+        assert "newest first" in str(results.border_title)
+        assert "sort: date" in str(app.screen.query_one("#status-corpus", Static).render())

@@ -1,0 +1,47 @@
+"""The newsdesk terminal explorer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from tui.commands import NewsdeskCommands
+from tui.screens.help_screen import HelpScreen
+from tui.screens.main_screen import MainScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entities_pane import EntitiesPane
+from tui.widgets.results_list import ResultsList
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+
+class NewsdeskApp(App[None]):
+    """Search, read, and jump from any entity to every passage that mentions it."""
+
+    TITLE = "newsdesk"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {NewsdeskCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.corpus)
+
+    def action_help(self) -> None:
+        sections: list[tuple[str, list[BindingType]]] = [
+            ("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS]),
+            ("Results", list(ResultsList.BINDINGS)),
+            ("Article", list(ArticleView.BINDINGS)),
+            ("Entities", list(EntitiesPane.BINDINGS)),
+        ]
+        self.push_screen(HelpScreen(sections))

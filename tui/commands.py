@@ -1,0 +1,90 @@
+"""The command palette (ctrl+p): go to an article, jump to an entity, rebuild, sort."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from rich.text import Text
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
+
+from store.errors import StoreError
+from store.hits import ArticleSummary
+from tui.passage_text import inert
+
+TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+
+
+class NewsdeskCommands(Provider):
+    """Headlines, entity names and the index/sort commands."""
+
+    async def startup(self) -> None:
+        self.headlines: list[ArticleSummary] = []
+        try:
+            self.headlines = await asyncio.to_thread(self._corpus().articles)
+        except StoreError:
+            pass
+
+    def _corpus(self):  # type: ignore[no-untyped-def]
+        return self.app.corpus  # type: ignore[attr-defined]
+
+    def _main(self):  # type: ignore[no-untyped-def]
+        from tui.screens.main_screen import MainScreen
+
+        return self.screen if isinstance(self.screen, MainScreen) else None
+
+    def _actions(self) -> list[tuple[str, str, str]]:
+        return [
+            ("Rebuild index", "rebuild_index", "Rebuild the search index from the YAML files"),
+            ("Toggle sort", "toggle_sort", "Sort results by relevance or newest first"),
+        ]
+
+    async def discover(self) -> Hits:
+        main = self._main()
+        if main is None:
+            return
+        for title, action, help_text in self._actions():
+            yield DiscoveryHit(title, partial(main.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        main = self._main()
+        if main is None:
+            return
+        matcher = self.matcher(query)
+        for title, action, help_text in self._actions():
+            if (score := matcher.match(title)) > 0:
+                yield Hit(score, matcher.highlight(title), partial(main.run_action, action), help=help_text)
+        if len(query.strip()) >= 2:
+            try:
+                entities = await asyncio.to_thread(self._corpus().find_entities, query.strip(), limit=8)
+            except StoreError:
+                entities = []
+            for entity in entities:
+                label = Text(f"Every passage mentioning {inert(entity.name)}")
+                kind = TYPE_NAMES.get(entity.type, entity.type.lower())
+                where = f"{kind} · {entity.mentions:,} mentions in {entity.articles:,} articles"
+                yield Hit(
+                    0.9,
+                    label,
+                    partial(main.jump, entity.name, entity.type),
+                    text=label.plain,
+                    help=escape(where),
+                )
+        shown = 0
+        for article in self.headlines:
+            title = inert(article.title)
+            score = matcher.match(title)
+            if score > 0:
+                parts = ("Open article", article.source, article.date)
+                details = " · ".join(inert(part) for part in parts if part)
+                yield Hit(
+                    score * 0.8,
+                    matcher.highlight(title),
+                    partial(main.open_article, article.id),
+                    text=title,
+                    help=escape(details),
+                )
+                shown += 1
+                if shown >= 30:
+                    break

@@ -1,0 +1,29 @@
+"""Messages more than one widget posts: the entity jump and the quotes of an entity.
+
+Both the entities pane and the article view (the mention under the cursor) ask for
+them; the main screen answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+
+@dataclass
+class JumpRequested(Message):
+    """List every passage in the corpus that mentions an entity."""
+
+    name: str
+    """The entity's canonical name."""
+    entity_type: str | None = None
+    """Its type, when known."""
+
+
+@dataclass
+class QuotesRequested(Message):
+    """List the entity's quotes across the corpus ("what did Kerry say")."""
+
+    name: str
+    """The speaker's canonical name."""

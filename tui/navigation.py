@@ -1,0 +1,96 @@
+"""Where the reader is: what the results pane lists, what the article pane shows,
+and the history stack `escape`/`backspace` walk back through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class ListSource:
+    """What the results pane lists."""
+
+    kind: str
+    """`search` (passages matching a query), `mentions` (the entity jump) or `quotes`."""
+    query: str = ""
+    """The query for `search`; the entity's name for `mentions` and `quotes`."""
+    sort: str = "relevance"
+    """`relevance` or `date`, for `search`."""
+    entity_type: str | None = None
+    """The entity's type for `mentions`, when known (tells "Georgia" the state from the country)."""
+
+
+@dataclass(frozen=True)
+class ResultEntry:
+    """One row of the results pane: a passage of an article, whatever listed it."""
+
+    article_id: str
+    """The article holding the passage."""
+    title: str
+    """The article's headline."""
+    date: str | None
+    """Publication date, ISO text."""
+    source: str | None
+    """The publisher."""
+    paragraph: int
+    """Index into the article's paragraphs (-1 for the headline)."""
+    text: str
+    """The passage (or the quote) as stored: data, never markup."""
+    spans: tuple[Span, ...] = ()
+    """What to highlight in `text`: matched terms, or the entity's mentions."""
+    speaker: str | None = None
+    """Who is quoted in the passage, when it holds a quote."""
+
+
+@dataclass(frozen=True)
+class ArticleTarget:
+    """An article to show, and what in it to show first."""
+
+    article_id: str
+    """The article's id."""
+    paragraph: int = 0
+    """The paragraph to scroll to and put the cursor on."""
+    spans: tuple[Span, ...] = ()
+    """Spans in that paragraph to highlight (the match, the mention)."""
+    terms: tuple[str, ...] = ()
+    """Search terms to highlight throughout the article."""
+    entity: tuple[str, str | None] | None = None
+    """(name, type) of an entity whose every mention in the article is highlighted."""
+
+
+@dataclass
+class ViewState:
+    """A snapshot of the main screen, restored by going back."""
+
+    source: ListSource
+    """What the results pane listed."""
+    list_index: int | None
+    """The highlighted row of the results pane."""
+    article: ArticleTarget | None
+    """The open article, if any."""
+    article_paragraph: int = 0
+    """The paragraph cursor in the article."""
+    focus: str | None = None
+    """Id of the focused pane."""
+
+
+@dataclass
+class History:
+    """The back stack: a snapshot is pushed before every move to a new view."""
+
+    states: list[ViewState] = field(default_factory=list)
+    """Oldest first."""
+    limit: int = 200
+    """Snapshots kept; the oldest are dropped past this."""
+
+    def push(self, state: ViewState) -> None:
+        self.states.append(state)
+        del self.states[: -self.limit]
+
+    def pop(self) -> ViewState | None:
+        return self.states.pop() if self.states else None
+
+    def __len__(self) -> int:
+        return len(self.states)

@@ -1,0 +1,351 @@
+"""The main screen: search box, results, article, entities, status line.
+
+The screen is the conductor: it turns what the panes report (a passage chosen, an
+entity to jump from) into what the other panes show, and keeps the history stack
+that `escape`/`backspace` walk back through. Index work runs in a thread worker
+that reports progress with messages.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input
+
+from store.errors import Problem, StoreError
+from store.hits import CorpusStats, IndexReport
+from tui.messages import JumpRequested, QuotesRequested
+from tui.navigation import ArticleTarget, History, ListSource, ViewState
+from tui.passage_text import query_terms
+from tui.screens.problems_screen import ProblemsScreen
+from tui.widgets.article_view import ArticleView
+from tui.widgets.entities_pane import EntitiesPane
+from tui.widgets.results_list import ResultsList
+from tui.widgets.search_box import SearchBox
+from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+SEARCH_DELAY = 0.15
+"""Seconds of quiet typing before a search-as-you-type query runs."""
+
+
+class MainScreen(Screen[None]):
+    """Four panes and a status line; everything reachable from the keyboard."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("escape,backspace", "back", "Back"),
+        Binding("n", "step(1)", "Next hit"),
+        Binding("N", "step(-1)", "Previous hit"),
+        Binding("e", "focus_entities", "Entities"),
+        Binding("s", "toggle_sort", "Sort", show=False),
+        Binding("exclamation_mark", "show_problems", "File problems", show=False),
+        Binding("tab", "app.focus_next", "Next pane", show=False),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+    ]
+
+    @dataclass
+    class IndexProgress(Message):
+        """The index worker got further."""
+
+        done: int
+        total: int
+        label: str
+
+    @dataclass
+    class IndexFinished(Message):
+        """The index is usable; `report` is None when it was already up to date."""
+
+        report: IndexReport | None
+        stats: CorpusStats
+        problems: list[Problem]
+
+    @dataclass
+    class IndexFailed(Message):
+        """The index could not be built or opened."""
+
+        message: str
+
+    def __init__(self, corpus: Corpus) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.history = History()
+        self.sort = "relevance"
+        self.index_ready = False
+        self.problems: list[Problem] = []
+        self.stats: CorpusStats | None = None
+        self._stepping = False
+        self._submitted = False
+        self._search_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBox(id="search")
+        with Container(id="panes"):
+            yield ResultsList(self.corpus, id="results")
+            yield ArticleView(self.corpus, id="article")
+            yield EntitiesPane(self.corpus, id="entities")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    @property
+    def search_box(self) -> SearchBox:
+        return self.query_one(SearchBox)
+
+    @property
+    def results(self) -> ResultsList:
+        return self.query_one(ResultsList)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def entities(self) -> EntitiesPane:
+        return self.query_one(EntitiesPane)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    def on_mount(self) -> None:
+        self.article.border_title = "Article"
+        self.entities.border_title = "Entities"
+        self.results.show_message("Opening the index…")
+        self.status.show_index("checking the index…")
+        self.search_box.input.focus()
+        self.prepare_index()
+
+    # -- the index -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def prepare_index(self, rebuild: bool = False) -> None:
+        """Bring the index up to date (or rebuild it), then report the corpus."""
+        last_post = 0.0
+
+        def progress(done: int, total: int, label: str) -> None:
+            nonlocal last_post
+            now = time.monotonic()
+            if now - last_post > 0.1 or done >= total:
+                last_post = now
+                self.post_message(self.IndexProgress(done, total, label))
+
+        try:
+            report = None
+            state = "outdated" if rebuild else self.corpus.index_state()
+            if state != "ready":
+                self.post_message(self.IndexProgress(0, 0, f"index {state} — updating"))
+                report = self.corpus.ensure_index(progress, rebuild=rebuild)
+            self.post_message(self.IndexFinished(report, self.corpus.stats(), self.corpus.problems()))
+        except (StoreError, OSError) as error:
+            self.post_message(self.IndexFailed(str(error)))
+
+    def on_main_screen_index_progress(self, message: IndexProgress) -> None:
+        if message.total:
+            self.status.show_progress(message.done, message.total, "indexing")
+        else:
+            self.status.show_index(message.label)
+        if not self.index_ready and self.results.source is None:
+            self.results.show_message(
+                "Building the search index — this happens once; searching starts when it is done."
+            )
+
+    def on_main_screen_index_finished(self, message: IndexFinished) -> None:
+        first = not self.index_ready
+        self.index_ready = True
+        self.stats = message.stats
+        self.problems = message.problems
+        self.status.show_stats(message.stats, self.sort)
+        self.status.show_index("index up to date")
+        self.status.show_problems(len(message.problems))
+        report = message.report
+        if report is not None and report.rebuilt and report.reason and report.reason != "missing":
+            self.notify(f"The index was rebuilt ({report.reason}).", title="Index", markup=False)
+        if message.problems:
+            self.notify(
+                f"{len(message.problems)} YAML file(s) could not be read — press ! to see them.",
+                severity="warning",
+                markup=False,
+            )
+        if first or (report is not None and (report.added or report.updated or report.removed)):
+            self._search(self.search_box.value, force=True)
+
+    def on_main_screen_index_failed(self, message: IndexFailed) -> None:
+        self.status.show_index("index unavailable")
+        self.results.show_message(
+            f"The index could not be opened: {message.message}. Try ctrl+p → Rebuild index."
+        )
+        self.notify(message.message, title="Index", severity="error", markup=False)
+
+    def action_rebuild_index(self) -> None:
+        self.status.show_index("rebuilding the index…")
+        self.prepare_index(rebuild=True)
+
+    # -- searching -------------------------------------------------------------
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(SEARCH_DELAY, lambda: self._search(event.value))
+
+    @on(Input.Submitted, "#query")
+    def _query_submitted(self, event: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search(event.value, submitted=True)
+        self.results.focus()
+
+    def _search(self, query: str, *, force: bool = False, submitted: bool = False) -> None:
+        source = ListSource("search", query.strip(), self.sort)
+        if not self.index_ready:
+            self.results.show_message("The index is still being built — your search runs when it is ready.")
+            return
+        if source == self.results.source and not force:
+            return
+        if self.results.source is not None and self.results.source.kind != "search":
+            self.history.push(self._snapshot())
+        self.search_box.show_searching()
+        self._submitted = submitted
+        self.results.show(source)
+
+    def on_results_list_loaded(self, message: ResultsList.Loaded) -> None:
+        if message.source.kind == "search":
+            self.search_box.show_found(message.total, message.articles, message.elapsed_ms)
+            if self.article.article is None:
+                self.entities.show_facets(message.source.query)
+
+    def on_results_list_failed(self, message: ResultsList.Failed) -> None:
+        source = message.source
+        if source.kind == "search":
+            self.search_box.show_error(message.message)
+            where = f" (at character {message.position + 1})" if message.position is not None else ""
+            self.results.show_message(
+                f"Can't read the query {source.query!r}{where}: {message.message}. "
+                'Close quotes and brackets; put phrases in "double quotes".'
+            )
+            if self._submitted:
+                self.notify(
+                    f"{message.message}{where}", title="Query", severity="error", markup=False, timeout=4
+                )
+        else:
+            self.notify(message.message, severity="error", markup=False)
+            self.action_back()
+
+    def action_toggle_sort(self) -> None:
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        if self.stats is not None:
+            self.status.show_stats(self.stats, self.sort)
+        source = self.results.source
+        if source is not None and source.kind == "search":
+            self.results.show(ListSource("search", source.query, self.sort))
+        self.notify("Newest first" if self.sort == "date" else "Best match first", title="Sort", timeout=2)
+
+    # -- opening articles and jumping ------------------------------------------
+
+    def on_results_list_opened(self, message: ResultsList.Opened) -> None:
+        stepping, self._stepping = self._stepping, False
+        if not stepping:
+            self.history.push(self._snapshot())
+        entry = message.entry
+        source = message.results.source or ListSource("search")
+        terms = tuple(query_terms(source.query)) if source.kind == "search" else ()
+        entity = (source.query, source.entity_type) if source.kind in ("mentions", "quotes") else None
+        self.article.open(ArticleTarget(entry.article_id, entry.paragraph, entry.spans, terms, entity))
+        if not stepping:
+            self.article.focus()
+
+    def on_article_view_opened(self, message: ArticleView.Opened) -> None:
+        self.entities.show_article(message.article)
+
+    def on_article_view_failed(self, message: ArticleView.Failed) -> None:
+        self.notify(message.message, title="Could not open the article", severity="error", markup=False)
+
+    def on_entities_pane_quote_chosen(self, message: EntitiesPane.QuoteChosen) -> None:
+        self.article.show_paragraph(message.paragraph)
+        self.article.focus()
+
+    def on_jump_requested(self, message: JumpRequested) -> None:
+        self.jump(message.name, message.entity_type)
+
+    def on_quotes_requested(self, message: QuotesRequested) -> None:
+        self.history.push(self._snapshot())
+        self.results.show(ListSource("quotes", message.name))
+        self.results.focus()
+
+    def jump(self, name: str, entity_type: str | None = None) -> None:
+        """List every passage in the corpus that mentions the entity."""
+        self.history.push(self._snapshot())
+        self.results.show(ListSource("mentions", name, entity_type=entity_type))
+        self.results.focus()
+
+    def open_article(self, article_id: str) -> None:
+        """Open an article at its top (the palette's "go to article")."""
+        self.history.push(self._snapshot())
+        self.article.open(ArticleTarget(article_id, -1))
+        self.article.focus()
+
+    def action_step(self, delta: int) -> None:
+        if not self.results.entries:
+            self.notify("No list to step through — search, or jump from an entity.", timeout=3)
+            return
+        self._stepping = True
+        if not self.results.step(delta):
+            self._stepping = False
+            self.notify("That was the last one." if delta > 0 else "That was the first one.", timeout=2)
+
+    # -- history ---------------------------------------------------------------
+
+    def _snapshot(self) -> ViewState:
+        focused = self.focused
+        return ViewState(
+            source=self.results.source or ListSource("search", self.search_box.value.strip(), self.sort),
+            list_index=self.results.entry_index,
+            article=self.article.target if self.article.article is not None else None,
+            article_paragraph=self.article.cursor,
+            focus=focused.id if focused is not None else None,
+        )
+
+    def action_back(self) -> None:
+        if self.focused is self.search_box.input and self.results.entries:
+            self.results.focus()
+            return
+        state = self.history.pop()
+        if state is None:
+            self.notify("Nothing to go back to.", timeout=2)
+            return
+        if state.source.kind == "search":
+            self.search_box.set_query(state.source.query)
+        self.results.show(state.source, cursor=state.list_index)
+        if state.article is None:
+            self.article.clear()
+            self.entities.show_facets(state.source.query if state.source.kind == "search" else "")
+        else:
+            self.article.open(state.article, cursor=state.article_paragraph)
+        if state.focus:
+            try:
+                self.query_one(f"#{state.focus}").focus()
+            except Exception:
+                self.results.focus()
+
+    # -- focus and dialogs -----------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.search_box.input.focus()
+
+    def action_focus_entities(self) -> None:
+        self.entities.focus()
+
+    def action_show_problems(self) -> None:
+        self.app.push_screen(ProblemsScreen(self.problems))

@@ -1,0 +1,326 @@
+"""The article pane: headline, standfirst, source and date, then the paragraphs.
+
+Search terms are highlighted, quotes are set apart with their speaker beside them,
+headings look like headings and entity mentions are underlined. A paragraph cursor
+(`j`/`k`) and a mention cursor (`h`/`l`) pick the mention that `enter` jumps from.
+The article's YAML file is parsed in a thread worker when it is opened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual import events, work
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Static
+
+from store.errors import StoreError
+from store.models import Article, Entity, Quote
+from tui.messages import JumpRequested, QuotesRequested
+from tui.navigation import ArticleTarget, Span
+from tui.passage_text import inert, styled, term_spans
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+EMPTY = (
+    "No article open.\n\nPick a passage in the results and press enter, or press ctrl+p "
+    "and type part of a headline."
+)
+
+
+class ArticleView(VerticalScroll, can_focus=True):
+    """One article, read paragraph by paragraph."""
+
+    BINDINGS = [
+        Binding("j,down", "move(1)", "Next paragraph", show=False),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False),
+        Binding("g,home", "move_to(0)", "Top", show=False),
+        Binding("G,end", "move_to(-1)", "Bottom", show=False),
+        Binding("l,right", "mention(1)", "Next name"),
+        Binding("h,left", "mention(-1)", "Previous name", show=False),
+        Binding("enter", "jump", "Every mention"),
+        Binding("Q", "quotes", "Their quotes"),
+    ]
+    COMPONENT_CLASSES = {
+        "article--highlight",
+        "article--mention",
+        "article--selected",
+        "article--quote",
+        "article--speaker",
+        "article--meta",
+    }
+
+    @dataclass
+    class Opened(Message):
+        """An article is on screen (its entities and quotes can be listed)."""
+
+        view: ArticleView
+        article: Article
+
+    @dataclass
+    class Failed(Message):
+        """The article's file could not be read."""
+
+        view: ArticleView
+        article_id: str
+        message: str
+
+    @dataclass
+    class _Loaded(Message):
+        generation: int
+        article: Article
+
+    @dataclass
+    class _Broke(Message):
+        generation: int
+        article_id: str
+        message: str
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.article: Article | None = None
+        self.target: ArticleTarget | None = None
+        self.cursor = 0
+        """The paragraph under the cursor (-1: the headline)."""
+        self.mention_cursor = 0
+        self._generation = 0
+        self._pending_cursor: int | None = None
+        self._mentions: dict[int, list[tuple[int, int, Entity]]] = {}
+        self._quotes: dict[int, list[Quote]] = {}
+
+    def _style(self, component: str) -> Style:
+        """A component class's style from the stylesheet (only what it sets)."""
+        return self.get_component_rich_style(component, partial=True)
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(Text(EMPTY), classes="empty")
+
+    # -- opening ---------------------------------------------------------------
+
+    def open(self, target: ArticleTarget, cursor: int | None = None) -> None:
+        """Show the article `target` names, scrolled to its paragraph (or to `cursor`)."""
+        self._generation += 1
+        self.target = target
+        if self.article is not None and self.article.id == target.article_id:
+            self._paint_all()
+            self._move_cursor(target.paragraph if cursor is None else cursor)
+            return
+        self._pending_cursor = cursor
+        self.border_subtitle = "opening…"
+        self._load(target.article_id, self._generation)
+
+    def clear(self) -> None:
+        """Close the article and show what to do instead."""
+        self._generation += 1
+        self.article = None
+        self.target = None
+        self.border_title = "Article"
+        self.border_subtitle = ""
+        self.remove_children()
+        self.mount(Static(Text(EMPTY), classes="empty"))
+
+    @work(thread=True, exclusive=True, group="article")
+    def _load(self, article_id: str, generation: int) -> None:
+        try:
+            article = self.corpus.load_article(article_id)
+        except (StoreError, OSError) as error:
+            self.post_message(self._Broke(generation, article_id, str(error)))
+            return
+        self.post_message(self._Loaded(generation, article))
+
+    def _on_article_view__broke(self, message: _Broke) -> None:
+        message.stop()
+        if message.generation == self._generation:
+            self.border_subtitle = ""
+            self.post_message(self.Failed(self, message.article_id, message.message))
+
+    async def _on_article_view__loaded(self, message: _Loaded) -> None:
+        message.stop()
+        if message.generation != self._generation or self.target is None:
+            return
+        article = message.article
+        self.article = article
+        self._index(article)
+        await self.remove_children()
+        meta = self._style("article--meta")
+        details = " · ".join(inert(part) for part in (article.source, article.published) if part)
+        blocks = [Static(id="headline", classes="headline")]
+        if details:
+            blocks.append(Static(Text(details, style=meta), classes="meta"))
+        if article.standfirst:
+            blocks.append(Static(Text(inert(article.standfirst)), classes="standfirst"))
+        for number, paragraph in enumerate(article.paragraphs):
+            kind = "heading" if paragraph.kind == "heading" else "paragraph"
+            classes = f"{kind} quote" if number in self._quotes else kind
+            blocks.append(Static(id=f"p-{number}", classes=classes))
+        await self.mount_all(blocks)
+        self.border_title = Text(inert(article.source or "Article"))
+        self._paint_all()
+        cursor = self.target.paragraph if self._pending_cursor is None else self._pending_cursor
+        self._pending_cursor = None
+        self.scroll_home(animate=False)
+        self._move_cursor(cursor)
+        self.post_message(self.Opened(self, article))
+
+    def _index(self, article: Article) -> None:
+        self._mentions = {}
+        for entity in article.entities:
+            for mention in entity.mentions:
+                self._mentions.setdefault(mention.paragraph, []).append((mention.start, mention.end, entity))
+        for mentions in self._mentions.values():
+            mentions.sort(key=lambda mention: mention[0])
+        self._quotes = {}
+        for quote in article.quotes:
+            self._quotes.setdefault(quote.paragraph, []).append(quote)
+
+    # -- rendering -------------------------------------------------------------
+
+    def _block(self, number: int) -> Static | None:
+        try:
+            return self.query_one("#headline" if number < 0 else f"#p-{number}", Static)
+        except Exception:
+            return None
+
+    def _paint_all(self) -> None:
+        if self.article is None:
+            return
+        for number in range(-1, len(self.article.paragraphs)):
+            self._paint(number)
+
+    def _paint(self, number: int) -> None:
+        block = self._block(number)
+        if self.article is None or self.target is None or block is None:
+            return
+        highlight = self._style("article--highlight")
+        if number < 0:
+            title = self.article.title
+            layers: list[tuple[list[Span], object]] = [
+                (term_spans(title, list(self.target.terms)), highlight)
+            ]
+            if self.target.paragraph < 0:
+                layers.append((list(self.target.spans), highlight))
+            block.update(styled(self.article.title, layers))  # type: ignore[arg-type]
+            return
+        paragraph = self.article.paragraphs[number]
+        mentions = self._mentions.get(number, [])
+        quotes = self._quotes.get(number, [])
+        entity = self.target.entity
+        layers = [
+            ([(q.start, q.end) for q in quotes], self._style("article--quote")),
+            ([(s, e) for s, e, _ in mentions], self._style("article--mention")),
+            (term_spans(paragraph.text, list(self.target.terms)), highlight),
+            ([(s, e) for s, e, m in mentions if _is(m, entity)], highlight),
+        ]
+        if number == self.target.paragraph:
+            layers.append((list(self.target.spans), highlight))
+        if number == self.cursor and mentions and self.has_focus:
+            start, end, _ = mentions[self.mention_cursor % len(mentions)]
+            layers.append(([(start, end)], self._style("article--selected")))
+        text: Text = styled(paragraph.text, layers)  # type: ignore[arg-type]
+        speakers = []
+        for quote in quotes:
+            said = f"{quote.speaker or 'unknown speaker'}" + (f", {quote.cue}" if quote.cue else "")
+            if said not in speakers:
+                speakers.append(said)
+        if speakers:
+            text.append("\n— " + inert("; ".join(speakers)), style=self._style("article--speaker"))
+        block.update(text)
+
+    # -- cursor ----------------------------------------------------------------
+
+    def _move_cursor(self, number: int) -> None:
+        if self.article is None:
+            return
+        last = len(self.article.paragraphs) - 1
+        number = max(-1, min(number, last))
+        old = self.cursor
+        self.cursor = number
+        self.mention_cursor = 0
+        if self.target and number == self.target.paragraph and self.target.spans:
+            mentions = self._mentions.get(number, [])
+            first = self.target.spans[0][0]
+            self.mention_cursor = next((i for i, m in enumerate(mentions) if m[0] >= first), 0)
+        for block_number in {old, number}:
+            block = self._block(block_number)
+            if block is not None:
+                block.set_class(block_number == number, "-cursor")
+                self._paint(block_number)
+        block = self._block(number)
+        if block is not None:
+            self.call_after_refresh(self.scroll_to_widget, block, animate=False, top=number > 0)
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        if self.article is None:
+            return
+        where = "headline" if self.cursor < 0 else f"¶ {self.cursor + 1}/{len(self.article.paragraphs)}"
+        mention = self.selected_entity
+        self.border_subtitle = Text(f"{where} · {inert(mention.name)}" if mention else where)
+
+    @property
+    def selected_entity(self) -> Entity | None:
+        """The entity named at the mention cursor, if the paragraph names any."""
+        mentions = self._mentions.get(self.cursor, [])
+        return mentions[self.mention_cursor % len(mentions)][2] if mentions else None
+
+    def show_paragraph(self, number: int) -> None:
+        """Put the cursor on paragraph `number` and scroll to it."""
+        self._move_cursor(number)
+
+    def action_move(self, delta: int) -> None:
+        self._move_cursor(self.cursor + delta)
+
+    def action_move_to(self, number: int) -> None:
+        if self.article is not None:
+            self._move_cursor(len(self.article.paragraphs) - 1 if number < 0 else -1)
+
+    def action_mention(self, delta: int) -> None:
+        mentions = self._mentions.get(self.cursor, [])
+        if not mentions:
+            self.notify("No names in this paragraph — move with j/k to one with underlined names.", timeout=3)
+            return
+        self.mention_cursor = (self.mention_cursor + delta) % len(mentions)
+        self._paint(self.cursor)
+        self._update_subtitle()
+
+    def action_jump(self) -> None:
+        entity = self.selected_entity
+        if entity is None:
+            self.notify("No names in this paragraph — move with j/k to one with underlined names.", timeout=3)
+            return
+        self.post_message(JumpRequested(entity.name, entity.type))
+
+    def action_quotes(self) -> None:
+        entity = self.selected_entity
+        if entity is None:
+            self.notify("No names in this paragraph to list quotes for.", timeout=3)
+            return
+        self.post_message(QuotesRequested(entity.name))
+
+    def on_click(self, event: events.Click) -> None:
+        widget = event.widget
+        if widget is not None and widget.id and widget.id.startswith("p-"):
+            self._move_cursor(int(widget.id[2:]))
+        elif widget is not None and widget.id == "headline":
+            self._move_cursor(-1)
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._paint(self.cursor)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._paint(self.cursor)
+
+
+def _is(entity: Entity, wanted: tuple[str, str | None] | None) -> bool:
+    """Whether `entity` is the wanted (name, type); a type of None matches any."""
+    if wanted is None:
+        return False
+    name, entity_type = wanted
+    return entity.name == name and (entity_type is None or entity.type == entity_type)

@@ -1,0 +1,193 @@
+"""The entities pane: who and what the open article names, and who it quotes.
+
+With no article open it shows the facets of the current query instead: the
+people, organisations, places and speakers most common among the matches.
+`enter` on a name is the jump; `Q` lists that entity's quotes across the corpus.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from store.errors import StoreError
+from store.hits import Facet, Facets
+from store.models import Article
+from tui.messages import JumpRequested, QuotesRequested
+from tui.passage_text import inert
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")))
+
+
+@dataclass(frozen=True)
+class _Row:
+    kind: str
+    """`entity` or `quote`."""
+    name: str | None
+    entity_type: str | None = None
+    paragraph: int = 0
+
+
+class EntitiesPane(OptionList):
+    """Entities and quotes of the open article, or facets of the current query."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Every mention"),
+        Binding("Q", "quotes", "Their quotes"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "Top", show=False),
+        Binding("G", "last", "Bottom", show=False),
+    ]
+    COMPONENT_CLASSES = {"entities--count", "entities--speaker", "entities--empty"}
+
+    @dataclass
+    class QuoteChosen(Message):
+        """The reader chose one of the article's quotes: show its paragraph."""
+
+        pane: EntitiesPane
+        paragraph: int
+
+    @dataclass
+    class _FacetsArrived(Message):
+        generation: int
+        query: str
+        facets: Facets
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.rows: dict[int, _Row] = {}
+        self.article: Article | None = None
+        self._generation = 0
+
+    def _style(self, component: str) -> Style:
+        """A component class's style from the stylesheet (only what it sets)."""
+        return self.get_component_rich_style(component, partial=True)
+
+    def show_article(self, article: Article) -> None:
+        """List the article's entities (most mentioned first) and its quotes."""
+        self._generation += 1
+        self.article = article
+        self.border_title = "In this article"
+        self._begin()
+        for heading, types in SECTIONS:
+            entities = [e for e in article.entities if e.type in types]
+            self._section(heading, [(e.name, e.type, len(e.mentions)) for e in entities])
+        known = {t for _, types in SECTIONS for t in types}
+        self._section(
+            "Other", [(e.name, e.type, len(e.mentions)) for e in article.entities if e.type not in known]
+        )
+        if article.quotes:
+            self._header(f"Quotes ({len(article.quotes)})")
+            speaker_style = self._style("entities--speaker")
+            for quote in article.quotes:
+                row = Text("“" + inert(quote.text) + "”", style="italic", end="")
+                row.append("\n— " + inert(quote.speaker or "unknown speaker"), style=speaker_style)
+                self._add(row, _Row("quote", quote.speaker, "PERSON", quote.paragraph))
+        if not self.rows:
+            self._empty("This article names no one and quotes no one.")
+        self._highlight_first()
+
+    def show_facets(self, query: str) -> None:
+        """Show who and what is most common among the passages matching `query`."""
+        self._generation += 1
+        self.article = None
+        self.border_title = "In these results" if query.strip() else "In the corpus"
+        self._fetch_facets(query, self._generation)
+
+    @work(thread=True, exclusive=True, group="facets")
+    def _fetch_facets(self, query: str, generation: int) -> None:
+        try:
+            facets = self.corpus.facets(query)
+        except StoreError:
+            facets = Facets()  # the results pane reports a bad query; nothing to add here
+        self.post_message(self._FacetsArrived(generation, query, facets))
+
+    def _on_entities_pane__facets_arrived(self, message: _FacetsArrived) -> None:
+        message.stop()
+        if message.generation != self._generation:
+            return
+        facets = message.facets
+        self._begin()
+        for heading, entries in (
+            ("Speakers", facets.speakers),
+            ("People", facets.people),
+            ("Organisations", facets.organisations),
+            ("Places", facets.places),
+        ):
+            self._section(heading, [(f.name, f.type, f.count) for f in _top(entries)])
+        if not self.rows:
+            self._empty("No names among these passages." if message.query.strip() else "No entities yet.")
+        self._highlight_first()
+
+    # -- rows ------------------------------------------------------------------
+
+    def _begin(self) -> None:
+        self.clear_options()
+        self.rows = {}
+
+    def _header(self, title: str) -> None:
+        self.add_option(Option(Text(title, style="bold"), disabled=True))
+
+    def _empty(self, message: str) -> None:
+        self.add_option(Option(Text(message, style=self._style("entities--empty")), disabled=True))
+
+    def _add(self, prompt: Text, row: _Row) -> None:
+        self.rows[self.option_count] = row
+        self.add_option(Option(prompt))
+
+    def _section(self, heading: str, entries: list[tuple[str, str, int]]) -> None:
+        if not entries:
+            return
+        counts: Counter[tuple[str, str]] = Counter()
+        for name, entity_type, count in entries:
+            counts[(name, entity_type)] += count
+        self._header(heading)
+        count_style = self._style("entities--count")
+        for (name, entity_type), count in counts.most_common():
+            prompt = Text(f"{count:>3} ", style=count_style, end="")
+            prompt.append(inert(name))
+            self._add(prompt, _Row("entity", name, entity_type))
+
+    def _highlight_first(self) -> None:
+        self.highlighted = min(self.rows) if self.rows else None
+
+    @property
+    def highlighted_row(self) -> _Row | None:
+        return None if self.highlighted is None else self.rows.get(self.highlighted)
+
+    # -- actions ---------------------------------------------------------------
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        row = self.rows.get(event.option_index)
+        if row is None:
+            return
+        if row.kind == "quote":
+            self.post_message(self.QuoteChosen(self, row.paragraph))
+        elif row.name:
+            self.post_message(JumpRequested(row.name, row.entity_type))
+
+    def action_quotes(self) -> None:
+        row = self.highlighted_row
+        if row is None or not row.name:
+            self.notify("Put the cursor on a person first.", timeout=3)
+            return
+        self.post_message(QuotesRequested(row.name))
+
+
+def _top(facets: list[Facet], limit: int = 8) -> list[Facet]:
+    return sorted(facets, key=lambda facet: -facet.count)[:limit]

@@ -1,0 +1,331 @@
+"""The results pane: passages grouped by article, loaded a page at a time.
+
+The same list shows search hits, the entity jump ("John Kerry — 7 passages in 3
+articles") and an entity's quotes. Pages come from the corpus in a thread worker;
+a page for an older request (the reader kept typing) is dropped on arrival.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+from textual import work
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from store.errors import StoreError
+from store.hits import QueryError
+from tui.navigation import ListSource, ResultEntry
+from tui.passage_text import inert, snippet, styled
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+PAGE_SIZE = 100
+"""Rows fetched per request; more are fetched as the cursor nears the end."""
+
+
+@dataclass
+class _Page:
+    entries: list[ResultEntry]
+    total: int
+    articles: int
+    elapsed_ms: float
+    title: str
+
+
+class ResultsList(OptionList):
+    """Passages of the corpus, one option per passage under a header per article."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open"),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "Top", show=False),
+        Binding("G", "last", "Bottom", show=False),
+    ]
+    COMPONENT_CLASSES = {"results--highlight", "results--meta", "results--speaker", "results--empty"}
+
+    @dataclass
+    class Loaded(Message):
+        """The first page of a new list arrived."""
+
+        results: ResultsList
+        source: ListSource
+        total: int
+        """Rows in the whole list, not only the loaded page."""
+        articles: int
+        elapsed_ms: float
+
+    @dataclass
+    class Failed(Message):
+        """The list could not be loaded (a bad query, an unknown entity)."""
+
+        results: ResultsList
+        source: ListSource
+        message: str
+        position: int | None = None
+
+    @dataclass
+    class Opened(Message):
+        """The reader chose a passage (enter, click, `n`/`N`)."""
+
+        results: ResultsList
+        entry: ResultEntry
+        index: int
+        """Its position in the list."""
+
+    @dataclass
+    class _Arrived(Message):
+        generation: int
+        offset: int
+        page: _Page
+
+    @dataclass
+    class _Broke(Message):
+        generation: int
+        message: str
+        position: int | None
+
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.source: ListSource | None = None
+        self.entries: list[ResultEntry] = []
+        self.total = 0
+        self.empty_message = "Nothing here yet."
+        self._generation = 0
+        self._option_of_entry: list[int] = []
+        self._entry_of_option: dict[int, int] = {}
+        self._last_article: str | None = None
+        self._pending_cursor: int | None = None
+        self._fetching_more = False
+
+    # -- loading ---------------------------------------------------------------
+
+    def _style(self, component: str) -> Style:
+        """A component class's style from the stylesheet (only what it sets)."""
+        return self.get_component_rich_style(component, partial=True)
+
+    def show(self, source: ListSource, cursor: int | None = None) -> None:
+        """List `source`, with the cursor on entry `cursor` once it has loaded."""
+        if source == self.source and self.entries and (cursor is None or cursor < len(self.entries)):
+            self._generation += 1  # drop anything still arriving for an older list
+            if cursor is not None:
+                self.highlight_entry(cursor)
+            return
+        self._generation += 1
+        self.source = source
+        self._pending_cursor = cursor
+        self.border_subtitle = "searching…" if source.kind == "search" else "loading…"
+        self._fetch(source, 0, max(PAGE_SIZE, (cursor or 0) + 1), self._generation)
+
+    def show_message(self, message: str) -> None:
+        """Empty the list and say why (or what to do)."""
+        self._generation += 1
+        self.source = None
+        self._reset()
+        self.border_title = "Results"
+        self.border_subtitle = ""
+        self.empty_message = message
+        self._add_empty_state()
+
+    @work(thread=True, exclusive=True, group="results")
+    def _fetch(self, source: ListSource, offset: int, limit: int, generation: int) -> None:
+        try:
+            page = self._load(source, offset, limit)
+        except QueryError as error:
+            self.post_message(self._Broke(generation, error.message, error.position))
+            return
+        except StoreError as error:
+            self.post_message(self._Broke(generation, str(error), None))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self._Arrived(generation, offset, page))
+
+    def _load(self, source: ListSource, offset: int, limit: int) -> _Page:
+        started = time.perf_counter()
+        if source.kind == "mentions":
+            mentions = self.corpus.mentions(source.query, type=source.entity_type, offset=offset, limit=limit)
+            entries = [
+                ResultEntry(p.article_id, p.title, p.date, p.source, p.paragraph, p.text, tuple(p.mentions))
+                for p in mentions.passages
+            ]
+            elapsed = (time.perf_counter() - started) * 1000
+            title = f"{mentions.entity.name} — {_count(mentions.total, 'passage')} in "
+            title += _count(mentions.articles, "article")
+            return _Page(entries, mentions.total, mentions.articles, elapsed, title)
+        if source.kind == "quotes":
+            quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)
+            entries = [
+                ResultEntry(
+                    q.article_id, q.title, q.date, None, q.paragraph, q.text, ((q.start, q.end),), q.speaker
+                )
+                for q in quotes.quotes
+            ]
+            elapsed = (time.perf_counter() - started) * 1000
+            name = quotes.speaker.name if quotes.speaker else source.query
+            title = f"What {name} said — {_count(quotes.total, 'quote')}"
+            return _Page(entries, quotes.total, len({e.article_id for e in entries}), elapsed, title)
+        result = self.corpus.search(source.query, limit=limit, offset=offset, sort=source.sort)
+        entries = [
+            ResultEntry(
+                h.article_id, h.title, h.date, h.source, h.paragraph, h.text, tuple(h.highlights), h.speaker
+            )
+            for h in result.hits
+        ]
+        what = "Latest articles" if not source.query.strip() else "Results"
+        articles = result.articles or (
+            len({e.article_id for e in entries}) if len(entries) == result.total else 0
+        )
+        title = f"{what} — {_count(result.total, 'passage')}"
+        if articles:
+            title += f" in {_count(articles, 'article')}"
+        if source.sort == "date":
+            title += " · newest first"
+        return _Page(_grouped(entries), result.total, articles, result.elapsed_ms, title)
+
+    def _on_results_list__arrived(self, message: _Arrived) -> None:
+        message.stop()
+        if message.generation != self._generation or self.source is None:
+            return
+        page = message.page
+        self._fetching_more = False
+        if message.offset == 0:
+            self._reset()
+            self.total = page.total
+            self.border_title = Text(inert(page.title))
+            self.border_subtitle = f"{page.elapsed_ms:.0f} ms"
+            self.post_message(self.Loaded(self, self.source, page.total, page.articles, page.elapsed_ms))
+        self._append(page.entries)
+        if not self.entries:
+            self.empty_message = _nothing_found(self.source)
+            self._add_empty_state()
+        elif message.offset == 0:
+            cursor = self._pending_cursor or 0
+            self._pending_cursor = None
+            self.highlight_entry(min(cursor, len(self.entries) - 1))
+
+    def _on_results_list__broke(self, message: _Broke) -> None:
+        message.stop()
+        if message.generation != self._generation or self.source is None:
+            return
+        self._fetching_more = False
+        self.border_subtitle = ""
+        self.post_message(self.Failed(self, self.source, message.message, message.position))
+
+    # -- rows ------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        self.clear_options()
+        self.entries = []
+        self.total = 0
+        self._option_of_entry = []
+        self._entry_of_option = {}
+        self._last_article = None
+
+    def _add_empty_state(self) -> None:
+        self.add_option(Option(Text(self.empty_message, style=self._style("results--empty")), disabled=True))
+
+    def _append(self, entries: list[ResultEntry]) -> None:
+        highlight = self._style("results--highlight")
+        meta = self._style("results--meta")
+        speaker_style = self._style("results--speaker")
+        options: list[Option] = []
+        next_option = self.option_count
+        for entry in entries:
+            if entry.article_id != self._last_article:
+                self._last_article = entry.article_id
+                header = Text("\n" if self.entries else "", end="")
+                header.append(inert(entry.title), style="bold")
+                details = " · ".join(inert(part) for part in (entry.source, entry.date) if part)
+                if details:
+                    header.append("\n" + details, style=meta)
+                options.append(Option(header, disabled=True))
+                next_option += 1
+            self._entry_of_option[next_option] = len(self.entries)
+            self._option_of_entry.append(next_option)
+            self.entries.append(entry)
+            if self.source is not None and self.source.kind == "quotes":
+                row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
+            else:
+                row = snippet(entry.text, list(entry.spans), highlight)
+            if entry.speaker:
+                row.append("\n— " + inert(entry.speaker), style=speaker_style)
+            options.append(Option(row))
+            next_option += 1
+        self.add_options(options)
+
+    def highlight_entry(self, index: int) -> None:
+        """Put the cursor on entry `index` (a passage, never a header)."""
+        if 0 <= index < len(self._option_of_entry):
+            self.highlighted = self._option_of_entry[index]
+
+    @property
+    def entry_index(self) -> int | None:
+        """The entry under the cursor, as a position in `entries`."""
+        if self.highlighted is None:
+            return None
+        return self._entry_of_option.get(self.highlighted)
+
+    def step(self, delta: int) -> bool:
+        """Move to the next (`delta` 1) or previous (-1) passage and open it."""
+        current = self.entry_index
+        target = 0 if current is None else current + delta
+        if not 0 <= target < len(self.entries):
+            self._maybe_fetch_more(len(self.entries) - 1)
+            return False
+        self.highlight_entry(target)
+        self.post_message(self.Opened(self, self.entries[target], target))
+        return True
+
+    # -- events ----------------------------------------------------------------
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = self._entry_of_option.get(event.option_index)
+        if index is not None:
+            self.post_message(self.Opened(self, self.entries[index], index))
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        index = self._entry_of_option.get(event.option_index)
+        if index is not None:
+            self._maybe_fetch_more(index)
+
+    def _maybe_fetch_more(self, index: int) -> None:
+        if self.source is None or self._fetching_more:
+            return
+        if index >= len(self.entries) - 10 and len(self.entries) < self.total:
+            self._fetching_more = True
+            self._fetch(self.source, len(self.entries), PAGE_SIZE, self._generation)
+
+
+def _grouped(entries: list[ResultEntry]) -> list[ResultEntry]:
+    """The page's passages gathered under their articles, articles in order of their best passage."""
+    by_article: dict[str, list[ResultEntry]] = {}
+    for entry in entries:
+        by_article.setdefault(entry.article_id, []).append(entry)
+    return [entry for group in by_article.values() for entry in group]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _nothing_found(source: ListSource) -> str:
+    if source.kind == "search":
+        return (
+            f"No passage matches {source.query!r}. Try fewer words, a prefix (negot*), "
+            "or a field: speaker:kerry, entity:Syria, title:ceasefire."
+        )
+    if source.kind == "quotes":
+        return f"No quotes attributed to {source.query} — press escape to go back."
+    return f"No passage mentions {source.query} — press escape to go back."

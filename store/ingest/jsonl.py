@@ -94,7 +94,7 @@ def parse_record(line: str, path: Path, number: int) -> ParsedArticle:
     if isinstance(text, list) and all(isinstance(t, str) for t in text):
         blocks = [Block(t.strip(), number) for t in text if t.strip()]
     elif isinstance(text, str):
-        blocks = [Block(b.text, number) for b in split_blocks(_newlines(text))]
+        blocks = [Block(b.text, number, b.kind) for b in split_blocks(_newlines(text))]
     else:
         raise ImportFailed(path, 'no "text" (the article body, as text); line skipped', number)
     for key in ("standfirst", "date", "source", "url"):

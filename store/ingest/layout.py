@@ -8,13 +8,17 @@ Lines and HTML importers:
 - **Page furniture** is dropped: a line that starts with a link label such as
   "Related:", "Read more:" or "See also:"; scrape debris (a lone lower-case
   word such as "undefined", widget text such as "Advertisement", a line of
-  symbols); and related-story teasers — headline-like lines that the text after
-  them never refers to.
-- **Headings** ("Geneva process") are short lines (at most 12 words, 90
-  characters) with no sentence punctuation at the end, followed by text that
-  continues under them: at least half of the heading's content words occur in
-  the next paragraphs, or the heading is a label of at most three words
-  ("Background", "Reaction from Moscow").
+  symbols); photo captions ending in their credit ("… Image: Nick Moreau.");
+  and related-story teasers — headline-like lines that the text after them
+  never refers to.
+- **Headings** ("Geneva process") are blocks of their own: short lines (at most
+  12 words, 90 characters) with no sentence punctuation at the end, followed
+  by text that continues under them: one of the heading's content words
+  occurs in the next three paragraphs (half of them, for a heading of more
+  than six words), or the heading is a label of at most three words
+  ("Background", "Reaction from Moscow"). A heading-like line that nothing
+  follows is furniture. Lines of a list (one block, single newlines) are
+  always text.
 - **Standfirst**: see `split_standfirst`.
 """
 
@@ -28,6 +32,7 @@ from store.ingest.files import normalise_date
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 90
 SHORT_LABEL_WORDS = 3
+SHORT_HEADING_WORDS = 6
 LOOKAHEAD = 3  # paragraphs after a heading-like line that must refer to it
 
 _LABEL = re.compile(
@@ -43,6 +48,10 @@ _DEBRIS = {
     "close", "loading", "loading...", "loading…", "skip advert", "skip ad", "continue reading",
     "read more", "click here", "show more", "see more", "back to top", "top",
 }  # fmt: skip
+_CREDIT = re.compile(
+    r"(?:^|\s|\()(?:image|photo|photograph|picture|credit|illustration)s?\s*:\s*[^.:;!?]{1,60}[.)]?$",
+    re.IGNORECASE,
+)
 _SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 _LONE_LOWER_WORD = re.compile(r"^[a-z]+$")
 _END_PUNCTUATION = ".!?:;…,"
@@ -67,7 +76,8 @@ class Block:
     line: int | None = None
     """1-based line in the input file where the block starts, when known."""
     kind: str | None = None
-    """`heading` when the markup says so (HTML), otherwise None: decided here."""
+    """`heading` or `text` when the markup or the layout says so (an HTML `<h2>`, a
+    line of a list); None when `classify` decides."""
 
 
 @dataclass
@@ -86,6 +96,12 @@ class Layout:
 def is_link_label(text: str) -> bool:
     """ "Related: Can Syrian rebels unite against Assad?" and the like."""
     return len(text.split()) <= 30 and bool(_LABEL.match(text))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption left in the text: a short paragraph ending in its credit
+    ("Belle Image: Nick Moreau.", "… (Photo: AP)")."""
+    return len(text.split()) <= 30 and bool(_CREDIT.search(text))
 
 
 def is_debris(text: str) -> bool:
@@ -118,18 +134,21 @@ def _stem(word: str) -> str:
 
 
 def refers_to(line: str, following: list[str]) -> bool:
-    """Whether the text after a heading-like line continues it: at least half of
-    its content words (compared by their first five letters) occur there."""
+    """Whether the text after a heading-like line continues it: one of its content
+    words (compared by their first five letters) occurs there — at least half of
+    them for a line of more than `SHORT_HEADING_WORDS` words."""
     words = content_words(line)
     if not words:
         return False
     after = {_stem(w) for text in following for w in content_words(text)}
     found = sum(1 for w in words if _stem(w) in after)
+    if len(line.split()) <= SHORT_HEADING_WORDS:
+        return found >= 1
     return found >= 1 and found * 2 >= len(words)
 
 
 def _is_running_text(text: str) -> bool:
-    return not (is_heading_like(text) or is_link_label(text) or is_debris(text))
+    return not (is_heading_like(text) or is_link_label(text) or is_debris(text) or is_caption(text))
 
 
 def classify(blocks: list[Block]) -> Layout:
@@ -138,11 +157,11 @@ def classify(blocks: list[Block]) -> Layout:
     dropped: list[Block] = []
     for i, block in enumerate(blocks):
         text = block.text
-        if is_link_label(text) or is_debris(text):
+        if is_link_label(text) or is_debris(text) or is_caption(text):
             dropped.append(block)
             continue
-        if block.kind == "heading":
-            paragraphs.append(("heading", text))
+        if block.kind is not None:  # the markup says (HTML), or a line of a list
+            paragraphs.append((block.kind, text))
             continue
         if not is_heading_like(text):
             paragraphs.append(("text", text))

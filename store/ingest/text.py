@@ -6,7 +6,8 @@ whitespace around a paragraph (including no-break spaces, which scrapes leave
 at line ends) is trimmed; no-break spaces inside a paragraph stay as they are.
 Lines of a hard-wrapped file (every line of a paragraph but its last is near
 the same width) are joined with spaces; otherwise each line of a block is a
-paragraph of its own.
+paragraph of its own (a list: never a heading or a teaser). A text with no
+blank line at all has one paragraph per line.
 """
 
 from __future__ import annotations
@@ -61,12 +62,14 @@ def split_blocks(text: str, first_line: int = 1) -> list[Block]:
     if current:
         raw_blocks.append((start, current))
     wrapped = _is_hard_wrapped([lines for _, lines in raw_blocks])
+    # no blank line at all: one paragraph per line, each classified on its own
+    list_kind = None if len(raw_blocks) == 1 else "text"
     blocks: list[Block] = []
     for start, lines in raw_blocks:
         if wrapped or len(lines) == 1:
             blocks.append(Block(" ".join(lines), start))
         else:
-            blocks.extend(Block(line, start + i) for i, line in enumerate(lines))
+            blocks.extend(Block(line, start + i, list_kind) for i, line in enumerate(lines))
     return blocks
 
 

@@ -1,0 +1,168 @@
+"""JSON Lines: one article per line; a bad line is reported by number, the rest go on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store.errors import ImportFailed
+from store.ingest import jsonl as jsonl_module
+from store.ingest.jsonl import count_records, parse_record, read_jsonl
+from store.ingest.text import ParsedArticle
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ingest" / "articles.jsonl"
+
+
+def split(results: list[ParsedArticle | ImportFailed]) -> tuple[list[ParsedArticle], list[ImportFailed]]:
+    good = [r for r in results if isinstance(r, ParsedArticle)]
+    bad = [r for r in results if isinstance(r, ImportFailed)]
+    return good, bad
+
+
+def test_good_lines_are_read_and_bad_ones_reported_by_line() -> None:
+    good, bad = split(list(read_jsonl(FIXTURE)))
+    assert [p.article.title for p in good] == [
+        "Town council approves new library",
+        "Ferry fares to rise",
+        "Market day returns",
+    ]
+    assert [(f.problem.line, f.problem.path) for f in bad] == [(n, FIXTURE) for n in (2, 3, 5, 6)]
+    messages = [f.problem.message for f in bad]
+    assert "not JSON" in messages[0]
+    assert '"title"' in messages[1]
+    assert "JSON object" in messages[2]
+    assert '"text"' in messages[3]
+    assert all("line skipped" in m for m in messages)
+
+
+def test_fields_become_the_article() -> None:
+    good, _ = split(list(read_jsonl(FIXTURE)))
+    library, ferry, market = (p.article for p in good)
+    assert (library.published, library.source, library.url) == (
+        "2021-05-11",
+        "Valley Herald",
+        "https://herald.example/library",
+    )
+    assert [(p.kind, p.text) for p in library.paragraphs] == [
+        ("text", "The town council voted 7–2 on Tuesday to build a new library."),
+        ("text", "Construction starts in spring."),
+        ("heading", "Opening hours"),
+        ("text", "The library will open every day of the week."),
+    ]
+    assert library.imported_from == f"{FIXTURE}:1"
+    assert good[0].whole_file is False
+    # single newlines: one paragraph per line; a written-out date is understood
+    assert [p.text for p in ferry.paragraphs] == [
+        "Ferry fares will rise by ten percent in June.",
+        "The operator blamed fuel costs.",
+        "Season tickets are not affected.",
+    ]
+    assert ferry.standfirst == "Operator blames fuel costs" and ferry.published == "2021-05-12"
+    # text as a list of paragraphs
+    assert [p.text for p in market.paragraphs] == [
+        "Market day returns to the square on Saturday.",
+        "Stalls open at eight.",
+    ]
+    assert market.published is None and market.source_digest
+
+
+def record(**fields: object) -> str:
+    return json.dumps(fields)
+
+
+def test_a_body_that_repeats_the_headline_loses_the_repeat() -> None:
+    line = record(title="Mill burns down", text="Mill burns down.\n\nThe old mill burned on Sunday.")
+    assert [p.text for p in parse_record(line, Path("f.jsonl"), 1).article.paragraphs] == [
+        "The old mill burned on Sunday."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"title": "A", "text": "B"', "not JSON"),
+        ("[1, 2]", "JSON object"),
+        (record(title="", text="Body."), '"title"'),
+        (record(title=None, text="Body."), '"title"'),
+        (record(title=7, text="Body."), '"title"'),
+        (record(title="A"), '"text"'),
+        (record(title="A", text=5), '"text"'),
+        (record(title="A", text="Body.", date=20210101), '"date" must be text'),
+        (record(title="A", text="   \n\n  "), "no body text"),
+    ],
+)
+def test_bad_records_say_what_is_wrong(line: str, message: str) -> None:
+    with pytest.raises(ImportFailed) as caught:
+        parse_record(line, Path("feed.jsonl"), 42)
+    assert caught.value.problem.line == 42
+    assert message in caught.value.problem.message
+    assert str(caught.value).startswith("feed.jsonl:42: ")
+
+
+@pytest.mark.parametrize(
+    ("written", "date"),
+    [
+        ("2015-09-19", "2015-09-19"),
+        ("2015-09-19T10:00:00Z", "2015-09-19"),
+        ("2015/9/19", "2015-09-19"),
+        ("19 September 2015", "2015-09-19"),
+        ("September 19, 2015", "2015-09-19"),
+        ("Sat, 19 Sep 2015 10:00:00 GMT", "2015-09-19"),
+        ("next week", None),
+        ("2015-02-30", None),
+    ],
+)
+def test_dates_in_the_usual_forms(written: str, date: str | None) -> None:
+    line = record(title="A", text="Body text.", date=written)
+    assert parse_record(line, Path("f.jsonl"), 1).article.published == date
+
+
+def test_a_line_that_is_not_utf8_is_reported_and_the_next_read(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(
+        '{"title": "Café", "text": "Fine."}'.encode("latin-1")
+        + b"\n"
+        + record(title="Good", text="Also fine.").encode()
+        + b"\n"
+    )
+    good, bad = split(list(read_jsonl(path)))
+    assert [p.article.title for p in good] == ["Good"]
+    assert bad[0].problem.line == 1 and "iconv" in bad[0].problem.message
+
+
+def test_windows_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.jsonl"
+    path.write_bytes(
+        (record(title="A", text="One.\r\n\r\nTwo.") + "\r\n" + record(title="B", text="Three.") + "\r\n").encode()
+    )
+    good, bad = split(list(read_jsonl(path)))
+    assert bad == []
+    assert [p.text for p in good[0].article.paragraphs] == ["One.", "Two."]
+
+
+def test_an_oversized_line_is_skipped_without_losing_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(jsonl_module, "MAX_FILE_BYTES", 1000)
+    path = tmp_path / "big.jsonl"
+    huge = record(title="Huge", text="word " * 5000)
+    path.write_text(record(title="Small", text="Fine.") + "\n" + huge + "\n" + record(title="After", text="Ok.") + "\n")
+    results = list(read_jsonl(path))
+    good, bad = split(results)
+    assert [p.article.title for p in good] == ["Small", "After"]
+    assert bad[0].problem.line == 2 and "MB" in bad[0].problem.message
+    assert [getattr(r, "line", None) or r.problem.line for r in results] == [1, 2, 3]  # type: ignore[union-attr]
+
+
+def test_count_records_for_the_progress_bar(tmp_path: Path) -> None:
+    path = tmp_path / "n.jsonl"
+    path.write_text("{}\n{}\n{}", encoding="utf-8")
+    assert count_records(path) == 3
+    assert count_records(FIXTURE) == 8  # seven records and a blank line
+
+
+def test_a_missing_file_is_one_failure(tmp_path: Path) -> None:
+    (failure,) = list(read_jsonl(tmp_path / "nope.jsonl"))
+    assert isinstance(failure, ImportFailed) and "cannot read" in failure.problem.message

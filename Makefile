@@ -34,5 +34,11 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check store tui tests
 	$(VENV)/bin/mypy
 
+bench: $(STAMP)
+	$(PY) -m bench.run --articles 10000
+
+bench-100k: $(STAMP)
+	$(PY) -m bench.run --articles 100000
+
 clean-index:
 	rm -rf $(DATA)/.index

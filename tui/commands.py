@@ -65,7 +65,7 @@ class NewsdeskCommands(Provider):
                 kind = TYPE_NAMES.get(entity.type, entity.type.lower())
                 where = f"{kind} · {entity.mentions:,} mentions in {entity.articles:,} articles"
                 yield Hit(
-                    0.9,
+                    max(matcher.match(entity.name), 1.0) * 1.5,
                     label,
                     partial(main.jump, entity.name, entity.type),
                     text=label.plain,
@@ -79,7 +79,7 @@ class NewsdeskCommands(Provider):
                 parts = ("Open article", article.source, article.date)
                 details = " · ".join(inert(part) for part in parts if part)
                 yield Hit(
-                    score * 0.8,
+                    score * 0.7,
                     matcher.highlight(title),
                     partial(main.open_article, article.id),
                     text=title,

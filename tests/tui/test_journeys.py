@@ -221,3 +221,26 @@ async def test_sort_toggles_between_relevance_and_date(app: NewsdeskApp) -> None
         assert results.source == ListSource("search", "Kerry", "date")
         assert "newest first" in str(results.border_title)
         assert "sort: date" in str(app.screen.query_one("#status-corpus", Static).render())
+
+
+async def test_the_palette_jumps_to_an_entity_and_opens_an_article_by_headline(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Lavrov")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source == ListSource("mentions", "Sergei Lavrov", entity_type="PERSON")
+        assert results.total == 3
+        await pilot.press("ctrl+p", *"ceasefire")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None and article.article.id == LAVROV_ARTICLE
+        assert article.cursor == -1  # opened at the headline
+        await pilot.press("escape")
+        await settle(pilot)
+        assert article.article is None  # back to the jump list, with no article open
+        assert results.source == ListSource("mentions", "Sergei Lavrov", entity_type="PERSON")

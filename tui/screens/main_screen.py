@@ -89,6 +89,7 @@ class MainScreen(Screen[None]):
         self._stepping = False
         self._submitted = False
         self._search_timer: Timer | None = None
+        self._seen_report: IndexReport | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
@@ -169,9 +170,8 @@ class MainScreen(Screen[None]):
         self.status.show_stats(message.stats, self.sort)
         self.status.show_index("index up to date")
         self.status.show_problems(len(message.problems))
+        self._report_rebuild()
         report = message.report
-        if report is not None and report.rebuilt and report.reason and report.reason != "missing":
-            self.notify(f"The index was rebuilt ({report.reason}).", title="Index", markup=False)
         if message.problems:
             self.notify(
                 f"{len(message.problems)} YAML file(s) could not be read — press ! to see them.",
@@ -180,6 +180,17 @@ class MainScreen(Screen[None]):
             )
         if first or (report is not None and (report.added or report.updated or report.removed)):
             self._search(self.search_box.value, force=True)
+
+    def _report_rebuild(self) -> None:
+        """Say so when the store had to rebuild the index (corrupt, older schema), once."""
+        report = self.corpus.last_report
+        if report is None or report is self._seen_report:
+            return
+        self._seen_report = report
+        if report.rebuilt and report.reason and report.reason != "missing":
+            self.notify(f"The index was rebuilt: {report.reason}.", title="Index", markup=False, timeout=6)
+        for note in report.notes:
+            self.notify(note, title="Index", markup=False)
 
     def on_main_screen_index_failed(self, message: IndexFailed) -> None:
         self.status.show_index("index unavailable")
@@ -221,6 +232,7 @@ class MainScreen(Screen[None]):
         self.results.show(source)
 
     def on_results_list_loaded(self, message: ResultsList.Loaded) -> None:
+        self._report_rebuild()
         if message.source.kind == "search":
             self.search_box.show_found(message.total, message.articles, message.elapsed_ms)
             if self.article.article is None:

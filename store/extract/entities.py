@@ -14,10 +14,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
-from store.extract.entity_spans import Form, candidate_forms, retype
+from store.extract.entity_spans import Form, Reading, candidate_forms, retype
 from store.extract.names import (
     country_name,
     initials,
@@ -32,6 +32,7 @@ from store.models import Entity, Mention, Paragraph
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
 @dataclass
@@ -75,7 +76,8 @@ def extract_entities(
     the body offset of paragraph i. Entities come people first, then organisations,
     then places, then nationalities, each in order of first mention.
     """
-    forms, definitions = candidate_forms(doc)
+    reading = Reading.of(doc)
+    forms, definitions = candidate_forms(reading)
     groups: dict[str, _Group] = {}
     parent: dict[str, str] = {}
     for form in forms:
@@ -89,7 +91,7 @@ def extract_entities(
     _merge_people(groups, parent)
     _merge_acronyms(groups, parent)
     _mark_families(groups, parent)
-    _add_surnames(doc, groups, parent)
+    _add_surnames(reading, groups, parent)
     entities = [_entity(group, aliases) for key, group in groups.items() if _find(parent, key) == key]
     names = {text for group in groups.values() for text in group.texts()}
     _add_mentions(entities, paragraphs, names)
@@ -198,7 +200,7 @@ def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
             _union(groups, parent, matches[0], key)
 
 
-def _add_surnames(doc: Doc, groups: dict[str, _Group], parent: dict[str, str]) -> None:
+def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str, str]) -> None:
     """A person's surname standing alone where the model did not tag it ("Atwood said")."""
     taken = {text for key in _roots(groups, parent) for text in groups[key].texts()}
     people = [k for k in _roots(groups, parent) if groups[k].type() == "PERSON"]
@@ -210,15 +212,23 @@ def _add_surnames(doc: Doc, groups: dict[str, _Group], parent: dict[str, str]) -
             continue
         if len(surname) < 3 or surname.isupper():
             continue  # "VR" from "Arkham VR" is no surname
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", doc.text):
-            span = doc.char_span(match.start(), match.end())
-            if span is None or span[0].pos_ != "PROPN":
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", reading.body):
+            span = reading.doc.char_span(match.start(), match.end())
+            if span is None or not _proper(span[0], reading.common):
                 continue
-            before = doc[span.start - 1] if span.start > 0 else None
+            before = reading.doc[span.start - 1] if span.start > 0 else None
             if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN":
                 continue  # part of a longer name: "John Kerry", "Kerry Washington"
             groups[key].forms.append(Form(surname, "PERSON", match.start()))
             break
+
+
+def _proper(token: Token, common: set[str]) -> bool:
+    """Used as a name here: tagged a proper noun, or (the tagger errs at the start of a
+    sentence: "Sanders left early") no function word and never written in lower case."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ not in FUNCTION_POS and token.lower_ not in common
 
 
 def _surname(name: str) -> str:

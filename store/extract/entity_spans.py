@@ -82,43 +82,69 @@ class Form:
         return self.start + len(self.text)
 
 
-def candidate_forms(doc: Doc) -> tuple[list[Form], list[AcronymDefinition]]:
+@dataclass
+class Reading:
+    """What the cleaning rules look up in an article's parse, computed once per article."""
+
+    doc: Doc
+    """The parse of the article body."""
+    body: str
+    """`doc.text`, kept: the property joins every token again on each access."""
+    common: set[str]
+    """Words the article writes in lower case: a capital on one of them is the sentence's."""
+    firsts: set[int]
+    """Indices of tokens that begin a sentence (`Token.is_sent_start` scans the doc)."""
+
+    @classmethod
+    def of(cls, doc: Doc) -> Reading:
+        firsts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
+        return cls(doc, doc.text, {token.text for token in doc if token.is_lower}, firsts)
+
+
+def candidate_forms(reading: Reading) -> tuple[list[Form], list[AcronymDefinition]]:
     """Cleaned model spans, head-word names the model cut short, and acronym definitions.
 
     Forms lying inside a longer name (an acronym's long name or a head-word name) are
     dropped as fragments: "Levant" in "Islamic State of Iraq and the Levant (ISIL)".
     """
-    body = doc.text
-    definitions = find_acronym_definitions(body)
-    common = {token.text for token in doc if token.is_lower}
-    forms = [
-        form
-        for span in doc.ents
-        if span.label_ in NAME_LABELS
-        for form in [_clean(doc, span, common)]
-        if form
-    ]
-    for chunk in _headed_chunks(doc):
+    doc, body = reading.doc, reading.body
+    ents = list(doc.ents)
+    definitions = [d for d in find_acronym_definitions(body) if _names_something(ents, d)]
+    forms = [form for span in ents if span.label_ in NAME_LABELS for form in [_clean(reading, span)] if form]
+    for chunk in _headed_chunks(doc, reading.firsts):
         if any(_crosses(f, chunk) or (_inside(chunk, f) and f.text != chunk.text) for f in forms):
             continue
         if any(f.start == chunk.start and f.text == chunk.text for f in forms):
             continue
         forms = [f for f in forms if not _inside(f, chunk)]
         forms.append(chunk)
-    forms += _list_members(doc, forms, common)
-    covers = [Form(d.name, "ORG", d.start) for d in definitions]
+    forms += _list_members(reading, forms)
+    covers = [Form(body[d.start : d.acronym_start + len(d.acronym) + 1], "ORG", d.start) for d in definitions]
     forms = [f for f in forms if not any(_inside(f, c) for c in covers)]
     forms = [f for f in forms if f.label in LABELS]
     forms.sort(key=lambda f: f.start)
     return forms, definitions
 
 
-def _list_members(doc: Doc, forms: list[Form], common: set[str]) -> list[Form]:
+def _names_something(ents: list[Span], definition: AcronymDefinition) -> bool:
+    """An acronym definition of a name: the model tagged part of it, and it is no bare
+    title ("Chief Executive Officer (CEO)", "Gross Domestic Product (GDP)" are not)."""
+    if not split_title(definition.name)[1]:
+        return False
+    end = definition.acronym_start + len(definition.acronym)
+    return any(
+        span.label_ in NAME_LABELS - {"PERSON"} and span.start_char < end and span.end_char > definition.start
+        for span in ents
+    )  # a person tagged over it is the model's error ("Levant"), no evidence of a name
+
+
+def _list_members(reading: Reading, forms: list[Form]) -> list[Form]:
     """Names in a list with tagged names take their type: "Zeus, Hera, Poseidon and Athena".
 
     Untagged members are added; a member the model typed against two or more others
     (and no gazetteer says otherwise) takes the list's type. Returns the added forms.
     """
+    doc = reading.doc
     at: dict[int, Form] = {}
     for form in forms:
         span = doc.char_span(form.start, form.end)
@@ -140,11 +166,11 @@ def _list_members(doc: Doc, forms: list[Form], common: set[str]) -> list[Form]:
             if tagged is not None:
                 if tagged.label != label and votes[tagged.label] == 1 and not known_type(tagged.text):
                     tagged.label = label
-            elif member.pos_ == "PROPN" and _capital(member) and member.lower_ not in common:
+            elif member.pos_ == "PROPN" and _capital(member) and member.lower_ not in reading.common:
                 start = member
                 while start.i > 0 and doc[start.i - 1].dep_ == "compound" and _capital(doc[start.i - 1]):
                     start = doc[start.i - 1]
-                text = doc.text[start.idx : member.idx + len(member)]
+                text = reading.body[start.idx : member.idx + len(member)]
                 if "\n" not in text and not any(
                     f.start < member.idx + len(member) and start.idx < f.end for f in forms
                 ):
@@ -162,12 +188,13 @@ def _crosses(form: Form, other: Form) -> bool:
     return overlap and not _inside(form, other) and not _inside(other, form)
 
 
-def _clean(doc: Doc, span: Span, common: set[str]) -> Form | None:
+def _clean(reading: Reading, span: Span) -> Form | None:
     """The span without "the", possessive, punctuation and title; None for junk.
 
-    `common` holds the article's lower-case words: a capital that is only the
+    A capital that is only the
     sentence's ("Homeopathy is ...", "Volunteer organization ...") is no name.
     """
+    body = reading.body
     tokens = list(span)
     definite = tokens[0].lower_ == "the"
     while tokens and (tokens[0].lower_ in LEADING_DROP or tokens[0].is_punct or tokens[0].is_space):
@@ -176,9 +203,9 @@ def _clean(doc: Doc, span: Span, common: set[str]) -> Form | None:
         tokens.pop()
     while (
         tokens
-        and tokens[0].is_sent_start
+        and tokens[0].i in reading.firsts
         and (
-            (tokens[0].lower_ in common and (len(tokens) == 1 or tokens[0].pos_ != "PROPN"))
+            (tokens[0].lower_ in reading.common and (len(tokens) == 1 or tokens[0].pos_ != "PROPN"))
             or (len(tokens) > 1 and tokens[0].pos_ not in ("PROPN", "NOUN"))
         )
     ):
@@ -186,7 +213,7 @@ def _clean(doc: Doc, span: Span, common: set[str]) -> Form | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = strip_possessive(doc.text[start:end])
+    text = strip_possessive(body[start:end].split(" (")[0])
     if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS:
         return None
     label = span.label_
@@ -201,42 +228,42 @@ def _clean(doc: Doc, span: Span, common: set[str]) -> Form | None:
     titled = None
     if title and label == "PERSON" and not known_type(name):
         titled, text, start = text, name, start + len(text) - len(name)
-    if PLACE_BEFORE.search(doc.text, max(0, start - 30), start) and not known_type(text):
+    if PLACE_BEFORE.search(body, max(0, start - 30), start) and not known_type(text):
         label = "GPE"  # "the town of Yeoncheon", "the city of Homs"
     if label == "PERSON" and start > 0:
-        start, text = _with_first_name(doc, tokens[0], start, text)
+        start, text = _with_first_name(reading, tokens[0], start, text)
     if label != "PERSON" or definite:
         label = retype(text, label)  # "the Bat Cave" is no person; "Tom Hall" may be
     elif known_type(text):
         label = retype(text, label)
     if label == "PERSON":
-        postnominal = POSTNOMINAL_AFTER.match(doc.text, start + len(text))
+        postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
         if postnominal:
-            titled = doc.text[start : postnominal.end()]
+            titled = body[start : postnominal.end()]
     elif label == "GPE":
-        within = PLACE_AFTER.match(doc.text, start + len(text))
+        within = PLACE_AFTER.match(body, start + len(text))
         if within and is_country(within.group(1)) and not is_country(text):
-            titled = doc.text[start : within.end()]  # "Sydney, Australia"
+            titled = body[start : within.end()]  # "Sydney, Australia"
     return Form(text, label, start, titled)
 
 
-def _with_first_name(doc: Doc, first: Token, start: int, text: str) -> tuple[int, str]:
+def _with_first_name(reading: Reading, first: Token, start: int, text: str) -> tuple[int, str]:
     """ "Enver Solomon" where the model tagged only "Solomon": an untagged capitalised
     proper noun right before a person's name is their first name."""
     if first.i == 0 or len(text.split()) > 1:
         return start, text
-    before = doc[first.i - 1]
+    before = reading.doc[first.i - 1]
     if (
         before.pos_ == "PROPN"
         and before.text.isalpha()
         and before.text[:1].isupper()
         and not before.text.isupper()
         and not before.ent_type_
-        and not before.is_sent_start
+        and before.i not in reading.firsts
         and before.whitespace_ == " "
         and not split_title(before.text)[0]
     ):
-        return before.idx, doc.text[before.idx : start + len(text)]
+        return before.idx, reading.body[before.idx : start + len(text)]
     return start, text
 
 
@@ -279,7 +306,7 @@ def _capital(token: Token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
-def _headed_chunks(doc: Doc) -> list[Form]:
+def _headed_chunks(doc: Doc, firsts: set[int]) -> list[Form]:
     """Runs of capitalised words ending in an organisation or place head word.
 
     Finds what the model cut short or missed: "Saudi Interior Ministry", "Grand Mosque",
@@ -305,7 +332,7 @@ def _headed_chunks(doc: Doc) -> list[Form]:
                 j += 1
             else:
                 break
-        while i < last and doc[i].is_sent_start and doc[i].pos_ not in ("PROPN", "NOUN"):
+        while i < last and i in firsts and doc[i].pos_ not in ("PROPN", "NOUN"):
             i += 1
         span = doc[i : last + 1]
         text = span.text

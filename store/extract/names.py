@@ -157,6 +157,7 @@ Latakia Raqqa Tripoli Benghazi Sanaa Aden Gaza Kandahar Lahore Dhaka Caracas Hav
 Brasilia Bogota Lima Santiago Frankfurt Munich Hamburg Milan Naples Barcelona Marseille
 Strasbourg Luxembourg Zurich Bern Minsk Tbilisi Yerevan Baku Tashkent Kathmandu Taipei
 Osaka Manchester Liverpool Birmingham Glasgow Cardiff Belfast Brisbane Perth Auckland
+Washington
 |New York|Los Angeles|San Francisco|Hong Kong|New Delhi|Tel Aviv|Abu Dhabi|Mexico City
 |Rio de Janeiro|Sao Paulo|São Paulo|Buenos Aires|Cape Town|Kuala Lumpur|Washington DC
 """

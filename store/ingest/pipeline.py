@@ -240,7 +240,24 @@ def _plan(
         article.quotes, article.entities = stored.quotes, stored.entities
         article.extraction_digest = stored.extraction_digest
         return _Pending(article, False, never_extracted, parsed.where)
+    if (stored.quotes or stored.entities) and _edited_by_hand(stored):
+        report.warnings.append(
+            Problem(
+                store.path_for(article_id),
+                None,
+                "its text changed, so the quotes and entities "
+                "corrected by hand could not be kept (their offsets no longer fit); check them again",
+            )
+        )
     return _Pending(article, False, can_extract, parsed.where)
+
+
+def _edited_by_hand(article: Article) -> bool:
+    try:
+        from store.extract.digest import edited_by_hand  # loads the NLP stack: only when needed
+    except ImportError:
+        return False
+    return edited_by_hand(article)
 
 
 # ---------------------------------------------------------------- extraction and saving

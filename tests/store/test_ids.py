@@ -20,7 +20,18 @@ def test_date_and_headline() -> None:
 
 @pytest.mark.parametrize(
     "headline",
-    ["../../etc/passwd", "/etc/passwd", "a/b\\c", "..", ".hidden", "con", "NUL", "C:\\Windows", "~/x", "a\x00b"],
+    [
+        "../../etc/passwd",
+        "/etc/passwd",
+        "a/b\\c",
+        "..",
+        ".hidden",
+        "con",
+        "NUL",
+        "C:\\Windows",
+        "~/x",
+        "a\x00b",
+    ],
 )
 def test_no_headline_escapes_the_articles_folder(tmp_path: Path, headline: str) -> None:
     for date in (None, "2020-01-01"):

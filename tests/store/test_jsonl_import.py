@@ -135,7 +135,9 @@ def test_a_line_that_is_not_utf8_is_reported_and_the_next_read(tmp_path: Path) -
 def test_windows_line_endings(tmp_path: Path) -> None:
     path = tmp_path / "crlf.jsonl"
     path.write_bytes(
-        (record(title="A", text="One.\r\n\r\nTwo.") + "\r\n" + record(title="B", text="Three.") + "\r\n").encode()
+        (
+            record(title="A", text="One.\r\n\r\nTwo.") + "\r\n" + record(title="B", text="Three.") + "\r\n"
+        ).encode()
     )
     good, bad = split(list(read_jsonl(path)))
     assert bad == []
@@ -148,7 +150,9 @@ def test_an_oversized_line_is_skipped_without_losing_the_next(
     monkeypatch.setattr(jsonl_module, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "big.jsonl"
     huge = record(title="Huge", text="word " * 5000)
-    path.write_text(record(title="Small", text="Fine.") + "\n" + huge + "\n" + record(title="After", text="Ok.") + "\n")
+    path.write_text(
+        record(title="Small", text="Fine.") + "\n" + huge + "\n" + record(title="After", text="Ok.") + "\n"
+    )
     results = list(read_jsonl(path))
     good, bad = split(results)
     assert [p.article.title for p in good] == ["Small", "After"]

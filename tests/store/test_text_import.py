@@ -220,7 +220,9 @@ def test_page_furniture_is_dropped(tmp_path: Path, line: str) -> None:
 
 
 def test_a_short_line_ending_a_sentence_is_text(tmp_path: Path) -> None:
-    parsed = article_from(tmp_path, f"Budget passes\n\n{LEDE}\n\nIt passed.\n\nOther items included:\n\n{BODY}\n")
+    parsed = article_from(
+        tmp_path, f"Budget passes\n\n{LEDE}\n\nIt passed.\n\nOther items included:\n\n{BODY}\n"
+    )
     assert [p.text for p in parsed.article.paragraphs] == [LEDE, "It passed.", "Other items included:", BODY]
 
 
@@ -253,7 +255,9 @@ def test_a_dateline_line_gives_the_date_and_is_not_text(tmp_path: Path) -> None:
 
 
 def test_no_wikinews_lede_is_taken_for_a_standfirst() -> None:
-    ledes = [json.loads(line) for line in (FIXTURES / "ingest" / "wikinews-ledes.jsonl").open(encoding="utf-8")]
+    ledes = [
+        json.loads(line) for line in (FIXTURES / "ingest" / "wikinews-ledes.jsonl").open(encoding="utf-8")
+    ]
     assert len(ledes) == 201
     wrong = [r["file"] for r in ledes if is_standfirst(r["first"], "word " * r["next_words"])]
     assert wrong == []
@@ -305,7 +309,9 @@ def test_date_from_the_file_name_without_a_manifest(tmp_path: Path) -> None:
     for name, date in [("2019-01-04_fire.txt", "2019-01-04"), ("2019-01-04-fire.txt", "2019-01-04"),
                        ("20190104_fire.txt", None), ("2019-13-40_fire.txt", None)]:  # fmt: skip
         path = tmp_path / name
-        path.write_text("Fire in the old mill\n\nThe old mill burned down on Sunday night.\n", encoding="utf-8")
+        path.write_text(
+            "Fire in the old mill\n\nThe old mill burned down on Sunday night.\n", encoding="utf-8"
+        )
         assert parse_file(path).article.published == date, name
 
 

@@ -39,7 +39,8 @@ async def test_markup_and_terminal_escapes_in_an_article_are_shown_inert(app: Ne
         await pilot.press("enter")
         await settle(pilot)
         article = app.screen.query_one(ArticleView)
-        assert "Editors warn about [bold]markup[/bold] in copy" in shown(article.query_one("#headline", Static))
+        headline = shown(article.query_one("#headline", Static))
+        assert "Editors warn about [bold]markup[/bold] in copy" in headline
         first = shown(article.query_one("#p-0", Static))
         assert "[bold]not bold[/bold] and [link=https://example.com]a fake link[/link]" in first
         second = shown(article.query_one("#p-1", Static))

@@ -168,6 +168,7 @@ class MainScreen(Screen[None]):
         self.stats = message.stats
         self.problems = message.problems
         self.status.show_stats(message.stats, self.sort)
+        self.search_box.show_corpus_size(message.stats.articles)
         self.status.show_index("index up to date")
         self.status.show_problems(len(message.problems))
         self._report_rebuild()

@@ -181,13 +181,14 @@ class ResultsList(OptionList):
             )
             for h in result.hits
         ]
-        what = "Latest articles" if not source.query.strip() else "Results"
         articles = result.articles or (
             len({e.article_id for e in entries}) if len(entries) == result.total else 0
         )
-        title = f"{what} — {_count(result.total, 'passage')}"
+        title = _count(result.total, "passage")
         if articles:
             title += f" in {_count(articles, 'article')}"
+        if not source.query.strip():
+            title = "Latest articles"
         if source.sort == "date":
             title += " · newest first"
         return _Page(_grouped(entries), result.total, articles, result.elapsed_ms, title)

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 PLACEHOLDER = 'Search — try Assad, speaker:kerry, "Geneva process", negot*'
+HINT = 'Type to search {articles} — try Assad, speaker:kerry, "Geneva process", negot*'
 
 
 class SearchBox(Horizontal):
@@ -31,6 +32,11 @@ class SearchBox(Horizontal):
             with self.input.prevent(Input.Changed):
                 self.input.value = query
             self.input.cursor_position = len(query)
+
+    def show_corpus_size(self, articles: int) -> None:
+        """Say in the empty box how much there is to search."""
+        noun = "article" if articles == 1 else "articles"
+        self.input.placeholder = HINT.format(articles=f"{articles:,} {noun}")
 
     def show_searching(self) -> None:
         self.input.remove_class("-error")

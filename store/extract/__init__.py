@@ -17,7 +17,7 @@ from store.aliases import AliasTable
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities, resolve_name
 from store.extract.pipeline import body_of, load_model, parse_bodies
-from store.extract.quotes import find_regions, is_quotation
+from store.extract.quotes import QuoteRegion, find_regions, is_quotation
 from store.extract.speakers import attribute_quotes
 from store.models import Article, Entity, Mention, Quote
 
@@ -38,7 +38,10 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     _, starts = body_of(texts)
     entities = extract_entities(doc, article.paragraphs, starts, aliases)
     headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
-    regions = [r for r in find_regions(texts, headings) if is_quotation(r, texts[r.paragraph])]
+    regions = [
+        r for r in find_regions(texts, headings)
+        if is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, starts[r.paragraph])
+    ]
     attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name)
     article.quotes = [
         Quote(text=r.text, paragraph=r.paragraph, start=r.start, end=r.end, speaker=a.speaker, cue=a.cue)
@@ -48,6 +51,17 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     _add_unlisted_speakers(article)
     article.extraction_digest = extraction_digest(article)
     return article
+
+
+def _only_names(region: QuoteRegion, doc: Doc, offset: int) -> bool:
+    """A short quoted span of proper nouns is a name or a title ("Hannity,"), not speech."""
+    if region.words > 3 or region.continues or region.text.rstrip()[-1:] in "!?":
+        return False
+    span = doc.char_span(offset + region.start, offset + region.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.pos_ == "PROPN" for t in words)
 
 
 def _add_unlisted_speakers(article: Article) -> None:

@@ -143,11 +143,11 @@ def find_regions(paragraphs: list[str], skip: set[int] | None = None) -> list[Qu
 
 
 def _looks_like_title(words: list[str], text: str) -> bool:
-    """Title Case without sentence punctuation: a show, a book, a slogan."""
+    """Title Case, not a question or an exclamation: a show, a book, a headline."""
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content or text.rstrip()[-1:] in ".!?,":
+    if not content or text.rstrip()[-1:] in "!?":
         return False
-    return all(w[0].isupper() for w in content) and len(words) <= 10
+    return all(w[0].isupper() for w in content) and len(words) <= 12
 
 
 def is_quotation(region: QuoteRegion, paragraph_text: str) -> bool:
@@ -157,8 +157,10 @@ def is_quotation(region: QuoteRegion, paragraph_text: str) -> bool:
         return False
     if region.continues:
         return True
+    if _looks_like_title(words, region.text) and (len(words) > 1 or region.text.rstrip()[-1:] not in ",."):
+        return False
     if len(words) >= 4:
-        return not _looks_like_title(words, region.text)
+        return True
     # one to three words: speech only when it ends like speech ("Really," she added)
     # or stands as a paragraph of its own
     ends_like_speech = region.text.rstrip().endswith(_SPEECH_END)

@@ -37,9 +37,11 @@ SPEECH_VERBS = frozenset(
     whisper vow promise pledge boast charge contend counter interject muse retort plead demand wonder
     agree disagree believe think assert affirm allege confirm deny lament mention proclaim recount
     reiterate repeat reveal speak tout thunder told describe quote cite read opine blast slam criticize
-    criticise mock scoff sneer exclaim gush marvel laugh sigh snap rail fume grumble begin
+    criticise mock scoff sneer exclaim gush marvel laugh sigh snap rail fume grumble begin bark echo
+    retort pen text email interrupt quote summarize summarise put concur howl cry plead
     """.split()
 )
+_BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "chime", "strike", "lash", "cut"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PERSONAL = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
 _DESCRIPTIVE_CARRIERS = {"statement", "tweet", "post", "letter", "release", "email", "message", "memo"}
@@ -109,7 +111,13 @@ class Attributor:
     def is_cue(token: Token) -> bool:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
             return True
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = token.lemma_.lower()
+        if lemma in SPEECH_VERBS:
+            return True
+        # "shot back", "fired back", "hit back", "chimed in"
+        return lemma in _BACK_VERBS and any(c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children)
 
     def frame_cues(self, first_sent: int, last_sent: int, q: int) -> list[Token]:
         """Speech cues outside quotation marks in sentences `first_sent..last_sent`,
@@ -135,23 +143,56 @@ class Attributor:
         a, b = self.quote_tokens[q]
         if a >= len(self.doc):
             return None
-        first = self.sent_of[max(0, min(a, len(self.doc) - 1))]
-        last = self.sent_of[min(max(b, a), len(self.doc) - 1)]
-        # a sentence split inside "…," he said: take the neighbour the quote runs into
-        if last + 1 < len(self.sents) and self._ends_open(q):
+        # the opening mark often ends the sentence before: start from the first quoted word
+        first = self.sent_of[min(a + 1, b - 1, len(self.doc) - 1)]
+        last = self.sent_of[min(max(b - 1, a), len(self.doc) - 1)]
+        # a sentence split after the quote ("…?” Obama asked): take the neighbour it runs into
+        if last + 1 < len(self.sents) and (self._ends_open(q) or self._ends_sentence(q, last)):
             last += 1
         cues = self.frame_cues(first, last, q)
-        if cues:
-            return cues[0]
-        # a lead-in sentence before the quote in the same paragraph ("Kerry spoke to reporters:")
+        return cues[0] if cues else None
+
+    def lead_in_cue(self, q: int) -> Token | None:
+        """A cue in the sentence or two before the quote, in its paragraph ("Kerry spoke:")."""
+        a, b = self.quote_tokens[q]
+        first = self.sent_of[min(a + 1, b - 1, len(self.doc) - 1)]
         paragraph = self.quotes[q].paragraph
-        s = first - 1
-        while s >= 0 and self.paragraph_of_token(self.sents[s].start) == paragraph and s >= first - 2:
+        for s in range(first - 1, max(-1, first - 3), -1):
+            if self.paragraph_of_token(self.sents[s].start) != paragraph:
+                break
             cues = [t for t in self.sents[s] if not self.in_quote[t.i] and self.is_cue(t)]
             if cues:
                 return cues[-1]
-            s -= 1
         return None
+
+    def colon_speaker(self, q: int) -> str | None:
+        """`Name: “…”` (transcripts, round-ups): the name right before a colon before the quote."""
+        a, _ = self.quote_tokens[q]
+        i = a - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 1 or self.doc[i].text != ":":
+            return None
+        j = i - 1
+        if self.doc[j].text == ")":  # "Rep. Trey Gowdy (R-S.C.):"
+            while j > 0 and self.doc[j].text != "(" and i - j < 8:
+                j -= 1
+            j -= 1
+        if j < 0 or self.in_quote[j] or not self.is_name(self.doc[j]):
+            return None
+        return self.name_of(self.doc[j])
+
+    def _ends_sentence(self, q: int, last: int) -> bool:
+        """The quote closes its sentence and the next one, in the same paragraph, starts with words."""
+        _, b = self.quote_tokens[q]
+        sentence_end = self.sents[last].end
+        if any(not (t.is_punct or t.is_space) for t in self.doc[b:sentence_end]):
+            return False
+        following = self.sents[last + 1]
+        return (
+            self.paragraph_of_token(following.start) == self.quotes[q].paragraph
+            and not self.in_quote[following.start]
+        )
 
     def _ends_open(self, q: int) -> bool:
         """The quote ends with a comma or dash, so its attribution follows."""
@@ -178,6 +219,12 @@ class Attributor:
             if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd"):
                 if not self.in_quote[child.i]:
                     return child
+        # "Said Ellis:" parsed with the verb as a modifier of the name
+        if verb.dep_ in ("compound", "amod", "nmod") and self.is_name(verb.head) and not self.in_quote[verb.head.i]:
+            return verb.head
+        after = verb.i + 1
+        if after < len(self.doc) and self.is_name(self.doc[after]) and not self.in_quote[after]:
+            return self.doc[after]
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "prep", "pcomp", "acl"):
             if verb.head is not verb:
                 return self.subject_of(verb.head, depth + 1)
@@ -206,7 +253,7 @@ class Attributor:
             entity = self.resolve(surface, self.entities)
             if entity is not None:
                 return entity.name
-        if token.pos_ != "PROPN":
+        if not self.is_name(token):
             # "a spokesman, John Smith," / "White House spokesman Josh Earnest"
             for child in token.children:
                 if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
@@ -229,14 +276,23 @@ class Attributor:
         found.append(token.text)
         return list(dict.fromkeys(found))
 
+    @staticmethod
+    def is_name(token: Token) -> bool:
+        """A proper noun, or a capitalised word the tagger took for a common one ("O’Donnell")."""
+        if token.pos_ == "PROPN":
+            return True
+        if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "ADJ", "ADV", "X", "VERB"):
+            return False
+        return not token.is_sent_start or token.ent_type_ in ("PERSON", "ORG")
+
     def proper_name(self, token: Token) -> str | None:
         """The run of proper nouns around `token` ("Bashar al-Assad")."""
-        if token.pos_ != "PROPN":
+        if not self.is_name(token):
             return None
         start = end = token.i
-        while start > 0 and self.doc[start - 1].pos_ == "PROPN" and not self.in_quote[start - 1]:
+        while start > 0 and self.is_name(self.doc[start - 1]) and not self.in_quote[start - 1]:
             start -= 1
-        while end + 1 < len(self.doc) and self.doc[end + 1].pos_ == "PROPN" and not self.in_quote[end + 1]:
+        while end + 1 < len(self.doc) and self.is_name(self.doc[end + 1]) and not self.in_quote[end + 1]:
             end += 1
         text = self.doc[start : end + 1].text
         return text.removesuffix("’s").removesuffix("'s") or None
@@ -254,13 +310,17 @@ class Attributor:
         if region.continues and previous is not None:
             return Attribution(previous.speaker, previous.cue)
         cue = self.cue_for(q)
+        if cue is None:
+            same_paragraph = previous_region is not None and previous_region.paragraph == region.paragraph
+            if previous is not None and same_paragraph:
+                return Attribution(previous.speaker, previous.cue)
+            cue = self.lead_in_cue(q)
         if cue is not None:
             cue_text = "according to" if cue.lower_ == "according" else cue.text
-            speaker = self.speaker_of_cue(cue)
-            return Attribution(speaker, cue_text)
-        same_paragraph = previous_region is not None and previous_region.paragraph == region.paragraph
-        if previous is not None and same_paragraph:
-            return Attribution(previous.speaker, previous.cue)
+            return Attribution(self.speaker_of_cue(cue), cue_text)
+        named = self.colon_speaker(q)
+        if named is not None:
+            return Attribution(named, None)
         return self.from_previous_paragraph(q, region, previous, previous_region)
 
     def from_previous_paragraph(

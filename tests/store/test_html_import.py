@@ -27,7 +27,7 @@ def test_the_article_and_nothing_around_it() -> None:
         ("text", "“We cannot put this off any longer,” sai"),
         ("heading", "Detours"),
         ("text", "Drivers will be sent over the old river "),
-        ("text", "Cyclists can still use the\u00a0ferry, which"),
+        ("text", "Cyclists can still use the\u00a0ferry, which "),
     ]
     assert article.paragraphs[3].text.endswith("to the trip & more at peak hours.")
     assert [b.text for b in parsed.dropped] == ["Related: Council approves new budget"]

@@ -32,6 +32,8 @@ from store.models import Entity, Mention, Paragraph
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+WORD = re.compile(r"\w+")
+WORD_CHAR = re.compile(r"\w")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
@@ -205,22 +207,28 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
     taken = {text for key in _roots(groups, parent) for text in groups[key].texts()}
     people = [k for k in _roots(groups, parent) if groups[k].type() == "PERSON"]
     surnames = Counter(_surname(groups[k].longest()) for k in people)
+    wanted: dict[str, str] = {}
     for key in people:
         name = groups[key].longest()
         surname = _surname(name)
         if len(name.split()) < 2 or surnames[surname] > 1 or surname in taken or known_type(surname):
             continue
-        if len(surname) < 3 or surname.isupper():
-            continue  # "VR" from "Arkham VR" is no surname
-        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", reading.body):
-            span = reading.doc.char_span(match.start(), match.end())
-            if span is None or not _proper(span[0], reading.common):
-                continue
-            before = reading.doc[span.start - 1] if span.start > 0 else None
-            if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN":
-                continue  # part of a longer name: "John Kerry", "Kerry Washington"
-            groups[key].forms.append(Form(surname, "PERSON", match.start()))
-            break
+        if len(surname) >= 3 and not surname.isupper():  # "VR" from "Arkham VR" is no surname
+            wanted[surname] = key
+    doc = reading.doc
+    for token in doc:
+        key = wanted.get(token.text)
+        if key is None or not _proper(token, reading.common):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        glued = before is not None and before.text == "-" and not before.whitespace_
+        if glued or (before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"):
+            continue  # part of a longer name: "John Kerry", "Kerry Washington", "al-Kerry"
+        if after is not None and after.text == "-" and not token.whitespace_:
+            continue
+        groups[key].forms.append(Form(token.text, "PERSON", token.idx))
+        del wanted[token.text]
 
 
 def _proper(token: Token, common: set[str]) -> bool:
@@ -266,15 +274,27 @@ def _add_mentions(entities: list[Entity], paragraphs: list[Paragraph], names: se
 
     Only `names` are searched: an alias with a title or a country ("Sydney, Australia")
     would hide the mentions of the entities inside it, and its name is found anyway.
+    Aliases are indexed by their first word, so the scan is linear in the text.
     """
     owner = {alias: entity for entity in entities for alias in entity.aliases if alias in names}
-    if not owner:
-        return
-    alternatives = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    by_first: dict[str, list[str]] = {}
+    for alias in sorted(owner, key=len, reverse=True):
+        first = WORD.match(alias)
+        if first is not None and first.start() == 0:
+            by_first.setdefault(first.group(0), []).append(alias)
     for index, paragraph in enumerate(paragraphs):
-        for match in pattern.finditer(paragraph.text):
-            owner[match.group(0)].mentions.append(Mention(index, match.start(), match.end()))
+        text = paragraph.text
+        done = 0
+        for word in WORD.finditer(text):
+            at = word.start()
+            if at < done or word.group(0) not in by_first:
+                continue
+            for alias in by_first[word.group(0)]:
+                end = at + len(alias)
+                if text.startswith(alias, at) and not (end < len(text) and WORD_CHAR.match(text, end)):
+                    owner[alias].mentions.append(Mention(index, at, end))
+                    done = end
+                    break
 
 
 # --- speakers -----------------------------------------------------------------------------

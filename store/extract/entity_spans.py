@@ -7,6 +7,7 @@ article body, with its body offset and type. `entities.py` folds forms into enti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ LEADING_DROP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
 POSTNOMINALS = frozenset("QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE PhD MD Jr Jr. Sr Sr.".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
+MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra)-$")
 PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})(?=[,;:.)]|$)")
 PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
@@ -111,19 +113,35 @@ def candidate_forms(reading: Reading) -> tuple[list[Form], list[AcronymDefinitio
     ents = list(doc.ents)
     definitions = [d for d in find_acronym_definitions(body) if _names_something(ents, d)]
     forms = [form for span in ents if span.label_ in NAME_LABELS for form in [_clean(reading, span)] if form]
-    for chunk in _headed_chunks(doc, reading.firsts):
-        if any(_crosses(f, chunk) or (_inside(chunk, f) and f.text != chunk.text) for f in forms):
-            continue
-        if any(f.start == chunk.start and f.text == chunk.text for f in forms):
-            continue
-        forms = [f for f in forms if not _inside(f, chunk)]
-        forms.append(chunk)
+    forms = _with_chunks(forms, _headed_chunks(doc, reading.firsts))
     forms += _list_members(reading, forms)
-    covers = [Form(body[d.start : d.acronym_start + len(d.acronym) + 1], "ORG", d.start) for d in definitions]
-    forms = [f for f in forms if not any(_inside(f, c) for c in covers)]
-    forms = [f for f in forms if f.label in LABELS]
     forms.sort(key=lambda f: f.start)
-    return forms, definitions
+    covers = sorted((d.start, d.acronym_start + len(d.acronym) + 1) for d in definitions)
+    cover_starts = [start for start, _ in covers]
+    forms = [f for f in forms if not _covered(f, covers, cover_starts)]
+    return [f for f in forms if f.label in LABELS], definitions
+
+
+def _with_chunks(forms: list[Form], chunks: list[Form]) -> list[Form]:
+    """Head-word names replace the model's spans inside them, unless a model span
+    crosses one or holds it; both lists are in body order without overlaps."""
+    starts = [f.start for f in forms]
+    dropped: set[int] = set()
+    added = []
+    for chunk in chunks:
+        first = max(0, bisect_right(starts, chunk.start) - 1)
+        near = [i for i in range(first, bisect_left(starts, chunk.end)) if _overlap(forms[i], chunk)]
+        if any(not _inside(forms[i], chunk) or forms[i].text == chunk.text for i in near):
+            continue
+        dropped.update(near)
+        added.append(chunk)
+    return [f for i, f in enumerate(forms) if i not in dropped] + added
+
+
+def _covered(form: Form, covers: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Inside one of the (sorted) spans: a fragment of a long name defined in the text."""
+    at = bisect_right(starts, form.start) - 1
+    return at >= 0 and covers[at][0] <= form.start and form.end <= covers[at][1]
 
 
 def _names_something(ents: list[Span], definition: AcronymDefinition) -> bool:
@@ -146,10 +164,12 @@ def _list_members(reading: Reading, forms: list[Form]) -> list[Form]:
     """
     doc = reading.doc
     at: dict[int, Form] = {}
+    taken: set[int] = set()
     for form in forms:
         span = doc.char_span(form.start, form.end)
         if span is not None:
             at[span.root.i] = form
+            taken.update(range(span.start, span.end))
     added: list[Form] = []
     done: set[int] = set()
     for root in list(at):
@@ -171,9 +191,7 @@ def _list_members(reading: Reading, forms: list[Form]) -> list[Form]:
                 while start.i > 0 and doc[start.i - 1].dep_ == "compound" and _capital(doc[start.i - 1]):
                     start = doc[start.i - 1]
                 text = reading.body[start.idx : member.idx + len(member)]
-                if "\n" not in text and not any(
-                    f.start < member.idx + len(member) and start.idx < f.end for f in forms
-                ):
+                if "\n" not in text and taken.isdisjoint(range(start.i, member.i + 1)):
                     added.append(Form(text, retype(text, label), start.idx))
     return added
 
@@ -182,10 +200,8 @@ def _inside(form: Form, outer: Form) -> bool:
     return outer.start <= form.start and form.end <= outer.end
 
 
-def _crosses(form: Form, other: Form) -> bool:
-    """Overlapping without either containing the other."""
-    overlap = form.start < other.end and other.start < form.end
-    return overlap and not _inside(form, other) and not _inside(other, form)
+def _overlap(form: Form, other: Form) -> bool:
+    return form.start < other.end and other.start < form.end
 
 
 def _clean(reading: Reading, span: Span) -> Form | None:
@@ -216,6 +232,8 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     text = strip_possessive(body[start:end].split(" (")[0])
     if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS:
         return None
+    if MODIFIER_PREFIX.search(body, max(0, start - 8), start):
+        return None  # "anti-Pyongyang propaganda": part of a modifier, not a name
     label = span.label_
     if " and " in text and label in ("GPE", "LOC") and not known_type(text):
         tail = text.rsplit(" and ", 1)[1]  # "North and South Korea": the tail names a place

@@ -181,6 +181,7 @@ Senate Parliament Interpol UNESCO UNICEF OPEC
 
 NOT_ENTITIES = """
 Islam Christianity Judaism Hinduism Buddhism Sikhism Catholicism Protestantism Shia Sunni
+Wicca Paganism Shinto Taoism Jainism Zoroastrianism Hellenism Rastafari Scientology
 """
 """Religions: the model tags them ORG or PERSON; they are beliefs, typed NORP here."""
 FESTIVALS = """

@@ -472,25 +472,36 @@ def scan_top_level(text: str, keys: tuple[str, ...]) -> dict[str, Any]:
     cheap look an import takes at every file to find the article it updates.
     A value that cannot be read is left out (the full load reports it)."""
     found: dict[str, Any] = {}
-    lines = text.split("\n")
-    for i, line in enumerate(lines):
-        key = line.split(":", 1)[0]
-        if key not in keys or not line.startswith(key + ":") or key in found:
+    pattern = _SCAN_PATTERNS.get(keys)
+    if pattern is None:
+        alternatives = "|".join(re.escape(k) for k in keys)
+        pattern = _SCAN_PATTERNS[keys] = re.compile(rf"^({alternatives}):(.*)$", re.MULTILINE)
+    for match in pattern.finditer(text):
+        key, value = match.group(1), match.group(2).strip()
+        if key in found:
             continue
-        value = line[len(key) + 1 :].strip()
         if value and value[0] not in "'\"|>&*!{[%@`#" and " #" not in value:
             found[key] = None if value in ("~", "null", "Null", "NULL") else value  # plain: as written
             continue
-        end = i + 1
-        while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
-            end += 1
+        rest = text[match.end() + 1 :].split("\n", 2)
+        if value == "|-" and rest[0].startswith("  ") and len(rest) > 1 and not rest[1][:1].isspace():
+            found[key] = rest[0].strip()  # our own one-line block scalar
+            continue
+        lines = [match.group(0)]
+        for line in text[match.end() + 1 :].split("\n"):
+            if line[:1] not in (" ", "\t") and line.strip():
+                break
+            lines.append(line)
         try:
-            document = yaml.load("\n".join(lines[i:end]), Loader=ArticleLoader)  # noqa: S506
+            document = yaml.load("\n".join(lines), Loader=ArticleLoader)  # noqa: S506
         except yaml.YAMLError:
             continue
         if isinstance(document, dict) and isinstance(document.get(key), (str, type(None))):
             found[key] = document.get(key)
     return found
+
+
+_SCAN_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -289,13 +289,13 @@ def _check_offsets(article: Article, problems: _Problems) -> None:
             problems.append((where + ("start",), f"offsets {quote.start}..{quote.end} are outside paragraph {quote.paragraph} (length {length})"))
     for i, entity in enumerate(article.entities):
         for j, mention in enumerate(entity.mentions):
-            where = ("entities", i, "mentions", j)
+            at: tuple[Any, ...] = ("entities", i, "mentions", j)
             if not 0 <= mention.paragraph < count:
-                problems.append((where, f"mention of {entity.name!r}: paragraph {mention.paragraph} does not exist"))
+                problems.append((at, f"mention of {entity.name!r}: paragraph {mention.paragraph} does not exist"))
                 continue
             length = len(article.paragraphs[mention.paragraph].text)
             if not 0 <= mention.start < mention.end <= length:
-                problems.append((where, f"mention of {entity.name!r}: offsets {mention.start}..{mention.end} are outside paragraph {mention.paragraph} (length {length})"))
+                problems.append((at, f"mention of {entity.name!r}: offsets {mention.start}..{mention.end} are outside paragraph {mention.paragraph} (length {length})"))
 
 
 def _check_references(article: Article, problems: _Problems) -> None:
@@ -363,14 +363,14 @@ _BLOCK_AFTER = 60  # characters; longer text is written as a `|-` block, one lin
 _NO_FOLDING = 1_000_000
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
     # prose (text with spaces) goes in a block; an id, a URL or a digest stays on its key's line
     if "\n" in value or (len(value) > _BLOCK_AFTER and " " in value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-def _represent_flow(dumper: yaml.SafeDumper, value: _Flow) -> yaml.SequenceNode:
+def _represent_flow(dumper: Any, value: _Flow) -> yaml.SequenceNode:
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
 
 

@@ -102,6 +102,9 @@ def parse_record(line: str, path: Path, number: int) -> ParsedArticle:
             raise ImportFailed(path, f'"{key}" must be text; line skipped', number)
     if blocks and _same_words(blocks[0].text, title):
         blocks = blocks[1:]  # the body repeats the headline
+    standfirst = _clean(record.get("standfirst"))
+    if blocks and standfirst and _same_words(blocks[0].text, standfirst):
+        blocks = blocks[1:]  # the body repeats the standfirst
     source, blocks = split_source(blocks)
     dateline, blocks = take_date_line(blocks)
     published = normalise_date(record.get("date")) or dateline
@@ -111,7 +114,7 @@ def parse_record(line: str, path: Path, number: int) -> ParsedArticle:
     article = Article(
         id="",
         title=title,
-        standfirst=_clean(record.get("standfirst")),
+        standfirst=standfirst,
         paragraphs=[Paragraph(text, kind) for kind, text in layout.paragraphs],
         source=_clean(record.get("source")) or source,
         published=published,

@@ -99,6 +99,8 @@ def import_paths(
             done += 1
             continue
         report.dropped.extend((item.where, block) for block in item.dropped)
+        if batch and matcher.find(item) in {p.article.id for p in batch}:
+            flush()  # it updates an article of this run not saved yet: save that first
         pending = _plan(item, store, matcher, extractor is not None, report)
         if pending is not None:
             batch.append(pending)

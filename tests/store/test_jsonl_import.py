@@ -170,3 +170,10 @@ def test_count_records_for_the_progress_bar(tmp_path: Path) -> None:
 def test_a_missing_file_is_one_failure(tmp_path: Path) -> None:
     (failure,) = list(read_jsonl(tmp_path / "nope.jsonl"))
     assert isinstance(failure, ImportFailed) and "cannot read" in failure.problem.message
+
+
+def test_a_body_that_repeats_the_standfirst_loses_the_repeat() -> None:
+    line = record(title="Mill burns", standfirst="Nobody hurt.", text="Nobody hurt.\n\nThe old mill burned.")
+    article = parse_record(line, Path("f.jsonl"), 1).article
+    assert article.standfirst == "Nobody hurt."
+    assert [p.text for p in article.paragraphs] == ["The old mill burned."]

@@ -206,3 +206,16 @@ def test_progress_is_reported_to_the_end(tmp_path: Path, extractor: FakeExtracto
         [tmp_path], tmp_path / "data", progress=lambda done, total, label: calls.append((done, total))
     )
     assert calls[-1] == (2, 2)
+
+
+def test_the_same_record_twice_in_one_run(tmp_path: Path, extractor: FakeExtractor) -> None:
+    feed = tmp_path / "feed.jsonl"
+    line = '{"title": "Mill burns down", "text": "In Ennis.", "date": "2021-03-01"}\n'
+    changed = '{"title": "Mill burns down", "text": "In Ennis, Clare.", "date": "2021-03-01"}\n'
+    feed.write_text(line + line + changed, encoding="utf-8")
+    report = import_paths([feed], tmp_path / "data")
+    assert counts(report) == (1, 1, 1, 0)
+    assert (
+        ArticleStore(tmp_path / "data").load("2021-03-01-mill-burns-down").paragraphs[0].text
+        == "In Ennis, Clare."
+    )

@@ -39,7 +39,8 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     entities = extract_entities(doc, article.paragraphs, starts, aliases)
     headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
     regions = [
-        r for r in find_regions(texts, headings)
+        r
+        for r in find_regions(texts, headings)
         if is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, starts[r.paragraph])
     ]
     attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name)

@@ -127,7 +127,6 @@ class PronounResolver:
                 return fallback
         return fallback
 
-
     def _pronoun_subject(self, sentence: Span, gender: str) -> bool:
         """The sentence's main subject, outside quotes, is a pronoun of this gender."""
         root = sentence.root
@@ -144,8 +143,10 @@ def _salience(token: Token) -> int:
         token = token.head
     if token.dep_ not in _SUBJECT_DEPS:
         # "Kukura, who had revived the chapter": the subject of its own clause
-        if any(c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in _SUBJECT_DEPS for g in c.children)
-               for c in token.children):
+        if any(
+            c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in _SUBJECT_DEPS for g in c.children)
+            for c in token.children
+        ):
             return 1
         return 2
     verb = token.head

@@ -28,9 +28,7 @@ _MARK_RE = re.compile(f"[{re.escape(ALL_MARKS)}]")
 
 # a short quoted span is a quotation only when it ends like speech
 _SPEECH_END = tuple(".,!?…—-;:")
-_SMALL_WORDS = {
-    "of", "the", "and", "to", "a", "an", "in", "for", "on", "at", "with", "how", "or", "by", "from",
-}
+_SMALL_WORDS = set("of the and to a an in for on at with how or by from".split())
 _WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 
 

@@ -117,7 +117,9 @@ class Attributor:
         if lemma in SPEECH_VERBS:
             return True
         # "shot back", "fired back", "hit back", "chimed in"
-        return lemma in _BACK_VERBS and any(c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children)
+        return lemma in _BACK_VERBS and any(
+            c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children
+        )
 
     def frame_cues(self, first_sent: int, last_sent: int, q: int) -> list[Token]:
         """Speech cues outside quotation marks in sentences `first_sent..last_sent`,
@@ -220,7 +222,11 @@ class Attributor:
                 if not self.in_quote[child.i]:
                     return child
         # "Said Ellis:" parsed with the verb as a modifier of the name
-        if verb.dep_ in ("compound", "amod", "nmod") and self.is_name(verb.head) and not self.in_quote[verb.head.i]:
+        if (
+            verb.dep_ in ("compound", "amod", "nmod")
+            and self.is_name(verb.head)
+            and not self.in_quote[verb.head.i]
+        ):
             return verb.head
         after = verb.i + 1
         if after < len(self.doc) and self.is_name(self.doc[after]) and not self.in_quote[after]:
@@ -243,8 +249,10 @@ class Attributor:
             # "the statement said", "a tweet from X read"
             for child in token.children:
                 if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by")):
-                    inner = child if child.dep_ == "poss" else next(
-                        (c for c in child.children if c.dep_ == "pobj"), None
+                    inner = (
+                        child
+                        if child.dep_ == "poss"
+                        else next((c for c in child.children if c.dep_ == "pobj"), None)
                     )
                     if inner is not None:
                         return self.name_of(inner)

@@ -33,7 +33,10 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
         "--format", choices=["jsonl"], default="jsonl", help="output format: one JSON object a line (jsonl)"
     )
     extract.add_argument(
-        "--processes", type=int, default=2, metavar="N",
+        "--processes",
+        type=int,
+        default=2,
+        metavar="N",
         help="worker processes for many files (default 2; 1 to stay in one process)",
     )
     extract.set_defaults(run=run_extract)
@@ -96,8 +99,14 @@ def article_json(path: Path, article: Article) -> dict[str, Any]:
         "path": str(path),
         "title": article.title,
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "cue": q.cue, "paragraph": q.paragraph,
-             "start": q.start, "end": q.end}
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "cue": q.cue,
+                "paragraph": q.paragraph,
+                "start": q.start,
+                "end": q.end,
+            }
             for q in article.quotes
         ],
         "entities": [
@@ -116,12 +125,20 @@ def run_extract(args: argparse.Namespace) -> int:
         try:
             article, warning = read_article(path)
         except ImportFailed as exc:
-            lines.append({"path": str(path), "title": None, "quotes": [], "entities": [],
-                          "error": exc.problem.message})
+            lines.append(
+                {"path": str(path), "title": None, "quotes": [], "entities": [], "error": exc.problem.message}
+            )
             continue
         except IsADirectoryError:
-            lines.append({"path": str(path), "title": None, "quotes": [], "entities": [],
-                          "error": "a folder, not an article file; give the files in it"})
+            lines.append(
+                {
+                    "path": str(path),
+                    "title": None,
+                    "quotes": [],
+                    "entities": [],
+                    "error": "a folder, not an article file; give the files in it",
+                }
+            )
             continue
         articles.append(article)
         lines.append({"warning": warning} if warning else None)
@@ -153,8 +170,9 @@ def run_reextract(args: argparse.Namespace) -> int:
 
     bar = ProgressBar("articles")
     try:
-        report = reextract(args.data, args.ids or None, force=args.force,
-                           processes=max(1, args.processes), progress=bar)
+        report = reextract(
+            args.data, args.ids or None, force=args.force, processes=max(1, args.processes), progress=bar
+        )
     except StoreError as exc:
         bar.close()
         print(f"newsdesk reextract: {exc}", file=sys.stderr)

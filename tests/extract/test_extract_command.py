@@ -1,0 +1,112 @@
+"""`newsdesk extract` and `newsdesk reextract` end to end, on fixture files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from store.extract.digest import edited_by_hand, extraction_digest
+from store.yamlio import load_article, load_yaml_file, save_article
+from tui.cli import main
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "kerry-assad-aljazeera.txt"
+GOLD = FIXTURES / "kerry-assad-aljazeera.gold.yaml"
+
+
+def run_extract(capsys: pytest.CaptureFixture[str], *paths: Path) -> tuple[int, list[dict]]:
+    status = main(["extract", "--format", "jsonl", *map(str, paths)])
+    out = capsys.readouterr().out
+    return status, [json.loads(line) for line in out.splitlines()]
+
+
+def test_seed_quotes_and_speakers_match_the_gold(capsys: pytest.CaptureFixture[str], nlp: object) -> None:
+    status, (result,) = run_extract(capsys, SEED)
+    gold = load_yaml_file(GOLD)
+    assert status == 0
+    assert result["path"] == str(SEED)
+    assert result["title"] == gold["title"]
+    found = [(q["text"], q["speaker"]) for q in result["quotes"]]
+    assert found == [(q["text"], q["speaker"]) for q in gold["quotes"]]
+    names = {e["name"] for e in result["entities"]}
+    assert {"John Kerry", "Philip Hammond", "Nadim Baba"} <= names
+
+
+def test_unreadable_file_gets_an_error_line_and_the_rest_go_on(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, nlp: object
+) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"Headline\n\n\xff\xfe not utf-8 \x80\x81")
+    missing = tmp_path / "missing.txt"
+    headline_only = tmp_path / "headline.txt"
+    headline_only.write_text("Only a headline here\n", encoding="utf-8")
+    status, lines = run_extract(capsys, broken, SEED, missing, headline_only)
+    assert status == 1
+    assert [line["path"] for line in lines] == [str(p) for p in (broken, SEED, missing, headline_only)]
+    assert "error" in lines[0] and "error" in lines[2]
+    assert len(lines[1]["quotes"]) == 6
+    assert lines[3]["title"] == "Only a headline here" and lines[3]["quotes"] == []
+    assert "error" not in lines[3]
+
+
+def test_extract_stores_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path, nlp: object) -> None:
+    copy = tmp_path / "seed.txt"
+    shutil.copy(SEED, copy)
+    run_extract(capsys, copy)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seed.txt"]
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "store", data)
+    return data
+
+
+def test_reextract_fills_quotes_and_digest(
+    capsys: pytest.CaptureFixture[str], store: Path, nlp: object
+) -> None:
+    path = store / "articles" / "town-council-approves-new-library.yaml"
+    status = main(["reextract", "--data", str(store), "--force", "town-council-approves-new-library"])
+    assert status == 0
+    article = load_article(path)
+    assert article.extraction_digest == extraction_digest(article)
+    assert [q.speaker for q in article.quotes] == ["Mary Smith"]
+    assert not edited_by_hand(article)
+    assert "1 updated" in capsys.readouterr().out
+
+
+def test_reextract_keeps_hand_edits_unless_forced(
+    capsys: pytest.CaptureFixture[str], store: Path, nlp: object
+) -> None:
+    article_id = "town-council-approves-new-library"
+    path = store / "articles" / f"{article_id}.yaml"
+    main(["reextract", "--data", str(store), "--force", article_id])
+    article = load_article(path)
+    article.quotes[0].speaker = "Springfield"  # a reporter's correction, made by hand
+    save_article(path, article)
+    capsys.readouterr()
+
+    main(["reextract", "--data", str(store), article_id])
+    assert load_article(path).quotes[0].speaker == "Springfield"
+    assert f"kept hand edits: {article_id}" in capsys.readouterr().out
+
+    main(["reextract", "--data", str(store), "--force", article_id])
+    assert load_article(path).quotes[0].speaker == "Mary Smith"
+
+
+def test_reextract_names_an_unknown_id(capsys: pytest.CaptureFixture[str], store: Path, nlp: object) -> None:
+    status = main(["reextract", "--data", str(store), "no-such-article"])
+    assert status == 1
+    assert "no-such-article.yaml: no such article" in capsys.readouterr().err
+
+
+def test_digest_changes_with_a_hand_edit(store: Path) -> None:
+    article = load_article(store / "articles" / "town-council-approves-new-library.yaml")
+    article.extraction_digest = extraction_digest(article)
+    assert not edited_by_hand(article)
+    article.entities[0].aliases.append("Councillor Smith")
+    assert edited_by_hand(article)

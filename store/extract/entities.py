@@ -152,23 +152,35 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
     ]
     for key in _roots(groups, parent):
         group = groups[key]
-        if key in people or known_type(group.longest()) or ACRONYM.match(group.longest()):
+        if not group.forms or known_type(group.longest()) or ACRONYM.match(group.longest()):
             continue
         words = group.longest().split()
         if group.type() != "PERSON" and len(words) > 1:
             continue  # a mistyped surname is one word ("Hamill" as ORG)
         by_surname, by_first = [], []
         for person in people:
+            if person == key or not groups[person].forms:
+                continue
             names = groups[person].longest().split()
             if len(words) < len(names) and all(
                 surname_matches(w, n) for w, n in zip(words, names[-len(words) :], strict=True)
             ):
-                by_surname.append(person)
+                by_surname.append(person)  # "Kerry", "Huckabee Sanders"
             elif len(words) == 1 and words[0] == names[0]:
                 by_first.append(person)
-        matches = by_surname or by_first
-        if len({_find(parent, m) for m in matches}) == 1:
-            _union(groups, parent, matches[0], key)
+        target = _dominant(groups, parent, by_surname or by_first)
+        if target is not None:
+            _union(groups, parent, target, key)
+
+
+def _dominant(groups: dict[str, _Group], parent: dict[str, str], people: list[str]) -> str | None:
+    """The one person a short name means: the only candidate, or the one named at least
+    twice as often as each other ("Mugabe" in an obituary that also names Grace Mugabe)."""
+    roots = list(dict.fromkeys(_find(parent, p) for p in people))
+    if len(roots) < 2:
+        return roots[0] if roots else None
+    roots.sort(key=lambda k: len(groups[k].forms), reverse=True)
+    return roots[0] if len(groups[roots[0]].forms) >= 2 * len(groups[roots[1]].forms) else None
 
 
 def _mark_families(groups: dict[str, _Group], parent: dict[str, str]) -> None:
@@ -190,13 +202,18 @@ def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
     """An undefined acronym that spells exactly one longer name in the article ("KPA")."""
     roots = _roots(groups, parent)
     for key in roots:
+        if not groups[key].forms:
+            continue
         acronym = groups[key].longest()
         if not ACRONYM.match(acronym) or country_name(acronym):
             continue
         matches = [
             other
             for other in roots
-            if other != key and groups[other].type() != "PERSON" and _spells(acronym, groups[other].longest())
+            if other != key
+            and groups[other].forms  # not merged away meanwhile
+            and groups[other].type() != "PERSON"
+            and _spells(acronym, groups[other].longest())
         ]
         if len(matches) == 1:
             _union(groups, parent, matches[0], key)

@@ -29,6 +29,7 @@ NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
 LEADING_DROP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
 POSTNOMINALS = frozenset("QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE PhD MD Jr Jr. Sr Sr.".split())
+TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
 MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra)-$")
 PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})(?=[,;:.)]|$)")
@@ -47,14 +48,28 @@ Movement Front Coalition Alliance Government Administration Cabinet Embassy Airl
 Brotherhood Tribunal Secretariat Directorate Guard
 """.split()
 )
-PLACE_HEADS = frozenset(
+FACILITY_HEADS = frozenset(
     """
 Mosque Cathedral Temple Synagogue Bridge Centre Center Hotel Airport Station Square Street Road
-Avenue Park Stadium Arena Hall Palace Tower Castle Cave Plains Valley River Lake Mountain
-Mountains Mount Island Islands Bay Sea Ocean Desert Canal Harbour Harbor Prison Camp Airbase
-Building Province County District Region Strait Gulf Peninsula Coast Border Crossing
+Avenue Park Stadium Arena Hall Palace Tower Castle Cave Prison Camp Airbase Building Crossing
 """.split()
 )
+NATURAL_HEADS = frozenset(
+    """
+Plains Valley River Lake Mountain Mountains Mount Island Islands Bay Sea Ocean Desert Canal
+Harbour Harbor Strait Gulf Peninsula Coast Falls
+""".split()
+)
+REGION_HEADS = frozenset("Province County District Region Prefecture Governorate Municipality Oblast".split())
+HEAD_TYPES = {
+    **dict.fromkeys(ORG_HEADS, "ORG"),
+    **dict.fromkeys(FACILITY_HEADS, "FAC"),
+    **dict.fromkeys(NATURAL_HEADS, "LOC"),
+    **dict.fromkeys(REGION_HEADS, "GPE"),
+}
+"""Head word -> the type of the name it ends ("Saudi Interior Ministry", "Grand Mosque")."""
+SURNAME_HEADS = frozenset("Church Post Press Guard Hall Park Lake Mount Castle Camp Bank Court".split())
+"""Head words that are also surnames ("Tom Hall"): they do not retype a person."""
 EVENT_HEADS = frozenset(
     """
 Championship Championships Expo Festival Conference Summit Games Olympics Cup Tournament Awards
@@ -230,8 +245,10 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = strip_possessive(body[start:end].split(" (")[0])
-    if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS:
+    if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS or text in TIME_ZONES:
         return None
+    if " " not in text and span.label_ in ("ORG", "FAC", "LOC") and text.lower() in reading.common:
+        return None  # "the Board", "the Project": a common noun with a capital
     if MODIFIER_PREFIX.search(body, max(0, start - 8), start):
         return None  # "anti-Pyongyang propaganda": part of a modifier, not a name
     label = span.label_
@@ -250,10 +267,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         label = "GPE"  # "the town of Yeoncheon", "the city of Homs"
     if label == "PERSON" and start > 0:
         start, text = _with_first_name(reading, tokens[0], start, text)
-    if label != "PERSON" or definite:
-        label = retype(text, label)  # "the Bat Cave" is no person; "Tom Hall" may be
-    elif known_type(text):
-        label = retype(text, label)
+    label = retype(text, "ORG" if definite and label == "PERSON" else label)  # "the Bat Cave"
     if label == "PERSON":
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
         if postnominal:
@@ -313,10 +327,10 @@ def retype(text: str, label: str) -> str:
         head = head_word(text)
         if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):
             return "EVENT"  # "Fan Expo Canada" is an event, not an organisation
-        if head in ORG_HEADS:
-            return "ORG"
-        if head in PLACE_HEADS:
-            return "FAC"
+        if head in ("Centre", "Center") and " for " in text:
+            return "ORG"  # "Centre for Aviation" is a body, "Rogers Centre" a building
+        if head in HEAD_TYPES and (label != "PERSON" or head not in SURNAME_HEADS):
+            return HEAD_TYPES[head]
     return label
 
 
@@ -354,7 +368,7 @@ def _headed_chunks(doc: Doc, firsts: set[int]) -> list[Form]:
             i += 1
         span = doc[i : last + 1]
         text = span.text
-        if len(span) > 1 and "\n" not in text and head_word(text) in ORG_HEADS | PLACE_HEADS:
-            chunks.append(Form(text, retype(text, "ORG"), span.start_char))
+        if len(span) > 1 and "\n" not in text and head_word(text) in HEAD_TYPES:
+            chunks.append(Form(text, retype(text, HEAD_TYPES[head_word(text)]), span.start_char))
         i = last + 1
     return chunks

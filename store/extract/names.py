@@ -23,7 +23,7 @@ bishop reverend rev rev. father imam rabbi ayatollah chief executive ceo chairma
 chairwoman chairperson chair leader spokesman spokeswoman spokesperson commissioner
 attorney deputy foreign home shadow interior defence defense finance state junior
 assistant acting former late detective inspector superintendent constable officer
-coach manager director head founder editor correspondent reporter dean speaker
+coach manager director head founder editor correspondent reporter dean speaker comrade cde
 """.split()
 )
 # Office words after "of" ("Secretary of State", "Minister of Foreign Affairs").

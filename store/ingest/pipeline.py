@@ -125,6 +125,15 @@ def _parse_all(files: list[Path], manifests: Manifests) -> Iterator[ParsedArticl
                 yield parse_text(read_text(path), path, manifests.meta_for(path))
         except ImportFailed as exc:
             yield exc
+        except (
+            ValueError,
+            LookupError,
+            RecursionError,
+            OSError,
+        ) as exc:  # a reader's bug must not stop the run
+            yield ImportFailed(
+                path, f"could not be read ({type(exc).__name__}: {exc}); please report this file"
+            )
 
 
 # ---------------------------------------------------------------- matching

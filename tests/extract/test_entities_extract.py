@@ -226,3 +226,27 @@ def norm(form: str) -> str:
     form = form.lower().replace("’", "'")
     form = re.sub(r"'s$", "", form)
     return re.sub(r"^the ", "", form).strip(" .,;:")
+
+
+def test_shared_surname_goes_to_the_person_named_most(nlp: Language) -> None:
+    texts = [
+        "Robert Mugabe ruled for decades. Robert Mugabe's wife Grace Mugabe stayed abroad.",
+        "Mugabe said he would not resign. Robert Mugabe later fled.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert "Mugabe" in entities["Robert Mugabe"].aliases
+    assert "Mugabe" not in entities and entities["Grace Mugabe"].aliases == ["Grace Mugabe"]
+
+
+def test_head_words_lists_and_junk(nlp: Language) -> None:
+    texts = [
+        "Officials from the Saudi Interior Ministry said pilgrims gathered near the Grand Mosque.",
+        "The ancient gods Zeus, Hera, Poseidon, Aphrodite and Athena were honoured.",
+        "The flight left at 10:00 ET, the Korean People's Army said. The KPA, NATO and the BBC agreed.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert entities["Saudi Interior Ministry"].type == "ORG"  # the model saw "Saudi" + "Interior Ministry"
+    assert entities["Grand Mosque"].type == "FAC"
+    assert all(entities[god].type == "PERSON" for god in ("Zeus", "Hera", "Poseidon", "Aphrodite", "Athena"))
+    assert entities["Korean People's Army"].aliases == ["Korean People's Army", "KPA"]  # an undefined acronym
+    assert "ET" not in entities and "Interior Ministry" not in entities

@@ -234,8 +234,8 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
             wanted[surname] = key
     doc = reading.doc
     for token in doc:
-        key = wanted.get(token.text)
-        if key is None or not _proper(token, reading.common):
+        owner = wanted.get(token.text)
+        if owner is None or not _proper(token, reading.common):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -244,7 +244,7 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
             continue  # part of a longer name: "John Kerry", "Kerry Washington", "al-Kerry"
         if after is not None and after.text == "-" and not token.whitespace_:
             continue
-        groups[key].forms.append(Form(token.text, "PERSON", token.idx))
+        groups[owner].forms.append(Form(token.text, "PERSON", token.idx))
         del wanted[token.text]
 
 

@@ -26,7 +26,7 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
             "JSON Lines (one {title, text, standfirst, date, source, url} per line) and HTML pages. "
             "Folders are read recursively; a folder's manifest.jsonl gives its .txt files' metadata. "
             "Importing an article again updates it in place; an unchanged one is not rewritten. "
-            f"Files over {MAX_FILE_BYTES // 1_048_576} MB are refused."
+            f"Text and HTML files over {MAX_FILE_BYTES // 1_048_576} MB are refused (JSON Lines stream)."
         ),
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders to import")

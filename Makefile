@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DATA   ?= data
 
-.PHONY: run test lint bench bench-100k eval clean-index help
+.PHONY: run test lint bench bench-100k bench-extract eval clean-index help
 
 help:
 	@echo "make run        open the TUI on the bundled corpus in $(DATA)/"
@@ -16,6 +16,7 @@ help:
 	@echo "make bench      speed and memory on a corpus scaled up to 10,000 articles"
 	@echo "make bench-100k the same at 100,000 articles"
 	@echo "make eval       extraction quality against ../shared (when present)"
+	@echo "make bench-extract  extraction articles/s on $(DATA)/, one process and two"
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +40,20 @@ bench: $(STAMP)
 
 bench-100k: $(STAMP)
 	$(PY) -m bench.run --articles 100000
+
+SHARED ?= ../shared
+SCORE  := $(PYTHON) $(SHARED)/eval/score.py
+EXTRACT := $(VENV)/bin/newsdesk extract --format jsonl
+
+eval: $(STAMP)
+	@test -f $(SHARED)/eval/score.py || { echo "make eval needs $(SHARED)/ (eval/score.py, gold/, corpora/)"; exit 1; }
+	$(SCORE) --gold $(SHARED)/gold/kerry-assad-aljazeera.yaml -- $(EXTRACT)
+	$(SCORE) --gold $(SHARED)/corpora/polnear-dev/dev.jsonl \
+		--resolved $(SHARED)/corpora/polnear-dev/resolved_pronoun_speakers.jsonl -- $(EXTRACT)
+	$(SCORE) --gold $(SHARED)/corpora/gum-news-dev/dev.jsonl -- $(EXTRACT)
+
+bench-extract: $(STAMP)
+	$(PY) -m bench.extract --data $(DATA)
 
 clean-index:
 	rm -rf $(DATA)/.index

@@ -82,21 +82,25 @@ def import_paths(
     batch: list[_Pending] = []
     done = 0
 
+    def tick(label: str) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(min(done, total), total, label)
+
     def flush() -> None:
-        nonlocal done, extractor
+        nonlocal extractor
         extractor = _extract_batch(batch, extractor, aliases, processes, report, progress, done, total)
         for pending in batch:
             _save(store, pending, report)
-            done += 1
-            if progress:
-                progress(done, total, pending.article.title)
+            tick(pending.article.title)
         batch.clear()
 
     for item in _parse_all(inputs.files, manifests):
         if isinstance(item, ImportFailed):
             report.failed += 1
             report.problems.append(item.problem)
-            done += 1
+            tick(str(item.problem.path))
             continue
         report.dropped.extend((item.where, block) for block in item.dropped)
         if batch and matcher.find(item) in {p.article.id for p in batch}:
@@ -105,10 +109,12 @@ def import_paths(
         if pending is not None:
             batch.append(pending)
         else:
-            done += 1
+            tick(item.article.title)
         if len(batch) >= BATCH:
             flush()
     flush()
+    if progress:
+        progress(total, total, "")  # blank JSON Lines lines were counted too
     report.warnings.extend(manifests.problems)
     return report
 

@@ -59,8 +59,12 @@ def replicas(templates: list[Template], count: int) -> Iterator[Replica]:
     for number in range(count):
         template = templates[number % len(templates)]
         round_ = number // len(templates)
-        article_id = f"r{number:06d}-{template.article.id}"[:120]
         published = (template.published - timedelta(days=round_)).isoformat() if template.published else None
+        slug = template.article.id
+        if template.published and slug[:10] == template.article.published:
+            slug = slug[11:]
+        # ids start with the date, as imported articles' do
+        article_id = f"{published + '-' if published else ''}{slug[:90]}-r{number:06d}"
         yield Replica(article_id, published, template)
 
 

@@ -33,7 +33,8 @@ from store.hits import (
     SearchResult,
     UnknownEntity,
 )
-from store.index.query import QueryBuilder
+from store.index.collect import top_by_date, top_by_score
+from store.index.query import QueryBuilder, estimate_matches
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.schema import make_schema
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
@@ -44,6 +45,9 @@ from store.yamlio import load_article
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]
 
+SEARCH_BUDGET_S = 0.12
+"""A search stops examining matches after this long (see store.index.collect)."""
+COUNT_IF_UNDER_S = 0.03
 EXACT_COUNT_UNDER = 5000
 """A broad query's total is counted exactly when its estimate is below this (else estimated)."""
 FACET_SAMPLE = 500
@@ -169,21 +173,31 @@ class Corpus:
             terms = self._reader.highlight_terms(q)
         wanted = max(offset + limit, 1)
         if sort == "date":
-            results = searcher.search(q, limit=wanted, sortedby="date", reverse=True)
+            collected = top_by_date(searcher, q, wanted, SEARCH_BUDGET_S)
         else:
-            results = searcher.search(q, limit=wanted)
-        exact = results.has_exact_length()
-        total = len(results) if exact else results.estimated_length()
-        if not exact and total <= EXACT_COUNT_UNDER:
-            total = sum(1 for _ in searcher.docs_for_query(q))
+            collected = top_by_score(searcher, q, wanted, SEARCH_BUDGET_S)
+        total = collected.exact_count
+        if total is None:
+            total = estimate_matches(q, searcher.reader())
+            spent = time.perf_counter() - started
+            if collected.complete and total <= EXACT_COUNT_UNDER and spent < COUNT_IF_UNDER_S:
+                total = sum(1 for _ in searcher.docs_for_query(q))
+                exact = True
+            else:
+                exact = False
+        else:
             exact = True
         registry = self._registry
         speaker_of = registry.speaker_of if registry is not None else _plain_speaker
+        page = range(offset, min(offset + limit, len(collected.docnums)))
         hits = [
             self._reader.passage_hit(
-                hit.fields(), terms, hit.score if sort == "relevance" else 0.0, speaker_of
+                searcher.stored_fields(collected.docnums[i]),
+                terms,
+                collected.scores[i],
+                speaker_of,
             )
-            for hit in results[offset : offset + limit]
+            for i in page
         ]
         return SearchResult(
             query=query,
@@ -193,6 +207,7 @@ class Corpus:
             offset=offset,
             elapsed_ms=(time.perf_counter() - started) * 1000,
             total_exact=exact,
+            complete=collected.complete,
         )
 
     def facets(self, query: str, *, limit: int = 10) -> Facets:

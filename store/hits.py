@@ -76,6 +76,9 @@ class SearchResult:
     """Distinct articles among all matching passages, when known."""
     total_exact: bool = True
     """False when `total` is an estimate (broad queries stop counting after the best page)."""
+    complete: bool = True
+    """False when a very broad search hit its time budget: the hits are then the best
+    (or newest) among the newest passages examined, not necessarily of the whole corpus."""
 
 
 @dataclass

@@ -187,7 +187,7 @@ class QueryBuilder:
         problem = _first_error(parsed)
         if problem:
             raise QueryError(text, problem)
-        return _resolve_names(parsed, text, registry)
+        return _match_on_text(_resolve_names(parsed, text, registry))
 
 
 def _first_error(q: wq.Query) -> str | None:
@@ -203,6 +203,28 @@ def _first_error(q: wq.Query) -> str | None:
             if found:
                 return found
     return None
+
+
+def _match_on_text(q: wq.Query) -> wq.Query:
+    """`word` parses to text:word OR title:word OR quote:word. The text field holds the
+    headline and quote words too, so it alone decides what matches; the headline and
+    quote terms only add to the score: AndMaybe(text:word, title:word OR quote:word).
+    Intersections of plain term lists are far cheaper than of three-way unions."""
+    if q.is_leaf():
+        return q
+    if isinstance(q, wq.Or):
+        children = list(q.children())
+        fields = [getattr(child, "fieldname", None) for child in children]
+        if sorted(fields, key=str) == sorted(FIELD_BOOSTS) and len({_shape(c) for c in children}) == 1:
+            on_text = children[fields.index("text")]
+            others = [child for child in children if child is not on_text]
+            return wq.AndMaybe(on_text, wq.Or(others))
+    return q.apply(_match_on_text)
+
+
+def _shape(q: wq.Query) -> tuple[object, ...]:
+    words = tuple(getattr(q, "words", None) or ())
+    return (type(q), getattr(q, "text", None), words, getattr(q, "maxdist", None))
 
 
 def _resolve_names(q: wq.Query, text: str, registry: Callable[[], EntityRegistry]) -> wq.Query:
@@ -232,3 +254,22 @@ def _name_query(q: wq.Query, field: str, text: str, registry: EntityRegistry) ->
     if not terms:
         return wq.NullQuery
     return wq.Or([wq.Term(field, term, boost=q.boost) for term in terms])
+
+
+def estimate_matches(q: wq.Query, reader: Any) -> int:
+    """Roughly how many passages match, without running the query."""
+    total = reader.doc_count()
+    if isinstance(q, wq.AndMaybe):
+        return estimate_matches(q.a, reader)
+    if isinstance(q, wq.AndNot):
+        return estimate_matches(q.a, reader)
+    if isinstance(q, wq.Not):
+        return max(total - estimate_matches(q.query, reader), 0)
+    if isinstance(q, wq.And):
+        return min((estimate_matches(child, reader) for child in q.children()), default=0)
+    if isinstance(q, wq.Or):
+        return min(sum(estimate_matches(child, reader) for child in q.children()), total)
+    try:
+        return min(int(q.estimate_size(reader)), total)
+    except Exception:
+        return total

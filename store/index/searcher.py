@@ -19,6 +19,7 @@ from whoosh import query as wq
 from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
 from store.index.schema import word_analyzer
+from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
 
@@ -75,17 +76,18 @@ class PassageSearcher:
         old = self._searcher
         try:
             if old is not None and self._stamp is not None and stamp[0] == self._stamp[0]:
+                # reuses the unchanged segments' readers and closes the others itself
                 self._searcher = old.refresh()
             else:
+                if old is not None:
+                    old.close()
                 self._ix = whoosh_index.open_dir(str(self.index_dir))
-                self._searcher = self._ix.searcher()
+                self._searcher = self._ix.searcher(weighting=PassageWeighting())
         except Exception as exc:
             self._searcher = None
             raise IndexGone(
                 f"the index at {self.index_dir} cannot be read ({type(exc).__name__}: {exc})"
             ) from exc
-        if old is not None and old is not self._searcher:
-            old.close()
         self._stamp = stamp
         return self._searcher
 
@@ -163,17 +165,13 @@ class PassageSearcher:
         return [searcher.stored_fields(docnum) for docnum in docnums]
 
     def ordered(self, q: wq.Query, *, newest_first: bool = False) -> list[int]:
-        """Every matching docnum, in article date order (then article, then paragraph)."""
+        """Every matching docnum in article date order. An article's passages are indexed
+        together in paragraph order, so (date, docnum) orders by date, then article,
+        then paragraph."""
         searcher = self.get()
         docnums = list(searcher.docs_for_query(q))
-        reader = searcher.reader()
-        dates = reader.column_reader("date", translate=False)
-        articles = reader.column_reader("article_id", translate=False)
-        paragraphs = reader.column_reader("paragraph", translate=False)
-        if newest_first:
-            docnums.sort(key=lambda d: (dates[d], articles[d], -paragraphs[d]), reverse=True)
-        else:
-            docnums.sort(key=lambda d: (dates[d], articles[d], paragraphs[d]))
+        dates = searcher.reader().column_reader("date", translate=False)
+        docnums.sort(key=lambda docnum: (dates[docnum], docnum), reverse=newest_first)
         return docnums
 
     def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:

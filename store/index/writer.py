@@ -159,6 +159,14 @@ def _load(articles_dir: Path, name: str, problems: dict[str, list[list[Any]]]) -
     return article_documents(article, name[: -len(".yaml")])
 
 
+def _add_article(writer: Any, documents: list[dict[str, Any]]) -> None:
+    """An article's passages go in together, in order (never split between writer
+    processes), so their docnums are consecutive: the entity jump relies on it."""
+    with writer.group():
+        for document in documents:
+            writer.add_document(**document)
+
+
 def _writer(ix: Any, parse_count: int) -> Any:
     if parse_count >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         return ix.writer(procs=2, multisegment=True, limitmb=LIMIT_MB)
@@ -169,15 +177,16 @@ def _full_build(articles_dir: Path, index_dir: Path, plan: IndexPlan, progress: 
     building = index_dir.with_name(f"{index_dir.name}.building-{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
-    names = sorted(plan.files)
+    # newest first: ids start with the date, and a search cut short by its time
+    # budget has then examined the newest articles (store.index.collect)
+    names = sorted(plan.files, reverse=True)
     problems: dict[str, list[list[Any]]] = {}
     try:
         ix = whoosh_index.create_in(str(building), make_schema())
         writer = _writer(ix, len(names))
         try:
             for done, name in enumerate(names, 1):
-                for document in _load(articles_dir, name, problems):
-                    writer.add_document(**document)
+                _add_article(writer, _load(articles_dir, name, problems))
                 progress(done, len(names), name)
             progress(len(names), len(names), "writing the index")
             writer.commit()
@@ -216,9 +225,8 @@ def _incremental(articles_dir: Path, index_dir: Path, plan: IndexPlan, progress:
         for name in plan.changed + plan.removed:
             writer.delete_by_term("article_id", name[: -len(".yaml")])
             problems.pop(name, None)
-        for done, name in enumerate(to_parse, 1):
-            for document in _load(articles_dir, name, problems):
-                writer.add_document(**document)
+        for done, name in enumerate(sorted(to_parse, reverse=True), 1):
+            _add_article(writer, _load(articles_dir, name, problems))
             progress(done, len(to_parse), name)
         writer.commit()
     except BaseException:

@@ -1,0 +1,122 @@
+"""Collecting the best (or newest) passages within a time budget.
+
+Whoosh's cost grows with the passages a query matches (~5 µs each); a word in half
+the corpus would take seconds at 100,000 articles. Two things keep that bounded:
+
+- relevance uses Whoosh's top-N collector with block-quality skipping (see
+  store.index.scoring), so most blocks of a common term are never scored;
+- whatever is still too broad stops at a time budget, shared among the index's
+  segments by size. Articles are indexed newest first (their file names start with
+  the date), so what a cut-short search has examined is the newest part of each
+  segment: its hits are the best among the newest passages, and `complete` says so.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh.collectors import TopCollector
+
+CHECK_EVERY = 64
+"""Documents between clock checks."""
+
+
+@dataclass
+class Collected:
+    """Top documents of one search."""
+
+    docnums: list[int]
+    scores: list[float]
+    complete: bool
+    """False when the time budget ran out before every match was examined."""
+    exact_count: int | None
+    """How many documents matched, when the collector saw them all."""
+
+
+def _leaves(searcher: Any) -> list[tuple[Any, int, float]]:
+    """(sub-searcher, docnum offset, fraction of the corpus before its end)."""
+    leaves = list(searcher.leaf_searchers())
+    total = sum(sub.doc_count_all() for sub, _ in leaves) or 1
+    shares, seen = [], 0
+    for sub, offset in leaves:
+        seen += sub.doc_count_all()
+        shares.append((sub, offset, seen / total))
+    return shares
+
+
+class _BudgetTopCollector(TopCollector):
+    """Whoosh's TopCollector (block-quality skipping) with a clock per segment."""
+
+    def __init__(self, limit: int, budget: float) -> None:
+        super().__init__(limit=limit)
+        self.budget = budget
+        self.cut = False
+        self.deadline = 0.0
+
+    def run(self) -> None:
+        started = time.perf_counter()
+        try:
+            for sub, offset, share in _leaves(self.top_searcher):
+                self.deadline = started + self.budget * share
+                self.set_subsearcher(sub, offset)
+                self.collect_matches()
+        finally:
+            self.finish()
+
+    def collect_matches(self) -> None:
+        collect = self.collect
+        deadline = self.deadline
+        seen = 0
+        for sub_docnum in self.matches():
+            collect(sub_docnum)
+            seen += 1
+            if seen % CHECK_EVERY == 0 and time.perf_counter() > deadline:
+                self.cut = True
+                return
+
+
+def top_by_score(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
+    """The `limit` best-scoring documents."""
+    collector = _BudgetTopCollector(limit, budget)
+    searcher.search_with_collector(q, collector)
+    ranked = sorted(collector.items, reverse=True)  # (score, -docnum): best first, then lower docnum
+    exact = None if collector.cut or not collector.computes_count() else collector.total
+    return Collected(
+        docnums=[-negated for _, negated in ranked],
+        scores=[score for score, _ in ranked],
+        complete=not collector.cut,
+        exact_count=exact,
+    )
+
+
+def top_by_date(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
+    """The `limit` newest documents (by article date; a later-indexed document wins a tie)."""
+    started = time.perf_counter()
+    heap: list[tuple[int, int]] = []
+    count = 0
+    cut = False
+    context = searcher.context(needs_current=False)
+    for sub, offset, share in _leaves(searcher):
+        deadline = started + budget * share
+        dates = sub.reader().column_reader("date", translate=False)
+        matcher = q.matcher(sub, context)
+        for sub_docnum in matcher.all_ids():  # deleted documents are filtered out already
+            count += 1
+            key = (dates[sub_docnum], offset + sub_docnum)
+            if len(heap) < limit:
+                heapq.heappush(heap, key)
+            elif key > heap[0]:
+                heapq.heapreplace(heap, key)
+            if count % CHECK_EVERY == 0 and time.perf_counter() > deadline:
+                cut = True
+                break
+    newest = sorted(heap, reverse=True)
+    return Collected(
+        docnums=[docnum for _, docnum in newest],
+        scores=[0.0] * len(newest),
+        complete=not cut,
+        exact_count=None if cut else count,
+    )

@@ -1,11 +1,9 @@
-"""Name normalisation and the alias-table merge: plain string rules, no model."""
+"""Name normalisation: plain string rules and tables, no model."""
 
 from __future__ import annotations
 
 import pytest
 
-from store.aliases import AliasTable
-from store.extract.merge import apply_aliases
 from store.extract.names import (
     country_name,
     find_acronym_definitions,
@@ -17,7 +15,6 @@ from store.extract.names import (
     strip_the,
     surname_matches,
 )
-from store.models import Entity, Mention
 
 
 @pytest.mark.parametrize(
@@ -104,19 +101,3 @@ def test_initials_and_surnames() -> None:
     assert surname_matches("Assad", "al-Assad")
     assert surname_matches("Kerry", "Kerry")
     assert not surname_matches("Kerr", "Kerry")
-
-
-def test_alias_table_renames_and_merges() -> None:
-    table = AliasTable(
-        {"sarah sanders": "Sarah Huckabee Sanders", "huckabee sanders": "Sarah Huckabee Sanders"}
-    )
-    entities = [
-        Entity("Sarah Sanders", "PERSON", ["Sarah Sanders"], [Mention(0, 0, 13)]),
-        Entity("Huckabee Sanders", "PERSON", ["Huckabee Sanders"], [Mention(2, 4, 20), Mention(0, 0, 13)]),
-        Entity("Sanders", "ORG", ["Sanders"], [Mention(1, 0, 7)]),
-    ]
-    merged = apply_aliases(entities, table)
-    assert [(e.name, e.type) for e in merged] == [("Sarah Huckabee Sanders", "PERSON"), ("Sanders", "ORG")]
-    assert merged[0].aliases == ["Sarah Sanders", "Huckabee Sanders"]
-    assert [(m.paragraph, m.start) for m in merged[0].mentions] == [(0, 0), (2, 4)]
-    assert entities[0].name == "Sarah Sanders"  # the input is left alone

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from tui_helpers import HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_ARTICLE, settle
 
+from store.corpus import open_corpus
+from store.models import Article, Paragraph
+from store.yamlio import save_article
 from tui.app import NewsdeskApp
 from tui.navigation import ListSource
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
-from tui.widgets.results_list import ResultsList
+from tui.widgets.results_list import PAGE_SIZE, ResultsList
 from tui.widgets.search_box import SearchBox
 
 
@@ -244,3 +249,26 @@ async def test_the_palette_jumps_to_an_entity_and_opens_an_article_by_headline(a
         await settle(pilot)
         assert article.article is None  # back to the jump list, with no article open
         assert results.source == ListSource("mentions", "Sergei Lavrov", entity_type="PERSON")
+
+
+async def test_a_long_result_list_is_loaded_a_page_at_a_time(tmp_path: Path) -> None:
+    articles = tmp_path / "store" / "articles"
+    articles.mkdir(parents=True)
+    for number in range(130):
+        article_id = f"2020-01-{number % 28 + 1:02d}-talks-in-geneva-{number}"
+        paragraphs = [Paragraph(f"Delegates met in Geneva for round {number}."), Paragraph("Geneva again.")]
+        article = Article(article_id, f"Geneva talks, round {number}", paragraphs)
+        save_article(articles / f"{article_id}.yaml", article)
+    corpus = open_corpus(tmp_path / "store")
+    app = NewsdeskApp(corpus)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await search(pilot, "Geneva")
+        results = app.screen.query_one(ResultsList)
+        assert results.total == 390  # the headline and both paragraphs of each article
+        assert len(results.entries) == PAGE_SIZE
+        await pilot.press("G")  # the end of what is loaded: the next page comes
+        await settle(pilot)
+        assert len(results.entries) == 2 * PAGE_SIZE
+        assert len({(e.article_id, e.paragraph) for e in results.entries}) == 2 * PAGE_SIZE
+    corpus.close()

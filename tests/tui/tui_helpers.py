@@ -20,4 +20,6 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
-            return
+            break
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()

@@ -46,10 +46,10 @@ class EntitiesPane(OptionList):
     BINDINGS = [
         Binding("enter", "select", "Every mention"),
         Binding("Q", "quotes", "Their quotes"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        Binding("j,down", "cursor_down", "Next name", show=False),
+        Binding("k,up", "cursor_up", "Previous name", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
     ]
     COMPONENT_CLASSES = {"entities--count", "entities--speaker", "entities--empty"}
 

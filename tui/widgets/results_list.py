@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from store.errors import StoreError
 from store.hits import QueryError
+from tui.messages import QuotesRequested
 from tui.navigation import ListSource, ResultEntry
 from tui.passage_text import inert, snippet, styled
 
@@ -46,10 +47,11 @@ class ResultsList(OptionList):
 
     BINDINGS = [
         Binding("enter", "select", "Open"),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
+        Binding("Q", "quotes", "Their quotes"),
+        Binding("j,down", "cursor_down", "Next passage", show=False),
+        Binding("k,up", "cursor_up", "Previous passage", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
     ]
     COMPONENT_CLASSES = {"results--highlight", "results--meta", "results--speaker", "results--empty"}
 
@@ -300,6 +302,21 @@ class ResultsList(OptionList):
         index = self._entry_of_option.get(event.option_index)
         if index is not None:
             self._maybe_fetch_more(index)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value and new_value >= self.max_scroll_y - self.size.height:
+            self._maybe_fetch_more(len(self.entries) - 1)  # scrolled (mouse) near the end
+
+    def action_quotes(self) -> None:
+        """Quotes of the listed entity, or of the speaker of the passage under the cursor."""
+        index = self.entry_index
+        if self.source is not None and self.source.kind == "mentions":
+            self.post_message(QuotesRequested(self.source.query))
+        elif index is not None and self.entries[index].speaker:
+            self.post_message(QuotesRequested(self.entries[index].speaker or ""))
+        else:
+            self.notify("No speaker here: Q works on a quote, or on an entity's mentions.", timeout=3)
 
     def _maybe_fetch_more(self, index: int) -> None:
         if self.source is None or self._fetching_more:

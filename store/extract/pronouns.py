@@ -10,6 +10,7 @@ of "he said" quotes keeps its speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -38,34 +39,70 @@ class PronounResolver:
         # (token index, canonical name, salience rank: 0 main subject, 1 other subject, 2 mention)
         mentions: list[tuple[int, str, int]] = []
         doc = attributor.doc
-        for entity in attributor.entities:
-            if entity.type != "PERSON":
-                continue
-            self.votes.add(entity.name, None)
-            for mention in entity.mentions:
-                offset = attributor.starts[mention.paragraph] + mention.start
-                first = attributor.token_at(offset)
-                last = attributor.token_at(attributor.starts[mention.paragraph] + mention.end - 1)
+        forms = self._person_forms()
+        if forms:
+            alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+            for match in pattern.finditer(doc.text):
+                first = attributor.token_at(match.start())
+                last = attributor.token_at(match.end() - 1)
                 if attributor.in_quote[first]:
                     continue
+                name = forms[match.group(0)]
                 rank = min(_salience(t) for t in doc[first : last + 1])
-                subject = rank < 2
-                mentions.append((first, entity.name, rank))
-                text = attributor.paragraph_texts[mention.paragraph]
-                self.votes.add(entity.name, title_before(text, mention.start), 3)
-                if subject:
-                    self._vote_following(entity.name, last)
-        # people the entity list missed but the model tagged ("Maryam Violet said")
-        covered = {m[0] for m in mentions}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or ent.start in covered or attributor.in_quote[ent.start]:
-                continue
-            found = attributor.resolve(ent.text, attributor.entities)
-            name = found.name if found is not None else ent.text.removesuffix("’s").removesuffix("'s")
-            mentions.append((ent.start, name, min(_salience(t) for t in ent)))
+                mentions.append((first, name, rank))
+                paragraph = attributor.paragraph_of_token(first)
+                offset = match.start() - attributor.starts[paragraph]
+                self.votes.add(name, title_before(attributor.paragraph_texts[paragraph], offset), 3)
+                if rank < 2:
+                    self._vote_following(name, last)
         mentions.sort()
         self.mentions = mentions
         self.mention_index = [m[0] for m in mentions]
+
+    def _person_forms(self) -> dict[str, str]:
+        """Every way the article names a person -> the person's canonical name.
+
+        People come from the entity list and from the model's PERSON spans (which
+        the entity list may have merged away or missed); a surname stands for a
+        person when no other person of the article shares it.
+        """
+        at = self.at
+        forms: dict[str, str] = {}
+        people: list[str] = []
+        for entity in at.entities:
+            if entity.type == "PERSON":
+                people.append(entity.name)
+                for alias in entity.aliases:
+                    forms.setdefault(alias, entity.name)
+        for ent in at.doc.ents:
+            if ent.label_ != "PERSON" or at.in_quote[ent.start]:
+                continue
+            text = ent.text.removesuffix("’s").removesuffix("'s").strip()
+            if not text or text in forms:
+                continue
+            found = at.resolve(text, at.entities)
+            if found is not None and found.type == "PERSON":
+                forms[text] = found.name
+            else:
+                forms[text] = text
+                people.append(text)
+        surnames: dict[str, set[str]] = {}
+        for person in set(forms.values()):
+            words = person.split()
+            if len(words) > 1:
+                surnames.setdefault(words[-1], set()).add(person)
+        for surname, owners in surnames.items():
+            if len(owners) == 1 and surname not in forms:
+                forms[surname] = next(iter(owners))
+        for single in [f for f, p in forms.items() if f == p and " " not in f]:
+            owners = surnames.get(single, set())
+            if len(owners) == 1:  # the model tagged "Calderon" alone: the same person
+                full = next(iter(owners))
+                for form, person in forms.items():
+                    if person == single:
+                        forms[form] = full
+        return {form: person for form, person in forms.items() if len(form) > 1}
 
     def _vote_following(self, name: str, last: int) -> None:
         """The first he/his/she/her after a subject name, in its sentence and outside quotes."""

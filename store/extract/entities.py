@@ -174,13 +174,13 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
 
 
 def _dominant(groups: dict[str, _Group], parent: dict[str, str], people: list[str]) -> str | None:
-    """The one person a short name means: the only candidate, or the one named at least
-    twice as often as each other ("Mugabe" in an obituary that also names Grace Mugabe)."""
+    """The one person a short name means: the only candidate, else the one named most,
+    else the one named first ("Clinton" after "Hillary Clinton ... her husband Bill
+    Clinton": news copy introduces its subject first and calls them by surname after)."""
     roots = list(dict.fromkeys(_find(parent, p) for p in people))
-    if len(roots) < 2:
-        return roots[0] if roots else None
-    roots.sort(key=lambda k: len(groups[k].forms), reverse=True)
-    return roots[0] if len(groups[roots[0]].forms) >= 2 * len(groups[roots[1]].forms) else None
+    if not roots:
+        return None
+    return min(roots, key=lambda k: (-len(groups[k].forms), groups[k].first))
 
 
 def _mark_families(groups: dict[str, _Group], parent: dict[str, str]) -> None:

@@ -222,8 +222,7 @@ def _overlap(form: Form, other: Form) -> bool:
 def _clean(reading: Reading, span: Span) -> Form | None:
     """The span without "the", possessive, punctuation and title; None for junk.
 
-    A capital that is only the
-    sentence's ("Homeopathy is ...", "Volunteer organization ...") is no name.
+    A capital that is only the sentence's ("Homeopathy is ...") is no name.
     """
     body = reading.body
     tokens = list(span)
@@ -237,10 +236,10 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         and tokens[0].i in reading.firsts
         and (
             (tokens[0].lower_ in reading.common and (len(tokens) == 1 or tokens[0].pos_ != "PROPN"))
-            or (len(tokens) > 1 and tokens[0].pos_ not in ("PROPN", "NOUN"))
+            or ((len(tokens) > 1 or span.label_ != "NORP") and tokens[0].pos_ not in ("PROPN", "NOUN"))
         )
     ):
-        tokens.pop(0)  # "Heavy Russian", "Successful Stormtroopers": a capital from the sentence
+        tokens.pop(0)  # "Heavy Russian", "Writing by ...": a capital from the sentence
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -250,3 +250,15 @@ def test_head_words_lists_and_junk(nlp: Language) -> None:
     assert all(entities[god].type == "PERSON" for god in ("Zeus", "Hera", "Poseidon", "Aphrodite", "Athena"))
     assert entities["Korean People's Army"].aliases == ["Korean People's Army", "KPA"]  # an undefined acronym
     assert "ET" not in entities and "Interior Ministry" not in entities
+
+
+def test_bare_surname_of_a_family_goes_to_the_person_named_first(nlp: Language) -> None:
+    texts = [
+        "Hillary Clinton received her first briefing on Wednesday. Her husband, Bill Clinton, stayed in New York.",
+        "Clinton said the briefing was useful.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert entities["Hillary Clinton"].aliases == ["Hillary Clinton", "Clinton"]
+    assert [(m.paragraph, m.start) for m in entities["Hillary Clinton"].mentions] == [(0, 0), (1, 0)]
+    assert entities["Bill Clinton"].aliases == ["Bill Clinton"] and "Clinton" not in entities
+    assert resolve_name("Mrs. Clinton", list(entities.values())) is entities["Hillary Clinton"]

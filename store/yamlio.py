@@ -437,15 +437,56 @@ def save_article(path: Path, article: Article) -> bool:
     """Write an article atomically; returns False (and writes nothing) when the
     file already holds exactly this text. A file's own order of top-level keys
     (a person may have moved `source` below `paragraphs`) is kept."""
+    text = _text_to_save(path, article)
+    if text is None:
+        return False
+    write_atomic(path, text)
+    return True
+
+
+def save_articles(files: list[tuple[Path, Article]]) -> list[bool]:
+    """`save_article` for many files at once, with one disk sync instead of one
+    per file (a bulk import spent 60% of its time in `fsync`): every new text
+    goes to its temp file, the disk is synced, then each is renamed into place —
+    so a crash still leaves every article old or new, never half-written."""
+    texts = [_text_to_save(path, article) for path, article in files]
+    pending = [(path, text) for (path, _), text in zip(files, texts, strict=True) if text is not None]
+    sync = getattr(os, "sync", None)
+    if sync is None or len(pending) < 2:
+        for path, text in pending:
+            write_atomic(path, text)
+        return [text is not None for text in texts]
+    temps: list[tuple[str, Path]] = []
+    renamed = 0
+    try:
+        for path, text in pending:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            temps.append((tmp, path))
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        sync()
+        for tmp, path in temps:
+            os.replace(tmp, path)
+            renamed += 1
+    except BaseException:
+        for tmp, _ in temps[renamed:]:
+            try:
+                os.unlink(tmp)
+            except FileNotFoundError:
+                pass
+        raise
+    return [text is not None for text in texts]
+
+
+def _text_to_save(path: Path, article: Article) -> str | None:
+    """The article's YAML in the file's own key order, or None when the file already holds it."""
     try:
         old = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         old = None
     text = dump_article(article, top_level_keys(old) if old else None)
-    if old == text:
-        return False
-    write_atomic(path, text)
-    return True
+    return None if old == text else text
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]|$)", re.MULTILINE)

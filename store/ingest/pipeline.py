@@ -91,8 +91,13 @@ def import_paths(
     def flush() -> None:
         nonlocal extractor
         extractor = _extract_batch(batch, extractor, aliases, processes, report, progress, done, total)
-        for pending in batch:
-            _save(store, pending, report)
+        written: list[bool | None]
+        try:
+            written = list(store.save_many([pending.article for pending in batch]))
+        except OSError:
+            written = [_save_one(store, pending, report) for pending in batch]  # name each failure
+        for pending, wrote in zip(batch, written, strict=True):
+            _count(pending, wrote, report)
             tick(pending.article.title)
         batch.clear()
 
@@ -342,13 +347,18 @@ def _extract_batch(
     return extractor
 
 
-def _save(store: ArticleStore, pending: _Pending, report: ImportReport) -> None:
+def _save_one(store: ArticleStore, pending: _Pending, report: ImportReport) -> bool | None:
     try:
-        written = store.save(pending.article)
+        return store.save(pending.article)
     except OSError as exc:
         report.failed += 1
         report.problems.append(Problem(Path(pending.where), None, f"could not save: {exc.strerror or exc}"))
-        return
+        return None
+
+
+def _count(pending: _Pending, written: bool | None, report: ImportReport) -> None:
+    if written is None:
+        return  # failed, already counted
     if pending.is_new:
         report.imported += 1
     elif written:

@@ -165,3 +165,37 @@ def test_catalog_reads_fields_without_parsing_whole_files(good_store: ArticleSto
     assert kerry.title == "Kerry says Syria’s Assad must go but timing negotiable"
     assert kerry.published == "2015-09-19"
     assert entries["town-council-approves-new-library"].published is None
+
+
+def test_a_crash_in_a_batch_save_leaves_each_file_old_or_new(
+    good_store: ArticleStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = [good_store.load(p.stem) for p in good_store.files()]
+    before = {p.name: p.read_bytes() for p in good_store.files()}
+    for article in articles:
+        article.title += " (corrected)"
+    real_replace = os.replace
+    calls = []
+
+    def crash_on_third(src: str, dst: str) -> None:
+        calls.append(dst)
+        if len(calls) == 3:
+            raise OSError(5, "Input/output error")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", crash_on_third)
+    with pytest.raises(OSError):
+        good_store.save_many(articles)
+    after = {p.name: p.read_bytes() for p in good_store.files()}
+    changed = [name for name in after if after[name] != before[name]]
+    assert len(changed) == 2  # the two renamed before the crash are new; the rest are untouched
+    for name in changed:
+        assert good_store.load(name.removesuffix(".yaml")).title.endswith("(corrected)")
+    assert [p.name for p in good_store.articles_dir.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_batch_save_skips_identical_files(good_store: ArticleStore) -> None:
+    articles = [good_store.load(p.stem) for p in good_store.files()]
+    good_store.save_many(articles)  # the fixtures were written in an older style (ids as blocks)
+    articles[0].title = "New title"
+    assert good_store.save_many(articles) == [True, False, False, False, False]

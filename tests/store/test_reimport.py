@@ -219,3 +219,27 @@ def test_the_same_record_twice_in_one_run(tmp_path: Path, extractor: FakeExtract
         ArticleStore(tmp_path / "data").load("2021-03-01-mill-burns-down").paragraphs[0].text
         == "In Ennis, Clare."
     )
+
+
+def test_a_file_that_cannot_be_saved_is_named_and_the_others_saved(
+    tmp_path: Path, extractor: FakeExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "a.txt")
+    write(tmp_path / "b.txt", title="Bakery reopens")
+
+    def disk_trouble(self: ArticleStore, articles: list[Article]) -> list[bool]:
+        raise OSError(28, "No space left on device")
+
+    real_save = ArticleStore.save
+
+    def save(self: ArticleStore, article: Article) -> bool:
+        if article.title == "Bakery reopens":
+            raise OSError(28, "No space left on device")
+        return real_save(self, article)
+
+    monkeypatch.setattr(ArticleStore, "save_many", disk_trouble)
+    monkeypatch.setattr(ArticleStore, "save", save)
+    report = import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "data")
+    assert counts(report) == (1, 0, 0, 1)
+    assert report.problems[0].path == tmp_path / "b.txt"
+    assert "could not save: No space left on device" in report.problems[0].message

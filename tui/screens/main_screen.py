@@ -43,7 +43,7 @@ SEARCH_DELAY = 0.15
 class MainScreen(Screen[None]):
     """Four panes and a status line; everything reachable from the keyboard."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (160, "-very-wide")]
     BINDINGS = [
         Binding("slash", "focus_search", "Search"),
         Binding("escape,backspace", "back", "Back"),

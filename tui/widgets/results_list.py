@@ -11,11 +11,13 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
@@ -102,7 +104,8 @@ class ResultsList(OptionList):
         self.source: ListSource | None = None
         self.entries: list[ResultEntry] = []
         self.total = 0
-        self.empty_message = "Nothing here yet."
+        self.empty_message = ""
+        """What the empty list says (why it is empty, what to do)."""
         self._generation = 0
         self._option_of_entry: list[int] = []
         self._entry_of_option: dict[int, int] = {}
@@ -227,6 +230,7 @@ class ResultsList(OptionList):
     # -- rows ------------------------------------------------------------------
 
     def _reset(self) -> None:
+        self.empty_message = ""
         self.clear_options()
         self.entries = []
         self.total = 0
@@ -235,7 +239,20 @@ class ResultsList(OptionList):
         self._last_article = None
 
     def _add_empty_state(self) -> None:
-        self.add_option(Option(Text(self.empty_message, style=self._style("results--empty")), disabled=True))
+        """Say why the list is empty: drawn over the empty list, never one of its rows."""
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        if self.option_count or not self.empty_message:
+            return super().render_line(y)
+        width = self.scrollable_content_region.width
+        base = self.get_visual_style("option-list--option").rich_style
+        message = Text(self.empty_message, style=self._style("results--empty"))
+        lines = message.wrap(self.app.console, max(width - 2, 10))
+        if y >= len(lines):
+            return Strip.blank(width, base)
+        segments = [Segment(" ", base), *lines[y].render(self.app.console)]
+        return Strip(segments).apply_style(base).extend_cell_length(width, base).crop(0, width)
 
     def _append(self, entries: list[ResultEntry]) -> None:
         highlight = self._style("results--highlight")

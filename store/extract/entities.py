@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
-from store.extract.entity_spans import Form, Reading, candidate_forms, retype
+from store.extract.entity_context import appositive_names, list_members
+from store.extract.entity_spans import (
+    Form,
+    Reading,
+    acronym_definitions,
+    model_forms,
+    retype,
+    without_fragments,
+)
 from store.extract.names import (
     country_name,
     initials,
@@ -79,7 +87,11 @@ def extract_entities(
     then places, then nationalities, each in order of first mention.
     """
     reading = Reading.of(doc)
-    forms, definitions = candidate_forms(reading)
+    definitions = acronym_definitions(reading)
+    forms = model_forms(reading)
+    forms += list_members(reading, forms)
+    forms += appositive_names(reading, forms)
+    forms = without_fragments(forms, definitions)
     groups: dict[str, _Group] = {}
     parent: dict[str, str] = {}
     for form in forms:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -118,23 +117,32 @@ class Reading:
         return cls(doc, doc.text, {token.text for token in doc if token.is_lower}, firsts)
 
 
-def candidate_forms(reading: Reading) -> tuple[list[Form], list[AcronymDefinition]]:
-    """Cleaned model spans, head-word names the model cut short, and acronym definitions.
+def acronym_definitions(reading: Reading) -> list[AcronymDefinition]:
+    """Acronyms the article defines for a name ("the Levant (ISIL)")."""
+    ents = list(reading.doc.ents)
+    return [d for d in find_acronym_definitions(reading.body) if _names_something(ents, d)]
 
-    Forms lying inside a longer name (an acronym's long name or a head-word name) are
-    dropped as fragments: "Levant" in "Islamic State of Iraq and the Levant (ISIL)".
-    """
-    doc, body = reading.doc, reading.body
-    ents = list(doc.ents)
-    definitions = [d for d in find_acronym_definitions(body) if _names_something(ents, d)]
-    forms = [form for span in ents if span.label_ in NAME_LABELS for form in [_clean(reading, span)] if form]
-    forms = _with_chunks(forms, _headed_chunks(doc, reading.firsts))
-    forms += _list_members(reading, forms)
-    forms.sort(key=lambda f: f.start)
+
+def model_forms(reading: Reading) -> list[Form]:
+    """The model's spans, cleaned, with head-word names it cut short or missed in their
+    place ("Saudi" + "Interior Ministry" -> "Saudi Interior Ministry"), in body order."""
+    forms = [
+        form
+        for span in reading.doc.ents
+        if span.label_ in NAME_LABELS
+        for form in [_clean(reading, span)]
+        if form
+    ]
+    return sorted(_with_chunks(forms, _headed_chunks(reading.doc, reading.firsts)), key=lambda f: f.start)
+
+
+def without_fragments(forms: list[Form], definitions: list[AcronymDefinition]) -> list[Form]:
+    """The forms of the kept types, less fragments of a long name defined in the text:
+    "Levant" in "Islamic State of Iraq and the Levant (ISIL)"."""
+    forms = sorted(forms, key=lambda f: f.start)
     covers = sorted((d.start, d.acronym_start + len(d.acronym) + 1) for d in definitions)
     cover_starts = [start for start, _ in covers]
-    forms = [f for f in forms if not _covered(f, covers, cover_starts)]
-    return [f for f in forms if f.label in LABELS], definitions
+    return [f for f in forms if f.label in LABELS and not _covered(f, covers, cover_starts)]
 
 
 def _with_chunks(forms: list[Form], chunks: list[Form]) -> list[Form]:
@@ -171,46 +179,6 @@ def _names_something(ents: list[Span], definition: AcronymDefinition) -> bool:
     )  # a person tagged over it is the model's error ("Levant"), no evidence of a name
 
 
-def _list_members(reading: Reading, forms: list[Form]) -> list[Form]:
-    """Names in a list with tagged names take their type: "Zeus, Hera, Poseidon and Athena".
-
-    Untagged members are added; a member the model typed against two or more others
-    (and no gazetteer says otherwise) takes the list's type. Returns the added forms.
-    """
-    doc = reading.doc
-    at: dict[int, Form] = {}
-    taken: set[int] = set()
-    for form in forms:
-        span = doc.char_span(form.start, form.end)
-        if span is not None:
-            at[span.root.i] = form
-            taken.update(range(span.start, span.end))
-    added: list[Form] = []
-    done: set[int] = set()
-    for root in list(at):
-        members = [doc[root], *doc[root].conjuncts]
-        if root in done or len(members) < 3:
-            continue
-        done.update(m.i for m in members)
-        votes = Counter(at[m.i].label for m in members if m.i in at)
-        label, count = votes.most_common(1)[0]
-        if count < 2 or label not in ("PERSON", "GPE", "ORG", "LOC"):
-            continue
-        for member in members:
-            tagged = at.get(member.i)
-            if tagged is not None:
-                if tagged.label != label and votes[tagged.label] == 1 and not known_type(tagged.text):
-                    tagged.label = label
-            elif member.pos_ == "PROPN" and _capital(member) and member.lower_ not in reading.common:
-                start = member
-                while start.i > 0 and doc[start.i - 1].dep_ == "compound" and _capital(doc[start.i - 1]):
-                    start = doc[start.i - 1]
-                text = reading.body[start.idx : member.idx + len(member)]
-                if "\n" not in text and taken.isdisjoint(range(start.i, member.i + 1)):
-                    added.append(Form(text, retype(text, label), start.idx))
-    return added
-
-
 def _inside(form: Form, outer: Form) -> bool:
     return outer.start <= form.start and form.end <= outer.end
 
@@ -240,7 +208,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         )
     ):
         tokens.pop(0)  # "Heavy Russian", "Writing by ...": a capital from the sentence
-    if not tokens:
+    if not tokens or _in_work_title(reading, span, tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = strip_possessive(body[start:end].split(" (")[0])
@@ -276,6 +244,23 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         if within and is_country(within.group(1)) and not is_country(text):
             titled = body[start : within.end()]  # "Sydney, Australia"
     return Form(text, label, start, titled)
+
+
+def _in_work_title(reading: Reading, span: Span, tokens: list[Token]) -> bool:
+    """ "Batman: Arkham VR", "Counter-Strike: Global Offensive": a name with a colon and a
+    subtitle inside a sentence is the title of a work, not a person or organisation."""
+    doc = reading.doc
+    last = tokens[-1].i
+    if last + 2 < len(doc) and doc[last + 1].text == ":" and doc[last + 2].text[:1].isupper():
+        return span.start not in reading.firsts and not tokens[-1].whitespace_
+    first = tokens[0].i
+    before = doc[first - 2] if first >= 2 else None
+    if before is not None and doc[first - 1].text == ":" and not before.whitespace_ and before.ent_type_:
+        head = first - 2
+        while head > 0 and doc[head].ent_iob_ == "I":
+            head -= 1
+        return head not in reading.firsts
+    return False
 
 
 def _with_first_name(reading: Reading, first: Token, start: int, text: str) -> tuple[int, str]:

@@ -262,3 +262,14 @@ def test_bare_surname_of_a_family_goes_to_the_person_named_first(nlp: Language) 
     assert [(m.paragraph, m.start) for m in entities["Hillary Clinton"].mentions] == [(0, 0), (1, 0)]
     assert entities["Bill Clinton"].aliases == ["Bill Clinton"] and "Clinton" not in entities
     assert resolve_name("Mrs. Clinton", list(entities.values())) is entities["Hillary Clinton"]
+
+
+def test_names_found_from_their_context(nlp: Language) -> None:
+    texts = [
+        "In the final, US team Cloud9 and Immortals faced off.",
+        "Players tried Batman: Arkham VR at the Sony booth, and Kevin Conroy signed posters.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert entities["Cloud9"].type == entities["Immortals"].type == "ORG"  # "team X and Y"
+    assert "Batman" not in entities and "Arkham VR" not in entities  # the title of a game
+    assert entities["Kevin Conroy"].type == "PERSON" and entities["Sony"].type == "ORG"

@@ -1,0 +1,122 @@
+"""Names the model missed or mistyped, found from their place in the sentence.
+
+Lists ("Zeus, Hera, Poseidon and Athena") share a type; an organisation noun before
+an untagged name ("US team Cloud9", "the broadcaster Sky") makes it an organisation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+from store.extract.entity_spans import Form, Reading, retype
+from store.extract.names import is_title_word, known_type
+
+ORG_NOUNS = frozenset(
+    """
+team club band group company firm carmaker automaker airline broadcaster network channel newspaper
+magazine agency party charity union league studio label publisher developer startup retailer chain
+brand outlet website
+""".split()
+)
+"""Nouns that, right before an untagged name, say it is an organisation."""
+
+
+def _taken(doc: Doc, forms: list[Form]) -> tuple[dict[int, Form], set[int]]:
+    """Each form by its root token, and every token inside a form."""
+    at: dict[int, Form] = {}
+    taken: set[int] = set()
+    for form in forms:
+        span = doc.char_span(form.start, form.end)
+        if span is not None:
+            at[span.root.i] = form
+            taken.update(range(span.start, span.end))
+    return at, taken
+
+
+def _capital(token: Token) -> bool:
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
+
+
+def _untagged_name(token: Token, taken: set[int], common: set[str]) -> bool:
+    """A capitalised word no form holds, that the article never writes in lower case."""
+    return (
+        _capital(token)
+        and not token.ent_type_
+        and token.i not in taken
+        and token.pos_ in ("PROPN", "NOUN", "X")
+        and token.lower_ not in common
+        and not is_title_word(token.text)
+    )
+
+
+def _with_compounds(doc: Doc, token: Token) -> Token:
+    """The first token of `token`'s name: capitalised compounds to its left."""
+    start = token
+    while start.i > 0 and doc[start.i - 1].dep_ == "compound" and _capital(doc[start.i - 1]):
+        start = doc[start.i - 1]
+    return start
+
+
+def list_members(reading: Reading, forms: list[Form]) -> list[Form]:
+    """Names in a list with tagged names take their type: "Zeus, Hera, Poseidon and Athena".
+
+    Untagged members are added; a member the model typed against two or more others
+    (and no gazetteer says otherwise) takes the list's type. Returns the added forms.
+    """
+    doc = reading.doc
+    at, taken = _taken(doc, forms)
+    added: list[Form] = []
+    done: set[int] = set()
+    for root in list(at):
+        members = [doc[root], *doc[root].conjuncts]
+        if root in done or len(members) < 3:
+            continue
+        done.update(m.i for m in members)
+        votes = Counter(at[m.i].label for m in members if m.i in at)
+        label, count = votes.most_common(1)[0]
+        if count < 2 or label not in ("PERSON", "GPE", "ORG", "LOC"):
+            continue
+        for member in members:
+            tagged = at.get(member.i)
+            if tagged is not None:
+                if tagged.label != label and votes[tagged.label] == 1 and not known_type(tagged.text):
+                    tagged.label = label
+            elif member.pos_ == "PROPN" and _capital(member) and member.lower_ not in reading.common:
+                start = member
+                while start.i > 0 and doc[start.i - 1].dep_ == "compound" and _capital(doc[start.i - 1]):
+                    start = doc[start.i - 1]
+                text = reading.body[start.idx : member.idx + len(member)]
+                if "\n" not in text and taken.isdisjoint(range(start.i, member.i + 1)):
+                    added.append(Form(text, retype(text, label), start.idx))
+    return added
+
+
+def appositive_names(reading: Reading, forms: list[Form]) -> list[Form]:
+    """ "US team Cloud9 and Immortals": untagged names after an organisation noun, and
+    the names in a list with them, are organisations. Returns the added forms."""
+    doc = reading.doc
+    _, taken = _taken(doc, forms)
+    added: list[Form] = []
+    for token in doc:
+        if token.lower_ not in ORG_NOUNS or token.i + 1 >= len(doc) or not token.whitespace_:
+            continue
+        first = last = doc[token.i + 1]
+        if not _untagged_name(first, taken, reading.common):
+            continue
+        while last.i + 1 < len(doc) and last.whitespace_ == " ":
+            if not _untagged_name(doc[last.i + 1], taken, reading.common):
+                break
+            last = doc[last.i + 1]
+        names = [(first, last)]
+        for member in last.conjuncts:
+            if _untagged_name(member, taken, reading.common) and member.i > last.i:
+                names.append((_with_compounds(doc, member), member))
+        for start, end in names:
+            if taken.isdisjoint(range(start.i, end.i + 1)):
+                text = reading.body[start.idx : end.idx + len(end)]
+                if "\n" not in text and not known_type(text):
+                    added.append(Form(text, "ORG", start.idx))
+                    taken.update(range(start.i, end.i + 1))
+    return added

@@ -47,6 +47,8 @@ class CatalogEntry:
     published: str | None
     url: str | None
     imported_from: str | None
+    source_digest: str | None = None
+    extraction_digest: str | None = None
 
 
 class ArticleStore:
@@ -93,7 +95,7 @@ class ArticleStore:
 
     def catalog(self) -> Iterator[CatalogEntry]:
         """Title, date, URL and origin of every article, without parsing whole files."""
-        keys = ("id", "title", "published", "url", "imported_from")
+        keys = ("id", "title", "published", "url", "imported_from", "source_digest", "extraction_digest")
         for path in self.files():
             try:
                 text = path.read_text(encoding="utf-8")
@@ -106,6 +108,8 @@ class ArticleStore:
                 published=_str(fields.get("published")),
                 url=_str(fields.get("url")),
                 imported_from=_str(fields.get("imported_from")),
+                source_digest=_str(fields.get("source_digest")),
+                extraction_digest=_str(fields.get("extraction_digest")),
             )
 
     # ------------------------------------------------------------ writing

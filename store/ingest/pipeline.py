@@ -112,6 +112,7 @@ def import_paths(
             flush()  # it updates an article of this run not saved yet: save that first
         pending = _plan(item, store, matcher, extractor is not None, report)
         if pending is not None:
+            matcher.digests.pop(pending.article.id, None)  # the file is about to change
             batch.append(pending)
         else:
             tick(item.article.title)
@@ -170,8 +171,11 @@ class _Matcher:
         self.by_title: dict[tuple[str, str | None], str] = {}
         self.url_of: dict[str, str | None] = {}
         self.taken: set[str] = set()
+        self.digests: dict[str, tuple[str | None, str | None]] = {}
+        """id -> (source_digest, extraction_digest) as the file says: spares loading unchanged files."""
         for entry in store.catalog():
             self.add(entry.id, entry.title, entry.published, entry.url, entry.imported_from)
+            self.digests[entry.id] = (entry.source_digest, entry.extraction_digest)
 
     def add(
         self,
@@ -236,6 +240,11 @@ def _plan(
         matcher.add(article.id, article.title, article.published, article.url, article.imported_from)
         report.ids.append(article.id)
         return _Pending(article, True, can_extract, parsed.where)
+    source_digest, extraction_digest = matcher.digests.get(article_id, (None, None))
+    if source_digest == article.source_digest and (extraction_digest or not can_extract):
+        report.ids.append(article_id)
+        report.unchanged += 1  # the file says so: no need to parse it
+        return None
     try:
         stored = store.load(article_id)
     except ArticleFileError as exc:

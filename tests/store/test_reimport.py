@@ -243,3 +243,16 @@ def test_a_file_that_cannot_be_saved_is_named_and_the_others_saved(
     assert counts(report) == (1, 0, 0, 1)
     assert report.problems[0].path == tmp_path / "b.txt"
     assert "could not save: No space left on device" in report.problems[0].message
+
+
+def test_an_article_changed_twice_in_one_run_ends_as_the_last_record(
+    tmp_path: Path, extractor: FakeExtractor
+) -> None:
+    first = '{"title": "Mill burns down", "text": "In Ennis.", "date": "2021-03-01"}\n'
+    second = '{"title": "Mill burns down", "text": "In Galway.", "date": "2021-03-01"}\n'
+    data = tmp_path / "data"
+    (tmp_path / "a.jsonl").write_text(first, encoding="utf-8")
+    import_paths([tmp_path / "a.jsonl"], data)
+    (tmp_path / "b.jsonl").write_text(second + first, encoding="utf-8")
+    assert counts(import_paths([tmp_path / "b.jsonl"], data)) == (0, 2, 0, 0)
+    assert ArticleStore(data).load("2021-03-01-mill-burns-down").paragraphs[0].text == "In Ennis."

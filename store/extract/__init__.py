@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,8 @@ from store.aliases import AliasTable
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities, resolve_name
 from store.extract.pipeline import body_of, load_model, parse_bodies
-from store.extract.quotes import QuoteRegion, find_regions, is_quotation
-from store.extract.speakers import attribute_quotes
+from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
+from store.extract.speakers import attribute_quotes, is_cue
 from store.models import Article, Entity, Mention, Quote
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ Progress = Callable[[int, int, str], None]
 
 PARALLEL_FROM = 24
 """Fewer articles than this are extracted in this process: forking would cost more."""
+_NAMING_VERBS = frozenset({"call", "describe", "label", "term", "dub", "brand", "deem"})
 CHUNK = 8
 """Articles a worker parses per task (one `nlp.pipe` stream)."""
 
@@ -38,10 +40,13 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     _, starts = body_of(texts)
     entities = extract_entities(doc, article.paragraphs, starts, aliases)
     headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
+    found = find_regions(texts, headings)
+    token_starts = [t.idx for t in doc] if found else []
     regions = [
         r
-        for r in find_regions(texts, headings)
-        if is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, starts[r.paragraph])
+        for r in found
+        if (is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, starts[r.paragraph]))
+        or _spoken(r, doc, token_starts, starts[r.paragraph])
     ]
     attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name)
     article.quotes = [
@@ -52,6 +57,25 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     _add_unlisted_speakers(article)
     article.extraction_digest = extraction_digest(article)
     return article
+
+
+def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:
+    """A short quoted span a speech verb governs: "Moore said, “Any.”", "“Savage,” she said",
+    "what Gilbert called “a perception problem.”"."""
+    if not token_starts or not 0 < region.words <= 3 or looks_like_markup(region, doc.text, offset):
+        return False
+    if looks_like_title(region.text) or _only_names(region, doc, offset):
+        return False  # "on “Face the Nation,”", "“CNN”": a show or a name, even next to a verb
+    end = bisect_left(token_starts, offset + region.end + 1)
+    following = [t for t in doc[end : end + 4] if not t.is_punct]
+    if any(is_cue(t) for t in following[:2]):
+        return True
+    at = bisect_left(token_starts, offset + region.start - 1)
+    before = [t for t in doc[max(0, at - 5) : at] if not t.is_punct][-3:]
+    if any(is_cue(t) for t in before):
+        return True
+    # a phrase a person is said to have used, with its own full stop or comma
+    return region.text.endswith((".", ",")) and any(t.lemma_ in _NAMING_VERBS for t in before)
 
 
 def _only_names(region: QuoteRegion, doc: Doc, offset: int) -> bool:

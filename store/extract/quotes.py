@@ -143,7 +143,7 @@ def find_regions(paragraphs: list[str], skip: set[int] | None = None) -> list[Qu
 def _looks_like_title(words: list[str], text: str) -> bool:
     """Title Case, not a question or an exclamation: a show, a book, a headline."""
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    if not content or text.rstrip()[-1:] in "!?":
+    if not content or text.rstrip()[-1:] in "!?" or re.search(r"[.!?] ", text):
         return False
     return all(w[0].isupper() for w in content) and len(words) <= 12
 
@@ -155,12 +155,36 @@ def is_quotation(region: QuoteRegion, paragraph_text: str) -> bool:
         return False
     if region.continues:
         return True
+    if looks_like_markup(region, paragraph_text):
+        return False
     if _looks_like_title(words, region.text) and (len(words) > 1 or region.text.rstrip()[-1:] not in ",."):
         return False
     if len(words) >= 4:
+        return not _looks_like_link(region.text)
+    # one to three words: speech when it is exclaimed or asked ("Ted!"), a capitalised
+    # utterance ("Really," / "Any."), or a paragraph of its own; "moaning." and
+    # "talking points," are scare quotes with the full stop or comma set inside
+    text = region.text.rstrip()
+    if text.endswith(("!", "?")):
         return True
-    # one to three words: speech only when it ends like speech ("Really," she added)
-    # or stands as a paragraph of its own
-    ends_like_speech = region.text.rstrip().endswith(_SPEECH_END)
-    alone = paragraph_text.strip().strip(ALL_MARKS).strip() == region.text.strip()
-    return ends_like_speech or alone
+    if words[0][0].isupper() and text.endswith(_SPEECH_END) and not _looks_like_link(text):
+        return True
+    return paragraph_text.strip().strip(ALL_MARKS).strip() == region.text.strip()
+
+
+def looks_like_markup(region: QuoteRegion, paragraph_text: str, offset: int = 0) -> bool:
+    """An attribute of left-over markup (`author="…"`), a link, a handle or a number."""
+    if region.start >= 2 and paragraph_text[offset + region.start - 2] == "=":
+        return True
+    text = region.text
+    return _looks_like_link(text) or text.startswith("@") or not _WORD_RE.search(text)
+
+
+def looks_like_title(text: str) -> bool:
+    """Title Case words ("Face the Nation", "Morning Joe,")."""
+    words = _WORD_RE.findall(text)
+    return len(words) > 1 and _looks_like_title(words, text)
+
+
+def _looks_like_link(text: str) -> bool:
+    return " " not in text and ("/" in text or "www." in text or ".com" in text)

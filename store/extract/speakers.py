@@ -43,8 +43,24 @@ SPEECH_VERBS = frozenset(
 )
 _BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "chime", "strike", "lash", "cut"})
 _SUBJECTS = ("nsubj", "nsubjpass")
+_NAME_JUNK = " \"'“”‘’<>()[]{}:;,-–—*#@/"
 _PERSONAL = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
 _DESCRIPTIVE_CARRIERS = {"statement", "tweet", "post", "letter", "release", "email", "message", "memo"}
+
+
+def is_cue(token: Token) -> bool:
+    """A speech cue: a speech verb, "shot back", or the "according" of "according to"."""
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
+        return True
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    # "shot back", "fired back", "hit back", "chimed in"
+    return lemma in _BACK_VERBS and any(
+        c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children
+    )
 
 
 @dataclass
@@ -109,17 +125,7 @@ class Attributor:
 
     @staticmethod
     def is_cue(token: Token) -> bool:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-            return True
-        if token.pos_ not in ("VERB", "AUX"):
-            return False
-        lemma = token.lemma_.lower()
-        if lemma in SPEECH_VERBS:
-            return True
-        # "shot back", "fired back", "hit back", "chimed in"
-        return lemma in _BACK_VERBS and any(
-            c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children
-        )
+        return is_cue(token)
 
     def frame_cues(self, first_sent: int, last_sent: int, q: int) -> list[Token]:
         """Speech cues outside quotation marks in sentences `first_sent..last_sent`,
@@ -287,9 +293,11 @@ class Attributor:
     @staticmethod
     def is_name(token: Token) -> bool:
         """A proper noun, or a capitalised word the tagger took for a common one ("O’Donnell")."""
+        if any(ch in token.text for ch in "<>/=@#"):
+            return False  # markup and handles left in scraped copy
         if token.pos_ == "PROPN":
             return True
-        if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "ADJ", "ADV", "X", "VERB"):
+        if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "ADJ", "ADV", "X"):
             return False
         return not token.is_sent_start or token.ent_type_ in ("PERSON", "ORG")
 
@@ -302,8 +310,8 @@ class Attributor:
             start -= 1
         while end + 1 < len(self.doc) and self.is_name(self.doc[end + 1]) and not self.in_quote[end + 1]:
             end += 1
-        text = self.doc[start : end + 1].text
-        return text.removesuffix("’s").removesuffix("'s") or None
+        text = self.doc[start : end + 1].text.removesuffix("’s").removesuffix("'s")
+        return text.strip(_NAME_JUNK) or None
 
     # ------------------------------------------------------------------ all quotes
 

@@ -71,8 +71,8 @@ def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int)
     if any(is_cue(t) for t in following[:2]):
         return True
     at = bisect_left(token_starts, offset + region.start - 1)
-    before = [t for t in doc[max(0, at - 5) : at] if not t.is_punct][-3:]
-    if any(is_cue(t) for t in before):
+    before = [t for t in doc[max(0, at - 6) : at] if not t.is_punct][-4:]
+    if any(is_cue(t) for t in before[-3:]):
         return True
     # a phrase a person is said to have used, with its own full stop or comma
     return region.text.endswith((".", ",")) and any(t.lemma_ in _NAMING_VERBS for t in before)

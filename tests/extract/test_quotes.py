@@ -93,3 +93,17 @@ def test_many_marks_in_one_huge_paragraph_stay_fast() -> None:
     regions, _ = paragraph_regions(paragraph, 0, False)
     assert len(regions) == 20_000
     assert time.perf_counter() - started < 2.0
+
+
+def test_american_style_scare_quotes_are_not_quotations() -> None:
+    assert quotations("Critics called the plan a “political stunt.” The mayor disagreed.") == []
+    assert quotations("The word “moaning,” he noted, was not in the report.") == []
+
+
+def test_capitalised_short_utterance_is_a_quotation() -> None:
+    assert [r.text for r in quotations("Asked which ones, she said, “All of them.”")] == ["All of them."]
+
+
+def test_markup_links_and_numbers_are_not_quotations() -> None:
+    assert quotations('<tweet author="someone" id="1234567">Text of the tweet here</tweet>') == []
+    assert quotations("Watch it at “http://video.example.com/clip” today.") == []

@@ -133,3 +133,19 @@ def test_every_speaker_is_an_entity(extract: Extract) -> None:
     article = extract("“We will appeal the decision,” said Zorblat Quennick, the company's lawyer.")
     names = {entity.name for entity in article.entities}
     assert all(quote.speaker in names for quote in article.quotes if quote.speaker)
+
+
+def test_short_spoken_phrase_is_kept_by_its_speech_verb(extract: Extract) -> None:
+    article = extract("Asked whether it included every member, Maria Lopez said, “any.”")
+    assert [q.text for q in article.quotes] == ["any."]
+    assert speakers(article) == ["Maria Lopez"]
+
+
+def test_phrase_a_person_called_something_is_a_quote(extract: Extract) -> None:
+    article = extract("Peter Novak called the new rules “a real disgrace.”")
+    assert [q.text for q in article.quotes] == ["a real disgrace."]
+
+
+def test_show_title_next_to_a_verb_is_not_a_quote(extract: Extract) -> None:
+    article = extract("Maria Lopez said on “Morning Report,” that the harbour would reopen.")
+    assert article.quotes == []

@@ -156,6 +156,8 @@ async def test_back_twice_returns_to_where_you_were(app: NewsdeskApp) -> None:
         results = app.screen.query_one(ResultsList)
         article = app.screen.query_one(ArticleView)
         search_cursor = results.entry_index
+        await pilot.press("j", "j")  # read on a little: the paragraph cursor is restored too
+        paragraph = article.cursor
         await entity_row(pilot, "John Kerry")
         await pilot.press("enter")  # the jump
         await settle(pilot)
@@ -173,7 +175,7 @@ async def test_back_twice_returns_to_where_you_were(app: NewsdeskApp) -> None:
         assert results.source == ListSource("search", "Assad")
         assert results.entry_index == search_cursor
         assert app.screen.query_one(SearchBox).value == "Assad"
-        assert article.article.id == KERRY_ARTICLE
+        assert article.article.id == KERRY_ARTICLE and article.cursor == paragraph
         assert app.focused is app.screen.query_one(EntitiesPane)
 
 

@@ -145,10 +145,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         message.stop()
         if message.generation != self._generation or self.target is None:
             return
+        await self.remove_children()
+        if message.generation != self._generation:
+            return  # another article (or none) was asked for while the old one was cleared away
         article = message.article
         self.article = article
         self._index(article)
-        await self.remove_children()
         meta = self._style("article--meta")
         details = " · ".join(inert(part) for part in (article.source, article.published) if part)
         blocks = [Static(id="headline", classes="headline")]

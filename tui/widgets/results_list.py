@@ -277,6 +277,8 @@ class ResultsList(OptionList):
                 row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
             else:
                 row = snippet(entry.text, list(entry.spans), highlight)
+                if entry.paragraph < 0:
+                    row = Text("headline: ", style=meta, end="") + row
             if entry.speaker:
                 row.append("\n— " + inert(entry.speaker), style=speaker_style)
             options.append(Option(row))

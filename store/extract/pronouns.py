@@ -78,6 +78,8 @@ class PronounResolver:
         for ent in at.doc.ents:
             if ent.label_ != "PERSON" or at.in_quote[ent.start]:
                 continue
+            while len(ent) > 1 and ent[0].pos_ != "PROPN":
+                ent = ent[1:]  # "Telling Jeb Bush": the model's span took a verb along
             text = ent.text.removesuffix("’s").removesuffix("'s").strip()
             if not text or text in forms:
                 continue

@@ -236,7 +236,8 @@ class Attributor:
             return verb.head
         after = verb.i + 1
         if after < len(self.doc) and self.is_name(self.doc[after]) and not self.in_quote[after]:
-            return self.doc[after]
+            if self.doc[after].dep_ not in _SUBJECTS + ("poss",):  # not "saying Clinton would …"
+                return self.doc[after]
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "prep", "pcomp", "acl"):
             if verb.head is not verb:
                 return self.subject_of(verb.head, depth + 1)
@@ -297,6 +298,8 @@ class Attributor:
             return False  # markup and handles left in scraped copy
         if token.pos_ == "PROPN":
             return True
+        if token.pos_ == "VERB" and token.dep_ in _SUBJECTS and token.text[:1].isupper():
+            return True  # a verb cannot be a subject: a name the tagger misread ("Husted said")
         if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "ADJ", "ADV", "X"):
             return False
         return not token.is_sent_start or token.ent_type_ in ("PERSON", "ORG")

@@ -249,6 +249,8 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
         owner = wanted.get(token.text)
         if owner is None or not _proper(token, reading.common):
             continue
+        if token.pos_ != "PROPN" and token.i not in reading.firsts:
+            continue  # untagged as a name in mid-sentence: a common word ("Marine")
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         glued = before is not None and before.text == "-" and not before.whitespace_

@@ -28,6 +28,8 @@ NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
 LEADING_DROP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
 POSTNOMINALS = frozenset("QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE PhD MD Jr Jr. Sr Sr.".split())
+AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
+"""An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
 MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra)-$")
@@ -60,11 +62,13 @@ Harbour Harbor Strait Gulf Peninsula Coast Falls
 """.split()
 )
 REGION_HEADS = frozenset("Province County District Region Prefecture Governorate Municipality Oblast".split())
+LAW_HEADS = frozenset("Act Acts Bill Treaty Accord Accords Agreement Constitution Amendment Charter".split())
 HEAD_TYPES = {
     **dict.fromkeys(ORG_HEADS, "ORG"),
     **dict.fromkeys(FACILITY_HEADS, "FAC"),
     **dict.fromkeys(NATURAL_HEADS, "LOC"),
     **dict.fromkeys(REGION_HEADS, "GPE"),
+    **dict.fromkeys(LAW_HEADS, "LAW"),
 }
 """Head word -> the type of the name it ends ("Saudi Interior Ministry", "Grand Mosque")."""
 SURNAME_HEADS = frozenset("Church Post Press Guard Hall Park Lake Mount Castle Camp Bank Court".split())
@@ -234,6 +238,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         label = "GPE"  # "the town of Yeoncheon", "the city of Homs"
     if label == "PERSON" and start > 0:
         start, text = _with_first_name(reading, tokens[0], start, text)
+        text = _with_surname(reading, tokens[-1], start, text)
     label = retype(text, "ORG" if definite and label == "PERSON" else label)  # "the Bat Cave"
     if label == "PERSON":
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
@@ -283,9 +288,31 @@ def _with_first_name(reading: Reading, first: Token, start: int, text: str) -> t
     return start, text
 
 
+def _with_surname(reading: Reading, last: Token, start: int, text: str) -> str:
+    """ "Michel Mayor" where the model tagged only "Michel": an untagged capitalised
+    proper noun right after a lone first name, ending the name, is the surname."""
+    doc = reading.doc
+    if " " in text or last.i + 1 >= len(doc) or last.whitespace_ != " ":
+        return text
+    after = doc[last.i + 1]
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    if (
+        after.pos_ == "PROPN"
+        and after.text.isalpha()
+        and after.text[:1].isupper()
+        and not after.text.isupper()
+        and not after.ent_type_
+        and after.text not in HEAD_TYPES
+        and after.text not in EVENT_HEADS
+        and (following is None or not following.text[:1].isupper())
+    ):
+        return reading.body[start : after.idx + len(after)]
+    return text
+
+
 def looks_like_name(text: str) -> bool:
-    """Junk filter: numbers, single characters and lower-case fragments are no names."""
-    if len(text) < 2 or not any(ch.isalpha() for ch in text):
+    """Junk filter: numbers, amounts, single characters and lower-case fragments are no names."""
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text):
         return False
     return any(word[:1].isupper() for word in re.split(r"[\s-]+", text))
 

@@ -24,6 +24,7 @@ chairwoman chairperson chair leader spokesman spokeswoman spokesperson commissio
 attorney deputy foreign home shadow interior defence defense finance state junior
 assistant acting former late detective inspector superintendent constable officer
 coach manager director head founder editor correspondent reporter dean speaker comrade cde
+sheriff councillor councilman councilwoman alderman member mp mep lawmaker legislator
 """.split()
 )
 # Office words after "of" ("Secretary of State", "Minister of Foreign Affairs").
@@ -31,7 +32,8 @@ OFFICE_WORDS = frozenset(
     """
 state defense defence foreign affairs justice health finance interior home commerce
 labor labour energy education transportation transport agriculture treasury culture
-trade industry economy environment information war police staff
+trade industry economy environment information war police staff parliament congress
+assembly house commons lords representatives
 """.split()
 )
 # Lower-case words allowed inside a long proper name ("Islamic State of Iraq and the Levant").
@@ -39,6 +41,8 @@ NAME_JOINERS = frozenset("of and the for on in de del da di du van von der la le
 # Arabic and other name particles attached to a surname ("al-Assad" is still "Assad").
 SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-", "az-", "bin-", "ibn-", "abu-")
 
+NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ish|ese|i|ch)$")
+"""A nationality adjective ("British", "Syrian", "Chinese", "Iraqi", "French")."""
 POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 SPACES = re.compile(r"\s+")
@@ -74,7 +78,9 @@ def split_title(name: str) -> tuple[str, str]:
             cut = i + 1
         elif low == "of" and cut == i and i + 1 < len(words):
             cut = i + 1
-        elif cut == i and i > 0 and words[i - 1].casefold() == "of" and low in OFFICE_WORDS:
+        elif low == "the" and cut == i and i > 0 and words[i - 1].casefold() == "of":
+            cut = i + 1
+        elif cut == i and i > 0 and words[i - 1].casefold() in ("of", "the") and low in OFFICE_WORDS:
             cut = i + 1
         elif cut == i and low in ("and", "&") and i + 1 < len(words) and is_title_word(words[i + 1]):
             cut = i + 1
@@ -83,7 +89,10 @@ def split_title(name: str) -> tuple[str, str]:
         return "", name
     rest = words[cut:]
     if not rest or not any(w[:1].isupper() for w in rest):
-        return name, ""
+        lead = words[0]
+        if is_title_word(lead) or known_type(lead) or NATIONALITY.match(lead):
+            return name, ""  # a bare title: "Secretary of State", "US Secretary of Defense"
+        return "", name  # the title word is the surname: "Michel Mayor", "Larry King"
     return " ".join(words[:cut]), " ".join(rest)
 
 
@@ -186,9 +195,9 @@ Wicca Paganism Shinto Taoism Jainism Zoroastrianism Hellenism Rastafari Scientol
 """Religions: the model tags them ORG or PERSON; they are beliefs, typed NORP here."""
 FESTIVALS = """
 Hajj Ramadan Eid Christmas Easter Passover Hanukkah Diwali Thanksgiving Halloween Lent
-Yom Kippur Rosh Hashanah |Eid al-Fitr|Eid al-Adha|New Year|Lunar New Year|Black Friday
+Brexit |Eid al-Fitr|Eid al-Adha|New Year|Lunar New Year|Black Friday|Yom Kippur|Rosh Hashanah
 """
-"""Festivals and holidays: events, not people or organisations."""
+"""Festivals, holidays and processes the model takes for names: events."""
 
 
 def _phrases(block: str) -> list[str]:

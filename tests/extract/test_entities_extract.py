@@ -273,3 +273,16 @@ def test_names_found_from_their_context(nlp: Language) -> None:
     assert entities["Cloud9"].type == entities["Immortals"].type == "ORG"  # "team X and Y"
     assert "Batman" not in entities and "Arkham VR" not in entities  # the title of a game
     assert entities["Kevin Conroy"].type == "PERSON" and entities["Sony"].type == "ORG"
+
+
+def test_laws_amounts_and_half_tagged_names(nlp: Language) -> None:
+    texts = [
+        "The Member of Parliament (MP) voted for the Alabama Human Life Protection Act after Brexit.",
+        "The prize of USD910 went to Didier Queloz and Michel Mayor of the University of Geneva.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert "Michel Mayor" in entities  # the model tagged only "Michel"
+    assert entities["University of Geneva"].type == "ORG"
+    assert not {"USD910", "Brexit", "MP", "Member of Parliament", "Alabama Human Life Protection Act"} & set(
+        entities
+    )

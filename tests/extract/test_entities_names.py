@@ -47,6 +47,10 @@ def test_leading_the_is_stripped() -> None:
         ("President Bashar al-Assad", "President", "Bashar al-Assad"),
         ("John Kerry", "", "John Kerry"),
         ("Secretary of State", "Secretary of State", ""),
+        ("Speaker of the House Nancy Pelosi", "Speaker of the House", "Nancy Pelosi"),
+        ("Member of Parliament", "Member of Parliament", ""),
+        ("Michel Mayor", "", "Michel Mayor"),  # a title word as the surname
+        ("Larry King", "", "Larry King"),
     ],
 )
 def test_title_is_split_off(surface: str, title: str, name: str) -> None:

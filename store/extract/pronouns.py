@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from store.extract.cues import is_cue
 from store.extract.gender import GenderVotes, compatible, title_before
 
 if TYPE_CHECKING:
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
+_NOT_PEOPLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE"}
 NEAR_SENTENCES = 3
 """A person merely mentioned this close beats a subject further back."""
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -36,10 +38,11 @@ class PronounResolver:
     def __init__(self, attributor: Attributor) -> None:
         self.at = attributor
         self.votes = GenderVotes()
-        # (token index, canonical name, salience rank: 0 main subject, 1 other subject, 2 mention)
+        # (token index, canonical name, salience rank: see `_salience`)
         mentions: list[tuple[int, str, int]] = []
         doc = attributor.doc
         forms = self._person_forms()
+        covered: set[int] = set()
         if forms:
             alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
@@ -54,8 +57,19 @@ class PronounResolver:
                 paragraph = attributor.paragraph_of_token(first)
                 offset = match.start() - attributor.starts[paragraph]
                 self.votes.add(name, title_before(attributor.paragraph_texts[paragraph], offset), 3)
-                if rank < 2:
+                covered.update(range(first, last + 1))
+                if rank < 3:
                     self._vote_following(name, last)
+        # a subject that is a name nobody tagged as a person ("Reince Priebus announced")
+        for token in doc:
+            if token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and token.i not in covered:
+                if token.ent_type_ in _NOT_PEOPLE or attributor.in_quote[token.i]:
+                    continue
+                surface = attributor.proper_name(token)
+                if surface and " " in surface:
+                    found = attributor.resolve(surface, attributor.entities)
+                    if found is None or found.type == "PERSON":
+                        mentions.append((token.i, found.name if found else surface, _salience(token)))
         mentions.sort()
         self.mentions = mentions
         self.mention_index = [m[0] for m in mentions]
@@ -158,7 +172,7 @@ class PronounResolver:
             if not candidates:
                 continue
             best = min(candidates)
-            if best[0] < 2:
+            if best[0] < 3:
                 return best[2]
             if fallback is None:
                 fallback = best[2]
@@ -177,7 +191,7 @@ class PronounResolver:
 
 
 def _salience(token: Token) -> int:
-    """0 for the subject of a main clause, 1 for another subject, 2 for anything else."""
+    """0 for the subject of a speech verb, 1 of a main clause, 2 of another clause, 3 otherwise."""
     if token.dep_ == "appos":
         token = token.head
     if token.dep_ not in _SUBJECT_DEPS:
@@ -186,9 +200,11 @@ def _salience(token: Token) -> int:
             c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in _SUBJECT_DEPS for g in c.children)
             for c in token.children
         ):
-            return 1
-        return 2
+            return 2
+        return 3
     verb = token.head
+    if is_cue(verb):
+        return 0
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
-    return 0 if verb.dep_ == "ROOT" else 1
+    return 1 if verb.dep_ == "ROOT" else 2

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from store.extract.cues import is_cue
 from store.extract.pronouns import PronounResolver
 from store.extract.quotes import QuoteRegion
 from store.models import Entity
@@ -29,38 +30,10 @@ if TYPE_CHECKING:
 
 Resolve = Callable[[str, list[Entity]], Entity | None]
 
-SPEECH_VERBS = frozenset(
-    """
-    say tell add write tweet post ask warn explain note insist argue claim state declare continue reply
-    respond answer recall acknowledge admit announce suggest predict complain conclude joke quip urge
-    caution concede emphasize emphasise stress observe remark report testify shout yell chant scream
-    whisper vow promise pledge boast charge contend counter interject muse retort plead demand wonder
-    agree disagree believe think assert affirm allege confirm deny lament mention proclaim recount
-    reiterate repeat reveal speak tout thunder told describe quote cite read opine blast slam criticize
-    criticise mock scoff sneer exclaim gush marvel laugh sigh snap rail fume grumble begin bark echo
-    retort pen text email interrupt quote summarize summarise put concur howl cry plead
-    """.split()
-)
-_BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "chime", "strike", "lash", "cut"})
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAME_JUNK = " \"'“”‘’<>()[]{}:;,-–—*#@/"
 _PERSONAL = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
 _DESCRIPTIVE_CARRIERS = {"statement", "tweet", "post", "letter", "release", "email", "message", "memo"}
-
-
-def is_cue(token: Token) -> bool:
-    """A speech cue: a speech verb, "shot back", or the "according" of "according to"."""
-    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "to":
-        return True
-    if token.pos_ not in ("VERB", "AUX"):
-        return False
-    lemma = token.lemma_.lower()
-    if lemma in SPEECH_VERBS:
-        return True
-    # "shot back", "fired back", "hit back", "chimed in"
-    return lemma in _BACK_VERBS and any(
-        c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children
-    )
 
 
 @dataclass

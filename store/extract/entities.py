@@ -182,6 +182,8 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
                 by_first.append(person)
         target = _dominant(groups, parent, by_surname or by_first)
         if target is not None:
+            for form in group.forms:
+                form.label = "PERSON"  # "Trump" tagged ORG is still Donald Trump
             _union(groups, parent, target, key)
 
 

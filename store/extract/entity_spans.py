@@ -201,8 +201,13 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     definite = tokens[0].lower_ == "the"
     while tokens and (tokens[0].lower_ in LEADING_DROP or tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    while tokens and (tokens[-1].lower_ in TRAILING_DROP or tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
+    while tokens and (
+        tokens[-1].lower_ in TRAILING_DROP
+        or tokens[-1].is_punct
+        or tokens[-1].is_space
+        or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
+    ):
+        tokens.pop()  # "Jeb Bush-spent": a lower-case word glued on ("Kim Jong-un" keeps "un")
     while (
         tokens
         and tokens[0].i in reading.firsts

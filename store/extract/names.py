@@ -180,7 +180,8 @@ Caribbean Mediterranean Siberia Sinai Patagonia Pacific Atlantic
 """
 ORGS = """
 NATO Hamas Hezbollah Taliban ISIS ISIL FBI CIA NSA BBC CNN Reuters Pentagon Kremlin Congress
-Senate Parliament Interpol UNESCO UNICEF OPEC
+Senate Parliament Interpol UNESCO UNICEF OPEC Twitter Facebook Google YouTube Instagram Microsoft
+Netflix TikTok WhatsApp AFP UPI
 |European Union|United Nations|World Health Organization|Red Cross|White House
 |Associated Press|Al Jazeera|Al Qaeda|al-Qaeda|Islamic State|Muslim Brotherhood
 |Security Council|World Bank|International Monetary Fund|Supreme Court|Home Office

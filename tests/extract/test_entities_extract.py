@@ -286,3 +286,17 @@ def test_laws_amounts_and_half_tagged_names(nlp: Language) -> None:
     assert not {"USD910", "Brexit", "MP", "Member of Parliament", "Alabama Human Life Protection Act"} & set(
         entities
     )
+
+
+def test_person_keeps_its_type_when_the_model_mistypes_the_surname(nlp: Language) -> None:
+    texts = [
+        "Donald Trump spoke in Ohio.",
+        "Trump’s idea for a border wall is stupid, Calderon said.",
+        "Trump’s aides disagreed, and Trump’s plan stayed.",
+        "Jeb Bush-spent millions.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert entities["Donald Trump"].type == "PERSON"  # the model tagged each "Trump’s" ORG
+    assert len(entities["Donald Trump"].mentions) == 4
+    assert "Jeb Bush" in entities  # not "Jeb Bush-spent"
+    assert "Kim Jong-un" in by_name(extract(nlp, ["He met Kim Jong-un."]))

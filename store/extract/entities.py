@@ -98,6 +98,8 @@ def extract_entities(
         _add(groups, parent, form, aliases)
     for definition in definitions:
         label = retype(definition.name, "ORG")
+        if label not in TYPE_ORDER:
+            continue  # a law or an event ("... Act (ACA)"): no person, organisation or place
         long_key = _add(groups, parent, Form(definition.name, label, definition.start), aliases)
         acronym_key = _add(groups, parent, Form(definition.acronym, label, definition.acronym_start), aliases)
         _union(groups, parent, long_key, acronym_key)

@@ -16,6 +16,7 @@ from store.extract.names import (
     AcronymDefinition,
     find_acronym_definitions,
     is_country,
+    is_title_word,
     known_type,
     split_title,
     strip_possessive,
@@ -32,7 +33,7 @@ AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 """An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
-MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra)-$")
+MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra|intra|inter)-$")
 PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})(?=[,;:.)]|$)")
 PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
@@ -75,7 +76,7 @@ SURNAME_HEADS = frozenset("Church Post Press Guard Hall Park Lake Mount Castle C
 """Head words that are also surnames ("Tom Hall"): they do not retype a person."""
 EVENT_HEADS = frozenset(
     """
-Championship Championships Expo Festival Conference Summit Games Olympics Cup Tournament Awards
+Championship Championships Expo Festival Summit Games Olympics Cup Tournament Awards
 Marathon Fair Forum Week Election Elections Referendum
 """.split()
 )
@@ -206,6 +207,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         or tokens[-1].is_punct
         or tokens[-1].is_space
         or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
+        or (tokens[-1].like_num and span.label_ == "PERSON")
     ):
         tokens.pop()  # "Jeb Bush-spent": a lower-case word glued on ("Kim Jong-un" keeps "un")
     while (
@@ -225,9 +227,11 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         return None
     if " " not in text and span.label_ in ("ORG", "FAC", "LOC") and text.lower() in reading.common:
         return None  # "the Board", "the Project": a common noun with a capital
-    if MODIFIER_PREFIX.search(body, max(0, start - 8), start):
-        return None  # "anti-Pyongyang propaganda": part of a modifier, not a name
     label = span.label_
+    if MODIFIER_PREFIX.search(body, max(0, start - 8), start) or (
+        label != "NORP" and MODIFIER_PREFIX.match(text.split("-")[0] + "-")
+    ):
+        return None  # "anti-Pyongyang propaganda", "anti-Brexit": part of a modifier, not a name
     if " and " in text and label in ("GPE", "LOC") and not known_type(text):
         tail = text.rsplit(" and ", 1)[1]  # "North and South Korea": the tail names a place
         start, text = start + len(text) - len(tail), tail
@@ -236,14 +240,17 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     title, name = split_title(text)
     if title and not name:
         return None  # "State" from "Secretary of State": a title alone is no entity
+    if label != "PERSON" and is_title_word(text.split()[-1]) and " of " not in text:
+        return None  # "Catholic Bishop", "Bank Governor": an office, not an organisation
     titled = None
     if title and label == "PERSON" and not known_type(name):
         titled, text, start = text, name, start + len(text) - len(name)
     if PLACE_BEFORE.search(body, max(0, start - 30), start) and not known_type(text):
         label = "GPE"  # "the town of Yeoncheon", "the city of Homs"
-    if label == "PERSON" and start > 0:
-        start, text = _with_first_name(reading, tokens[0], start, text)
-        text = _with_surname(reading, tokens[-1], start, text)
+    name_span = reading.doc.char_span(start, start + len(text), alignment_mode="expand")
+    if label == "PERSON" and name_span is not None:
+        start, text = _with_first_name(reading, name_span[0], start, text)
+        text = _with_surname(reading, name_span[-1], start, text)
     label = retype(text, "ORG" if definite and label == "PERSON" else label)  # "the Bat Cave"
     if label == "PERSON":
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))

@@ -25,6 +25,7 @@ attorney deputy foreign home shadow interior defence defense finance state junio
 assistant acting former late detective inspector superintendent constable officer
 coach manager director head founder editor correspondent reporter dean speaker comrade cde
 sheriff councillor councilman councilwoman alderman member mp mep lawmaker legislator
+emeritus elect designate
 """.split()
 )
 # Office words after "of" ("Secretary of State", "Minister of Foreign Affairs").
@@ -59,8 +60,8 @@ def strip_the(name: str) -> str:
 
 
 def is_title_word(word: str) -> bool:
-    """True for an office or honorific word ("Secretary", "Mr.", "Sen.")."""
-    return word.casefold() in TITLE_WORDS
+    """True for an office or honorific word ("Secretary", "Mr.", "Sen.", "Bishop-Emeritus")."""
+    return all(part in TITLE_WORDS for part in word.casefold().split("-"))
 
 
 def split_title(name: str) -> tuple[str, str]:
@@ -74,7 +75,7 @@ def split_title(name: str) -> tuple[str, str]:
     cut = 0
     for i, word in enumerate(words):
         low = word.casefold()
-        if low in TITLE_WORDS:
+        if is_title_word(word):
             cut = i + 1
         elif low == "of" and cut == i and i + 1 < len(words):
             cut = i + 1

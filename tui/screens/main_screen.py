@@ -53,8 +53,8 @@ class MainScreen(Screen[None]):
         Binding("e", "focus_entities", "Entities"),
         Binding("s", "toggle_sort", "Sort", show=False),
         Binding("exclamation_mark", "show_problems", "File problems", show=False),
-        Binding("tab", "app.focus_next", "Next pane", show=False),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
+        Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
     ]
 
     @dataclass
@@ -176,7 +176,7 @@ class MainScreen(Screen[None]):
         report = message.report
         if message.problems:
             self.notify(
-                f"{len(message.problems)} YAML file(s) could not be read — press ! to see them.",
+                f"{_files(len(message.problems))} could not be read — press ! to see them.",
                 severity="warning",
                 markup=False,
             )
@@ -367,3 +367,7 @@ class MainScreen(Screen[None]):
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))
+
+
+def _files(count: int) -> str:
+    return "1 YAML file" if count == 1 else f"{count:,} YAML files"

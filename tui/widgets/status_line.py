@@ -14,10 +14,10 @@ class StatusLine(Horizontal):
     """One line at the bottom of the main screen."""
 
     def compose(self) -> ComposeResult:
+        yield Static("", id="status-problems")
         yield Static("", id="status-corpus")
         yield Static("", id="status-index")
         yield ProgressBar(show_eta=False, id="status-progress")
-        yield Static("", id="status-problems")
 
     def show_stats(self, stats: CorpusStats, sort: str) -> None:
         text = f"{stats.articles:,} articles · {stats.quotes:,} quotes · {stats.entities:,} entities"

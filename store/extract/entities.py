@@ -159,11 +159,14 @@ def _roots(groups: dict[str, _Group], parent: dict[str, str]) -> list[str]:
 
 def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
     """ "Kerry" (and a mistyped "Kerry") -> John Kerry; a first name when it is unique."""
-    people = [
-        k
-        for k in _roots(groups, parent)
-        if groups[k].type() == "PERSON" and len(groups[k].longest().split()) > 1
-    ]
+    full = {k: groups[k].longest().split() for k in _roots(groups, parent) if groups[k].type() == "PERSON"}
+    people = {k: names for k, names in full.items() if len(names) > 1}  # merged ones keep their longest
+    by_last: dict[str, list[str]] = {}
+    by_first_name: dict[str, list[str]] = {}
+    for person, names in people.items():
+        for last in dict.fromkeys([names[-1], _surname(" ".join(names))]):
+            by_last.setdefault(last, []).append(person)
+        by_first_name.setdefault(names[0], []).append(person)
     for key in _roots(groups, parent):
         group = groups[key]
         if not group.forms or known_type(group.longest()) or ACRONYM.match(group.longest()):
@@ -171,17 +174,19 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
         words = group.longest().split()
         if group.type() != "PERSON" and len(words) > 1:
             continue  # a mistyped surname is one word ("Hamill" as ORG)
-        by_surname, by_first = [], []
-        for person in people:
-            if person == key or not groups[person].forms:
-                continue
-            names = groups[person].longest().split()
-            if len(words) < len(names) and all(
-                surname_matches(w, n) for w, n in zip(words, names[-len(words) :], strict=True)
-            ):
-                by_surname.append(person)  # "Kerry", "Huckabee Sanders"
-            elif len(words) == 1 and words[0] == names[0]:
-                by_first.append(person)
+        by_surname = [
+            person
+            for person in by_last.get(words[-1], [])
+            if person != key
+            and groups[person].forms
+            and len(words) < len(people[person])
+            and all(surname_matches(w, n) for w, n in zip(words, people[person][-len(words) :], strict=True))
+        ]  # "Kerry", "Huckabee Sanders", "Assad" for "Bashar al-Assad"
+        by_first = [
+            person
+            for person in by_first_name.get(words[0], [])
+            if len(words) == 1 and person != key and groups[person].forms
+        ]
         target = _dominant(groups, parent, by_surname or by_first)
         if target is not None:
             for form in group.forms:
@@ -216,21 +221,18 @@ def _mark_families(groups: dict[str, _Group], parent: dict[str, str]) -> None:
 
 def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
     """An undefined acronym that spells exactly one longer name in the article ("KPA")."""
-    roots = _roots(groups, parent)
-    for key in roots:
+    spelled: dict[str, list[str]] = {}
+    for key in _roots(groups, parent):
+        name = groups[key].longest()
+        if len(name.split()) > 1 and groups[key].type() != "PERSON":
+            spelled.setdefault(initials(name), []).append(key)
+    for key in _roots(groups, parent):
         if not groups[key].forms:
             continue
         acronym = groups[key].longest()
         if not ACRONYM.match(acronym) or country_name(acronym):
             continue
-        matches = [
-            other
-            for other in roots
-            if other != key
-            and groups[other].forms  # not merged away meanwhile
-            and groups[other].type() != "PERSON"
-            and _spells(acronym, groups[other].longest())
-        ]
+        matches = [other for other in spelled.get(acronym, []) if other != key and groups[other].forms]
         if len(matches) == 1:
             _union(groups, parent, matches[0], key)
 
@@ -281,10 +283,6 @@ def _surname(name: str) -> str:
     if dash and head.casefold() in {"al", "el", "ad", "as", "ash", "an", "at", "az", "bin", "ibn", "abu"}:
         return rest
     return last
-
-
-def _spells(acronym: str, name: str) -> bool:
-    return len(name.split()) > 1 and initials(name) == acronym
 
 
 def _entity(group: _Group, aliases: AliasTable) -> Entity:

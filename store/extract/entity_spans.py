@@ -124,8 +124,9 @@ class Reading:
 
 def acronym_definitions(reading: Reading) -> list[AcronymDefinition]:
     """Acronyms the article defines for a name ("the Levant (ISIL)")."""
-    ents = list(reading.doc.ents)
-    return [d for d in find_acronym_definitions(reading.body) if _names_something(ents, d)]
+    ents = [span for span in reading.doc.ents if span.label_ in NAME_LABELS - {"PERSON"}]
+    starts = [span.start_char for span in ents]
+    return [d for d in find_acronym_definitions(reading.body) if _names_something(ents, starts, d)]
 
 
 def model_forms(reading: Reading) -> list[Form]:
@@ -172,16 +173,15 @@ def _covered(form: Form, covers: list[tuple[int, int]], starts: list[int]) -> bo
     return at >= 0 and covers[at][0] <= form.start and form.end <= covers[at][1]
 
 
-def _names_something(ents: list[Span], definition: AcronymDefinition) -> bool:
-    """An acronym definition of a name: the model tagged part of it, and it is no bare
-    title ("Chief Executive Officer (CEO)", "Gross Domestic Product (GDP)" are not)."""
+def _names_something(ents: list[Span], starts: list[int], definition: AcronymDefinition) -> bool:
+    """An acronym definition of a name: the model tagged part of it as something other
+    than a person (a person over it is the model's error, "Levant"), and it is no bare
+    title ("Chief Executive Officer (CEO)"). `ents` are in body order, `starts` theirs."""
     if not split_title(definition.name)[1]:
         return False
     end = definition.acronym_start + len(definition.acronym)
-    return any(
-        span.label_ in NAME_LABELS - {"PERSON"} and span.start_char < end and span.end_char > definition.start
-        for span in ents
-    )  # a person tagged over it is the model's error ("Levant"), no evidence of a name
+    at = bisect_left(starts, end) - 1  # the last span starting before the definition ends
+    return at >= 0 and ents[at].end_char > definition.start
 
 
 def _inside(form: Form, outer: Form) -> bool:

@@ -26,7 +26,7 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
 NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
 """Labels whose spans a head word may retype ("the Sydney Morning Herald" as an EVENT)."""
-LEADING_DROP = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+LEADING_DROP = frozenset("the a an this that these those his her its their our my your".split())
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
 POSTNOMINALS = frozenset("QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE PhD MD Jr Jr. Sr Sr.".split())
 AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 from tui_helpers import FIXTURE_STORE, MARKUP_ARTICLE, settle
 
-from store.corpus import open_corpus
+from store.corpus import Corpus, open_corpus
 from tui.app import NewsdeskApp
 from tui.cli.launch import run_app
 from tui.screens.help_screen import HelpScreen
@@ -113,3 +113,20 @@ def test_launch_explains_a_missing_store(tmp_path: Path, capsys: pytest.CaptureF
     assert status == 2
     error = capsys.readouterr().err
     assert f"no store at {tmp_path / 'nowhere'}" in error and "newsdesk import" in error
+
+
+async def test_an_unexpected_store_failure_is_a_message_not_a_traceback(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("segment vanished")
+
+    app = NewsdeskApp(corpus)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(corpus, "search", broken)
+        await pilot.press(*"Assad", "enter")
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        messages = [notification.message for notification in app._notifications]
+        assert any("RuntimeError: segment vanished" in message for message in messages), messages

@@ -152,6 +152,8 @@ class MainScreen(Screen[None]):
             self.post_message(self.IndexFinished(report, self.corpus.stats(), self.corpus.problems()))
         except (StoreError, OSError) as error:
             self.post_message(self.IndexFailed(str(error)))
+        except Exception as error:  # never a traceback over the reader's screen
+            self.post_message(self.IndexFailed(f"{type(error).__name__}: {error}"))
 
     def on_main_screen_index_progress(self, message: IndexProgress) -> None:
         if message.total:

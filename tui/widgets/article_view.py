@@ -133,6 +133,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         except (StoreError, OSError) as error:
             self.post_message(self._Broke(generation, article_id, str(error)))
             return
+        except Exception as error:  # a bug below us must not take the reader's screen down
+            self.post_message(self._Broke(generation, article_id, f"{type(error).__name__}: {error}"))
+            return
         self.post_message(self._Loaded(generation, article))
 
     def _on_article_view__broke(self, message: _Broke) -> None:

@@ -19,7 +19,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from store.errors import StoreError
 from store.hits import Facet, Facets
 from store.models import Article
 from tui.messages import JumpRequested, QuotesRequested
@@ -112,8 +111,8 @@ class EntitiesPane(OptionList):
     def _fetch_facets(self, query: str, generation: int) -> None:
         try:
             facets = self.corpus.facets(query)
-        except StoreError:
-            facets = Facets()  # the results pane reports a bad query; nothing to add here
+        except Exception:
+            facets = Facets()  # the results pane reports what went wrong; nothing to add here
         self.post_message(self._FacetsArrived(generation, query, facets))
 
     def _on_entities_pane__facets_arrived(self, message: _FacetsArrived) -> None:

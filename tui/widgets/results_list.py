@@ -152,6 +152,9 @@ class ResultsList(OptionList):
         except StoreError as error:
             self.post_message(self._Broke(generation, str(error), None))
             return
+        except Exception as error:  # a bug below us must not take the reader's screen down
+            self.post_message(self._Broke(generation, f"{type(error).__name__}: {error}", None))
+            return
         if not get_current_worker().is_cancelled:
             self.post_message(self._Arrived(generation, offset, page))
 

@@ -16,7 +16,8 @@ SPEECH_VERBS = frozenset(
     agree disagree assert affirm allege confirm deny lament mention proclaim recount
     reiterate repeat reveal speak tout thunder told describe quote cite read opine blast slam criticize
     criticise mock scoff sneer exclaim gush marvel laugh sigh snap rail fume grumble begin bark echo
-    retort pen text email interrupt quote summarize summarise put concur howl cry plead
+    retort pen text email interrupt quote summarize summarise put concur howl cry plead thank praise
+    condemn hail welcome dismiss
     """.split()
 )
 _BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "chime", "strike", "lash", "cut"})

@@ -33,6 +33,15 @@ Resolve = Callable[[str, list[Entity]], Entity | None]
 _SUBJECTS = ("nsubj", "nsubjpass")
 _NAME_JUNK = " \"'“”‘’<>()[]{}:;,-–—*#@/"
 _PERSONAL = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
+_SPOKESPEOPLE = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "representative",
+    "spokespeople",
+}
 _DESCRIPTIVE_CARRIERS = {"statement", "tweet", "post", "letter", "release", "email", "message", "memo"}
 
 
@@ -212,8 +221,12 @@ class Attributor:
             if self.doc[after].dep_ not in _SUBJECTS + ("poss",):  # not "saying Clinton would …"
                 return self.doc[after]
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "prep", "pcomp", "acl"):
-            if verb.head is not verb:
-                return self.subject_of(verb.head, depth + 1)
+            head = verb.head
+            # "took to social media, posting …": climb through the nouns to the governing verb
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head and depth < 3:
+                head, depth = head.head, depth + 1
+            if head is not verb:
+                return self.subject_of(head, depth + 1)
         if verb.dep_ == "relcl" and verb.head is not verb:
             return verb.head
         return None
@@ -225,17 +238,23 @@ class Attributor:
             if gender is None:
                 return None
             return self.pronouns.resolve(token, gender)
-        if token.lower_ in _DESCRIPTIVE_CARRIERS:
-            # "the statement said", "a tweet from X read"
+        if token.lower_ in _DESCRIPTIVE_CARRIERS or token.lower_ in _SPOKESPEOPLE:
+            # "the statement said", "a tweet from X read", "an AEW press release reads",
+            # "an official from TfL stated" (the organisation speaks, never a person's aide)
+            aide = token.lower_ in _SPOKESPEOPLE
             for child in token.children:
-                if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by")):
+                if child.dep_ == "compound" and self.is_name(child) and not self.in_quote[child.i]:
+                    return self._organisation(child) if aide else self.name_of(child)
+                if child.dep_ == "poss" or (
+                    child.dep_ == "prep" and child.lower_ in ("from", "by", "for", "of")
+                ):
                     inner = (
                         child
                         if child.dep_ == "poss"
                         else next((c for c in child.children if c.dep_ == "pobj"), None)
                     )
                     if inner is not None:
-                        return self.name_of(inner)
+                        return self._organisation(inner) if aide else self.name_of(inner)
             return None
         for surface in self.surfaces(token):
             entity = self.resolve(surface, self.entities)
@@ -249,6 +268,14 @@ class Attributor:
                         return self.name_of(child)
             return None
         return self.proper_name(token)
+
+    def _organisation(self, token: Token) -> str | None:
+        """The organisation a spokesperson speaks for; None for a person (their aide is not them)."""
+        for surface in self.surfaces(token):
+            entity = self.resolve(surface, self.entities)
+            if entity is not None:
+                return entity.name if entity.type != "PERSON" else None
+        return None
 
     def surfaces(self, token: Token) -> list[str]:
         """Ways to say the subject, longest first: its entity span, its name, the word."""

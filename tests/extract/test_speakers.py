@@ -149,3 +149,18 @@ def test_phrase_a_person_called_something_is_a_quote(extract: Extract) -> None:
 def test_show_title_next_to_a_verb_is_not_a_quote(extract: Extract) -> None:
     article = extract("Maria Lopez said on “Morning Report,” that the harbour would reopen.")
     assert article.quotes == []
+
+
+def test_participle_cue_after_a_noun_takes_the_main_subject(extract: Extract) -> None:
+    article = extract(
+        "Maria Lopez took to social media, posting on Friday, “The harbour will open again next week.”"
+    )
+    assert speakers(article) == ["Maria Lopez"]
+
+
+def test_a_spokesperson_speaks_for_an_organisation_not_a_person(extract: Extract) -> None:
+    article = extract(
+        "“We are reviewing the footage from the station,” a spokesman for Siemens said.",
+        "“She will not comment on the matter until next week,” a spokesman for Maria Lopez said.",
+    )
+    assert speakers(article) == ["Siemens", None]

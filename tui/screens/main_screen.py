@@ -70,6 +70,11 @@ class MainScreen(Screen[None]):
         """The index is usable; `report` is None when it was already up to date."""
 
         report: IndexReport | None
+
+    @dataclass
+    class CorpusCounted(Message):
+        """The corpus in numbers, and the files that could not be read."""
+
         stats: CorpusStats
         problems: list[Problem]
 
@@ -149,7 +154,8 @@ class MainScreen(Screen[None]):
             if state != "ready":
                 self.post_message(self.IndexProgress(0, 0, f"index {state} — updating"))
                 report = self.corpus.ensure_index(progress, rebuild=rebuild)
-            self.post_message(self.IndexFinished(report, self.corpus.stats(), self.corpus.problems()))
+            self.post_message(self.IndexFinished(report))  # searching can start now
+            self.post_message(self.CorpusCounted(self.corpus.stats(), self.corpus.problems()))
         except (StoreError, OSError) as error:
             self.post_message(self.IndexFailed(str(error)))
         except Exception as error:  # never a traceback over the reader's screen
@@ -168,22 +174,24 @@ class MainScreen(Screen[None]):
     def on_main_screen_index_finished(self, message: IndexFinished) -> None:
         first = not self.index_ready
         self.index_ready = True
-        self.stats = message.stats
-        self.problems = message.problems
-        self.status.show_stats(message.stats, self.sort)
-        self.search_box.show_corpus_size(message.stats.articles)
         self.status.show_index("index up to date")
-        self.status.show_problems(len(message.problems))
         self._report_rebuild()
         report = message.report
-        if message.problems:
+        if first or (report is not None and (report.added or report.updated or report.removed)):
+            self._search(self.search_box.value, force=True)
+
+    def on_main_screen_corpus_counted(self, message: CorpusCounted) -> None:
+        self.stats = message.stats
+        self.status.show_stats(message.stats, self.sort)
+        self.search_box.show_corpus_size(message.stats.articles)
+        self.status.show_problems(len(message.problems))
+        if message.problems and message.problems != self.problems:
             self.notify(
                 f"{_files(len(message.problems))} could not be read — press ! to see them.",
                 severity="warning",
                 markup=False,
             )
-        if first or (report is not None and (report.added or report.updated or report.removed)):
-            self._search(self.search_box.value, force=True)
+        self.problems = message.problems
 
     def _report_rebuild(self) -> None:
         """Say so when the store had to rebuild the index (corrupt, older schema), once."""

@@ -45,7 +45,9 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     regions = [
         r
         for r in found
-        if (is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, starts[r.paragraph]))
+        if (
+            is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, token_starts, starts[r.paragraph])
+        )
         or _spoken(r, doc, token_starts, starts[r.paragraph])
     ]
     attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name)
@@ -64,7 +66,7 @@ def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int)
     "what Gilbert called “a perception problem.”"."""
     if not token_starts or not 0 < region.words <= 3 or looks_like_markup(region, doc.text, offset):
         return False
-    if looks_like_title(region.text) or _only_names(region, doc, offset):
+    if looks_like_title(region.text) or _only_names(region, doc, token_starts, offset):
         return False  # "on “Face the Nation,”", "“CNN”": a show or a name, even next to a verb
     end = bisect_left(token_starts, offset + region.end + 1)
     following = [t for t in doc[end : end + 4] if not t.is_punct]
@@ -78,14 +80,13 @@ def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int)
     return region.text.endswith((".", ",")) and any(t.lemma_ in _NAMING_VERBS for t in before)
 
 
-def _only_names(region: QuoteRegion, doc: Doc, offset: int) -> bool:
+def _only_names(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:
     """A short quoted span of proper nouns is a name or a title ("Hannity,"), not speech."""
     if region.words > 3 or region.continues or region.text.rstrip()[-1:] in "!?":
         return False
-    span = doc.char_span(offset + region.start, offset + region.end, alignment_mode="expand")
-    if span is None:
-        return False
-    words = [t for t in span if not (t.is_punct or t.is_space)]
+    first = bisect_left(token_starts, offset + region.start)
+    last = bisect_left(token_starts, offset + region.end)
+    words = [t for t in doc[first:last] if not (t.is_punct or t.is_space)]
     return bool(words) and all(t.pos_ == "PROPN" for t in words)
 
 

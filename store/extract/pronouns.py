@@ -38,6 +38,7 @@ class PronounResolver:
     def __init__(self, attributor: Attributor) -> None:
         self.at = attributor
         self.votes = GenderVotes()
+        self.quote_starts = [a for a, _ in attributor.quote_tokens]
         # (token index, canonical name, salience rank: see `_salience`)
         mentions: list[tuple[int, str, int]] = []
         doc = attributor.doc
@@ -137,20 +138,20 @@ class PronounResolver:
                 self.votes.add(name, "Fem")
                 return
 
-    def _quote_speakers(self, before: int) -> list[tuple[int, str]]:
-        """(token index, speaker) of quotations attributed so far, starting before token `before`."""
-        found = []
-        for (a, _), attribution in zip(self.at.quote_tokens, self.at.done, strict=False):
-            if a < before and attribution.speaker:
-                found.append((a, attribution.speaker))
-        return found
+    def _quote_speakers(self, since: int, before: int) -> list[tuple[int, str]]:
+        """(token index, speaker) of quotations attributed so far that start in `since:before`."""
+        at = self.at
+        starts = self.quote_starts
+        lo, hi = bisect_left(starts, since), min(bisect_left(starts, before), len(at.done))
+        return [(starts[q], at.done[q].speaker or "") for q in range(lo, hi) if at.done[q].speaker]
 
     def resolve(self, pronoun: Token, gender: str) -> str | None:
         """The nearest compatible subject or speaker; a mere mention only when none is near."""
         at = self.at
         here = at.sent_of[pronoun.i]
         paragraph = at.paragraph_of_token(pronoun.i)
-        spoken = self._quote_speakers(pronoun.i)
+        since = at.sents[max(0, here - MAX_SENTENCES_BACK + 1)].start
+        spoken = self._quote_speakers(since, pronoun.i)
         fallback: str | None = None
         for s in range(here, max(-1, here - MAX_SENTENCES_BACK), -1):
             sentence = at.sents[s]

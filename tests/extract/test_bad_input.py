@@ -104,3 +104,10 @@ def test_batches_are_bounded_by_characters_as_well_as_pieces() -> None:
     assert sum(len(b) for b in batches) == 40
     assert all(sum(len(p) for p, _ in b) <= BATCH_CHARS + MAX_PIECE for b in batches)
     assert len(batches) > 1
+
+
+def test_many_quotes_in_one_paragraph(extract: Extract) -> None:
+    article = extract("Maria Lopez spoke first. " + "“Yes, we will do it,” she said. " * 200)
+    check_offsets(article)
+    assert len(article.quotes) == 200
+    assert set(speakers(article)) == {"Maria Lopez"}

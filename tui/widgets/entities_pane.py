@@ -129,7 +129,7 @@ class EntitiesPane(OptionList):
         ):
             self._section(heading, [(f.name, f.type, f.count) for f in _top(entries)])
         if not self.rows:
-            self._empty("No names in these results." if message.query.strip() else "No names found yet.")
+            self._empty("No names among these hits." if message.query.strip() else "No names found yet.")
         self._highlight_first()
 
     # -- rows ------------------------------------------------------------------

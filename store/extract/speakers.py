@@ -168,9 +168,17 @@ class Attributor:
             while j > 0 and self.doc[j].text != "(" and i - j < 8:
                 j -= 1
             j -= 1
-        if j < 0 or self.in_quote[j] or not self.is_name(self.doc[j]):
-            return None
-        return self.name_of(self.doc[j])
+        if j >= 0 and not self.in_quote[j] and self.is_name(self.doc[j]):
+            return self.name_of(self.doc[j])
+        return self.lead_in_subject(i)
+
+    def lead_in_subject(self, colon: int) -> str | None:
+        """`Sanders made the following comment: “…”`: the subject of the sentence the colon ends."""
+        sentence = self.sents[self.sent_of[colon]]
+        for token in self.doc[sentence.start : colon]:
+            if token.dep_ in _SUBJECTS and not self.in_quote[token.i] and not self.in_quote[token.head.i]:
+                return self.name_of(token)
+        return None
 
     def _ends_sentence(self, q: int, last: int) -> bool:
         """The quote closes its sentence and the next one, in the same paragraph, starts with words."""
@@ -364,6 +372,9 @@ class Attributor:
                     return Attribution(speaker, None)
         if previous is not None and previous_region is not None and previous_region.paragraph == p:
             return Attribution(previous.speaker, None)
+        end = self.token_at(self.starts[p] + len(self.paragraph_texts[p].rstrip()) - 1)
+        if self.doc[end].text == ":" and not self.in_quote[end]:
+            return Attribution(self.lead_in_subject(end), None)
         return Attribution(None, None)
 
 

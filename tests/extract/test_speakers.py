@@ -164,3 +164,12 @@ def test_a_spokesperson_speaks_for_an_organisation_not_a_person(extract: Extract
         "“She will not comment on the matter until next week,” a spokesman for Maria Lopez said.",
     )
     assert speakers(article) == ["Siemens", None]
+
+
+def test_lead_in_sentence_ending_in_a_colon(extract: Extract) -> None:
+    article = extract(
+        "On Tuesday, Maria Lopez made the following comment:",
+        "“The harbour will open again next week, and the ferries will run as before.”",
+        "Peter Novak's letter makes a different case: “The harbour should stay closed all year.”",
+    )
+    assert speakers(article) == ["Maria Lopez", "Peter Novak"]

@@ -97,7 +97,7 @@ class EntitiesPane(OptionList):
                 row.append("\n— " + inert(quote.speaker or "unknown speaker"), style=speaker_style)
                 self._add(row, _Row("quote", quote.speaker, "PERSON", quote.paragraph))
         if not self.rows:
-            self._empty("No names or quotes found.")
+            self._empty("No names or quotes.")
         self._highlight_first()
 
     def show_facets(self, query: str) -> None:
@@ -129,7 +129,7 @@ class EntitiesPane(OptionList):
         ):
             self._section(heading, [(f.name, f.type, f.count) for f in _top(entries)])
         if not self.rows:
-            self._empty("No names among these hits." if message.query.strip() else "No names found yet.")
+            self._empty("No names in these hits." if message.query.strip() else "No names found yet.")
         self._highlight_first()
 
     # -- rows ------------------------------------------------------------------

@@ -62,12 +62,12 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
 
 
 def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:
-    """A short quoted span a speech verb governs: "Moore said, “Any.”", "“Savage,” she said",
-    "what Gilbert called “a perception problem.”"."""
+    """A short quoted span a speech verb governs: "Novak said, “Never.”", "“Indeed,” she said",
+    "what Lopez called “a clear failure.”"."""
     if not token_starts or not 0 < region.words <= 3 or looks_like_markup(region, doc.text, offset):
         return False
     if looks_like_title(region.text) or _only_names(region, doc, token_starts, offset):
-        return False  # "on “Face the Nation,”", "“CNN”": a show or a name, even next to a verb
+        return False  # "on “Morning Report,”", "“BBC”": a show or a name, even next to a verb
     end = bisect_left(token_starts, offset + region.end + 1)
     following = [t for t in doc[end : end + 4] if not t.is_punct]
     if any(is_cue(t) for t in following[:2]):
@@ -81,7 +81,7 @@ def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int)
 
 
 def _only_names(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:
-    """A short quoted span of proper nouns is a name or a title ("Hannity,"), not speech."""
+    """A short quoted span of proper nouns is a name or a title ("Novak,"), not speech."""
     if region.words > 3 or region.continues or region.text.rstrip()[-1:] in "!?":
         return False
     first = bisect_left(token_starts, offset + region.start)

@@ -73,7 +73,7 @@ def name_gender(name: str) -> str | None:
 
 
 def title_before(text: str, start: int) -> str | None:
-    """MASC or FEM from a title right before a name at `text[start:]` ("Mrs. Clinton")."""
+    """MASC or FEM from a title right before a name at `text[start:]` ("Mrs. Lopez")."""
     before = text[max(0, start - 12) : start].split()
     if not before:
         return None

@@ -61,7 +61,7 @@ class PronounResolver:
                 covered.update(range(first, last + 1))
                 if rank < 3:
                     self._vote_following(name, last)
-        # a subject that is a name nobody tagged as a person ("Reince Priebus announced")
+        # a subject that is a name nobody tagged as a person ("Zora Quennick announced")
         for token in doc:
             if token.dep_ in _SUBJECT_DEPS and token.pos_ == "PROPN" and token.i not in covered:
                 if token.ent_type_ in _NOT_PEOPLE or attributor.in_quote[token.i]:
@@ -94,7 +94,7 @@ class PronounResolver:
             if ent.label_ != "PERSON" or at.in_quote[ent.start]:
                 continue
             while len(ent) > 1 and ent[0].pos_ != "PROPN":
-                ent = ent[1:]  # "Telling Jeb Bush": the model's span took a verb along
+                ent = ent[1:]  # "Telling Maria Lopez": the model's span took a verb along
             text = ent.text.removesuffix("’s").removesuffix("'s").strip()
             if not text or text in forms:
                 continue
@@ -114,7 +114,7 @@ class PronounResolver:
                 forms[surname] = next(iter(owners))
         for single in [f for f, p in forms.items() if f == p and " " not in f]:
             owners = surnames.get(single, set())
-            if len(owners) == 1:  # the model tagged "Calderon" alone: the same person
+            if len(owners) == 1:  # the model tagged "Novak" alone: the same person
                 full = next(iter(owners))
                 for form, person in forms.items():
                     if person == single:
@@ -159,7 +159,7 @@ class PronounResolver:
                 break
             end = min(sentence.end, pronoun.i)
             candidates: list[tuple[int, int, str]] = []  # (rank, position, name)
-            # "He added that Clinton …": a sentence about the same "he" names someone else
+            # "He added that Lopez …": a sentence about the same "he" names someone else
             same_topic = s != here and self._pronoun_subject(sentence, gender)
             lo = bisect_left(self.mention_index, sentence.start)
             for index, name, rank in self.mentions[lo:]:
@@ -196,7 +196,7 @@ def _salience(token: Token) -> int:
     if token.dep_ == "appos":
         token = token.head
     if token.dep_ not in _SUBJECT_DEPS:
-        # "Kukura, who had revived the chapter": the subject of its own clause
+        # "Novak, who had founded the club": the subject of its own clause
         if any(
             c.dep_ == "relcl" and any(g.tag_ == "WP" and g.dep_ in _SUBJECT_DEPS for g in c.children)
             for c in token.children

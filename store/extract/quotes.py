@@ -8,8 +8,8 @@ curly quotes typed the wrong way round, German „…“, French « … » and D
 when the next paragraph opens with a mark, it continues the same quotation
 (the newsroom convention for quotes of several paragraphs).
 
-Not every quoted span is a quotation: scare quotes and titles ("assault
-weapons", "The Rachel Maddow Show") are recognised by length, shape and
+Not every quoted span is a quotation: scare quotes and titles ("green
+shoots", "The Evening Hour") are recognised by length, shape and
 punctuation and left out.
 """
 
@@ -161,9 +161,9 @@ def is_quotation(region: QuoteRegion, paragraph_text: str) -> bool:
         return False
     if len(words) >= 4:
         return not _looks_like_link(region.text)
-    # one to three words: speech when it is exclaimed or asked ("Ted!"), a capitalised
-    # utterance ("Really," / "Any."), or a paragraph of its own; "moaning." and
-    # "talking points," are scare quotes with the full stop or comma set inside
+    # one to three words: speech when it is exclaimed or asked ("Stop!"), a capitalised
+    # utterance ("Indeed," / "Never."), or a paragraph of its own; "grumbling." and
+    # "key figures," are scare quotes with the full stop or comma set inside
     text = region.text.rstrip()
     if text.endswith(("!", "?")):
         return True
@@ -181,7 +181,7 @@ def looks_like_markup(region: QuoteRegion, paragraph_text: str, offset: int = 0)
 
 
 def looks_like_title(text: str) -> bool:
-    """Title Case words ("Face the Nation", "Morning Joe,")."""
+    """Title Case words ("The Evening Hour", "Morning Report,")."""
     words = _WORD_RE.findall(text)
     return len(words) > 1 and _looks_like_title(words, text)
 

@@ -136,7 +136,7 @@ class Attributor:
         # the opening mark often ends the sentence before: start from the first quoted word
         first = self.sent_of[min(a + 1, b - 1, len(self.doc) - 1)]
         last = self.sent_of[min(max(b - 1, a), len(self.doc) - 1)]
-        # a sentence split after the quote ("…?” Obama asked): take the neighbour it runs into
+        # a sentence split after the quote ("…?” the mayor asked): take the neighbour it runs into
         if last + 1 < len(self.sents) and (self._ends_open(q) or self._ends_sentence(q, last)):
             last += 1
         cues = self.frame_cues(first, last, q)
@@ -164,7 +164,7 @@ class Attributor:
         if i < 1 or self.doc[i].text != ":":
             return None
         j = i - 1
-        if self.doc[j].text == ")":  # "Rep. Trey Gowdy (R-S.C.):"
+        if self.doc[j].text == ")":  # "Rep. Jane Doe (D-Ore.):"
             while j > 0 and self.doc[j].text != "(" and i - j < 8:
                 j -= 1
             j -= 1
@@ -173,7 +173,7 @@ class Attributor:
         return self.lead_in_subject(i)
 
     def lead_in_subject(self, colon: int) -> str | None:
-        """`Sanders made the following comment: “…”`: the subject of the sentence the colon ends."""
+        """`Lopez made the following comment: “…”`: the subject of the sentence the colon ends."""
         sentence = self.sents[self.sent_of[colon]]
         for token in self.doc[sentence.start : colon]:
             if token.dep_ in _SUBJECTS and not self.in_quote[token.i] and not self.in_quote[token.head.i]:
@@ -217,7 +217,7 @@ class Attributor:
             if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd"):
                 if not self.in_quote[child.i]:
                     return child
-        # "Said Ellis:" parsed with the verb as a modifier of the name
+        # "Said Novak:" parsed with the verb as a modifier of the name
         if (
             verb.dep_ in ("compound", "amod", "nmod")
             and self.is_name(verb.head)
@@ -226,11 +226,11 @@ class Attributor:
             return verb.head
         after = verb.i + 1
         if after < len(self.doc) and self.is_name(self.doc[after]) and not self.in_quote[after]:
-            if self.doc[after].dep_ not in _SUBJECTS + ("poss",):  # not "saying Clinton would …"
+            if self.doc[after].dep_ not in _SUBJECTS + ("poss",):  # not "saying Lopez would …"
                 return self.doc[after]
         if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "prep", "pcomp", "acl"):
             head = verb.head
-            # "took to social media, posting …": climb through the nouns to the governing verb
+            # "went on the radio, saying …": climb through the nouns to the governing verb
             while head.pos_ not in ("VERB", "AUX") and head.head is not head and depth < 3:
                 head, depth = head.head, depth + 1
             if head is not verb:
@@ -247,8 +247,8 @@ class Attributor:
                 return None
             return self.pronouns.resolve(token, gender)
         if token.lower_ in _DESCRIPTIVE_CARRIERS or token.lower_ in _SPOKESPEOPLE:
-            # "the statement said", "a tweet from X read", "an AEW press release reads",
-            # "an official from TfL stated" (the organisation speaks, never a person's aide)
+            # "the statement said", "a tweet from X read", "a Siemens press release reads",
+            # "an official from the ministry stated" (the organisation speaks, never a person's aide)
             aide = token.lower_ in _SPOKESPEOPLE
             for child in token.children:
                 if child.dep_ == "compound" and self.is_name(child) and not self.in_quote[child.i]:
@@ -301,13 +301,13 @@ class Attributor:
 
     @staticmethod
     def is_name(token: Token) -> bool:
-        """A proper noun, or a capitalised word the tagger took for a common one ("O’Donnell")."""
+        """A proper noun, or a capitalised word the tagger took for a common one ("McAllister")."""
         if any(ch in token.text for ch in "<>/=@#"):
             return False  # markup and handles left in scraped copy
         if token.pos_ == "PROPN":
             return True
         if token.pos_ == "VERB" and token.dep_ in _SUBJECTS and token.text[:1].isupper():
-            return True  # a verb cannot be a subject: a name the tagger misread ("Husted said")
+            return True  # a verb cannot be a subject: a name the tagger misread ("Novak said")
         if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "ADJ", "ADV", "X"):
             return False
         return not token.is_sent_start or token.ent_type_ in ("PERSON", "ORG")

@@ -69,14 +69,14 @@ def test_unclosed_quote_does_not_leak_into_next_paragraph_without_a_mark() -> No
 
 
 def test_scare_quotes_and_titles_are_not_quotations() -> None:
-    assert quotations("The senator opposes “assault weapons” in all forms.") == []
-    assert quotations("He appeared on “Face the Nation,” on Sunday.") == []
-    assert quotations("She read “The Conservative Case for Reform” last year.") == []
+    assert quotations("The senator opposes “green shoots” in all forms.") == []
+    assert quotations("He appeared on “Morning Report,” on Sunday.") == []
+    assert quotations("She read “The Long Road to Reform” last year.") == []
 
 
 def test_short_speech_is_a_quotation() -> None:
-    assert [r.text for r in quotations("“Really,” she added.")] == ["Really,"]
-    assert [r.text for r in quotations("The crowd chanted “Ted!” again.")] == ["Ted!"]
+    assert [r.text for r in quotations("“Indeed,” she added.")] == ["Indeed,"]
+    assert [r.text for r in quotations("The crowd chanted “Stop!” again.")] == ["Stop!"]
 
 
 def test_five_thousand_word_quote_is_found_in_linear_time() -> None:
@@ -97,7 +97,7 @@ def test_many_marks_in_one_huge_paragraph_stay_fast() -> None:
 
 def test_american_style_scare_quotes_are_not_quotations() -> None:
     assert quotations("Critics called the plan a “political stunt.” The mayor disagreed.") == []
-    assert quotations("The word “moaning,” he noted, was not in the report.") == []
+    assert quotations("The word “grumbling,” he noted, was not in the report.") == []
 
 
 def test_capitalised_short_utterance_is_a_quotation() -> None:

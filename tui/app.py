@@ -25,9 +25,15 @@ class NewsdeskApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark,f1", "help", "Help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
+        Binding("q", "quit", "Quit", tooltip="Quit newsdesk"),
+        Binding("question_mark,f1", "help", "Help", tooltip="This list of keys"),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            show=False,
+            tooltip="Go to an article by headline, jump to an entity by name, rebuild the index, sort",
+        ),
     ]
 
     def __init__(self, corpus: Corpus) -> None:

@@ -57,13 +57,13 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(Text(JOURNEYS), id="help-journeys")
                 for title, bindings in self.sections:
                     table = Table(
-                        title=title, title_justify="left", title_style="bold", box=None, expand=True
+                        title=title, title_justify="left", title_style="bold", box=None, show_header=False
                     )
-                    table.add_column("Key", style="bold", width=14, no_wrap=True)
+                    table.add_column("Key", style="bold", min_width=16, no_wrap=True)
                     table.add_column("Does")
                     for binding in bindings:
                         if isinstance(binding, Binding):
-                            table.add_row(key_names(binding.key), binding.description)
+                            table.add_row(key_names(binding.key), binding.tooltip or binding.description)
                     yield Static(table, classes="help-section")
 
     def action_scroll(self, delta: int) -> None:

@@ -46,13 +46,19 @@ class MainScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (160, "-very-wide")]
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("escape,backspace", "back", "Back"),
-        Binding("n", "step(1)", "Next hit"),
-        Binding("N", "step(-1)", "Previous hit"),
-        Binding("e", "focus_entities", "Entities"),
-        Binding("s", "toggle_sort", "Sort", show=False),
-        Binding("exclamation_mark", "show_problems", "File problems", show=False),
+        Binding("slash", "focus_search", "Search", tooltip="Focus the search box; results follow typing"),
+        Binding("escape,backspace", "back", "Back", tooltip="Back to the previous view, cursors restored"),
+        Binding("n", "step(1)", "Next hit", tooltip="Open the next passage of the list, across articles"),
+        Binding("N", "step(-1)", "Previous hit", tooltip="Open the previous passage of the list"),
+        Binding("e", "focus_entities", "Entities", tooltip="Focus the entities pane"),
+        Binding("s", "toggle_sort", "Sort", show=False, tooltip="Sort results by relevance or newest first"),
+        Binding(
+            "exclamation_mark",
+            "show_problems",
+            "File problems",
+            show=False,
+            tooltip="List the article files that could not be read, and why",
+        ),
         Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
     ]

@@ -42,10 +42,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("k,up", "move(-1)", "Previous paragraph", show=False),
         Binding("g,home", "move_to(0)", "Top", show=False),
         Binding("G,end", "move_to(-1)", "Bottom", show=False),
-        Binding("l,right", "mention(1)", "Next name"),
-        Binding("h,left", "mention(-1)", "Previous name", show=False),
-        Binding("enter", "jump", "Every mention"),
-        Binding("Q", "quotes", "Their quotes"),
+        Binding("l,right", "mention(1)", "Next name", tooltip="Select the next name in this paragraph"),
+        Binding("h,left", "mention(-1)", "Previous name", show=False, tooltip="Select the previous name"),
+        Binding("enter", "jump", "Every mention", tooltip="Every passage naming the selected name"),
+        Binding("Q", "quotes", "Their quotes", tooltip="What the selected person said, across the corpus"),
     ]
     COMPONENT_CLASSES = {
         "article--highlight",

@@ -43,8 +43,8 @@ class EntitiesPane(OptionList):
     """Entities and quotes of the open article, or facets of the current query."""
 
     BINDINGS = [
-        Binding("enter", "select", "Every mention"),
-        Binding("Q", "quotes", "Their quotes"),
+        Binding("enter", "select", "Every mention", tooltip="Every passage naming it; on a quote: show it"),
+        Binding("Q", "quotes", "Their quotes", tooltip="This entity's quotes across the corpus"),
         Binding("j,down", "cursor_down", "Next name", show=False),
         Binding("k,up", "cursor_up", "Previous name", show=False),
         Binding("g,home", "first", "Top", show=False),

@@ -48,8 +48,8 @@ class ResultsList(OptionList):
     """Passages of the corpus, one option per passage under a header per article."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open"),
-        Binding("Q", "quotes", "Their quotes"),
+        Binding("enter", "select", "Open", tooltip="Open the article at this passage"),
+        Binding("Q", "quotes", "Their quotes", tooltip="Quotes of this entity or speaker, corpus-wide"),
         Binding("j,down", "cursor_down", "Next passage", show=False),
         Binding("k,up", "cursor_up", "Previous passage", show=False),
         Binding("g,home", "first", "Top", show=False),

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from tui_helpers import HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_ARTICLE, settle
 
-from store.corpus import open_corpus
+from store.corpus import Corpus, open_corpus
 from store.models import Article, Paragraph
 from store.yamlio import save_article
 from tui.app import NewsdeskApp
@@ -276,3 +279,49 @@ async def test_a_long_result_list_is_loaded_a_page_at_a_time(tmp_path: Path) -> 
         assert len(results.entries) == 2 * PAGE_SIZE
         assert len({(e.article_id, e.paragraph) for e in results.entries}) == 2 * PAGE_SIZE
     corpus.close()
+
+
+async def test_a_quote_in_the_entities_pane_shows_its_paragraph(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_kerry_article(pilot)
+        await pilot.press("e")
+        pane = app.screen.query_one(EntitiesPane)
+        quotes = [i for i, row in pane.rows.items() if row.kind == "quote"]
+        pane.highlighted = quotes[-1]
+        await pilot.press("enter")
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.article is not None
+        assert article.cursor == article.article.quotes[-1].paragraph
+        assert app.focused is article
+
+
+async def test_index_building_shows_progress_and_holds_searches_until_ready(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    build = corpus.ensure_index
+
+    def slow_build(progress: Any = None, *, rebuild: bool = False) -> Any:
+        progress(1, 5, "articles")
+        release.wait(10)
+        return build(progress, rebuild=rebuild)
+
+    monkeypatch.setattr(corpus, "ensure_index", slow_build)
+    app = NewsdeskApp(corpus)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause(0.3)
+        status = str(app.screen.query_one("#status-index", Static).render())
+        assert status == "indexing 1/5"
+        assert app.screen.query_one("#status-progress").display
+        results = app.screen.query_one(ResultsList)
+        assert "Building the search index" in results.empty_message
+        await pilot.press(*"Lavrov")
+        await pilot.pause(0.3)
+        assert "runs when it is ready" in results.empty_message and not results.entries
+        release.set()
+        await settle(pilot)
+        assert results.source == ListSource("search", "Lavrov")
+        assert {e.article_id for e in results.entries} == {LAVROV_ARTICLE}
+        assert str(app.screen.query_one("#status-index", Static).render()) == "index up to date"

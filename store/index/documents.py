@@ -8,6 +8,11 @@ from typing import Any
 from store.index.schema import LIST_SEP, NO_SPEAKER, SEP, STANDFIRST_PARAGRAPH, TITLE_PARAGRAPH
 from store.models import Article
 
+HEADLINE_BOOST = 2.0
+"""A word in the headline counts as much as two in a paragraph."""
+QUOTE_BOOST = 1.3
+"""Passages holding a quote weigh a little more: what people said is what readers look for."""
+
 
 def entity_key(entity_type: str, name: str) -> str:
     """The term an entity is indexed under: its type and name as the YAML writes them."""
@@ -53,6 +58,7 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
         for alias in dict.fromkeys([entity.name, *entity.aliases]):
             alias_terms.append(f"{key}{SEP}{alias}")
     title = dict(common, paragraph=TITLE_PARAGRAPH, pkind="title", text=article.title, title=article.title)
+    title["_text_boost"] = HEADLINE_BOOST
     title["kind"] = "title lead" if first_text is None else "title"
     if keys:
         title["article_entity"] = LIST_SEP.join(dict.fromkeys(keys))
@@ -95,6 +101,7 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
             document["nquotes"] = len(quotes)
             document["quote"] = " ".join(quote_text[number])
             document["speaker"] = LIST_SEP.join(q[0] or NO_SPEAKER for q in quotes)
+            document["_text_boost"] = QUOTE_BOOST
         mentions = mentions_by_paragraph.get(number)
         if mentions:
             document["mentions"] = mentions

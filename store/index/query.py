@@ -1,7 +1,7 @@
 """The query language: Whoosh's parser plus checks that explain a bad query.
 
-Words are stemmed and searched in the passage text, the headline and the quotes
-(headline and quote words weigh more); `"phrases"`, `AND OR NOT ( )`, `-word`,
+Words are stemmed and searched in the passages (headline, standfirst and
+paragraphs; a headline, and a passage holding a quote, weigh more); `"phrases"`, `AND OR NOT ( )`, `-word`,
 `word*`, `word~`, and the fields `speaker:`, `entity:`, `title:`, `source:`,
 `date:`, `kind:`, `text:`, `quote:`. Names in `entity:`/`speaker:` are looked up
 among every alias in the corpus (`entity:Kerry` finds John Kerry).
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from whoosh import query as wq
-from whoosh.qparser import AndGroup, FuzzyTermPlugin, MultifieldParser, PlusMinusPlugin
+from whoosh.qparser import AndGroup, FuzzyTermPlugin, PlusMinusPlugin, QueryParser
 from whoosh.qparser.plugins import EveryPlugin
 
 from store.hits import QueryError
@@ -24,7 +24,6 @@ from store.index.schema import USER_FIELDS
 
 MAX_QUERY = 1000
 """Longest query accepted, in characters."""
-FIELD_BOOSTS = {"text": 1.0, "title": 2.0, "quote": 1.5}
 KINDS = ("title", "standfirst", "text", "heading", "quote", "lead")
 
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):")
@@ -170,7 +169,7 @@ class QueryBuilder:
     """Parses query text into a Whoosh query against the passage schema."""
 
     def __init__(self, schema: Any) -> None:
-        parser = MultifieldParser(list(FIELD_BOOSTS), schema, fieldboosts=FIELD_BOOSTS, group=AndGroup)
+        parser = QueryParser("text", schema, group=AndGroup)
         parser.remove_plugin_class(EveryPlugin)
         parser.add_plugin(PlusMinusPlugin())
         parser.add_plugin(FuzzyTermPlugin())
@@ -187,7 +186,7 @@ class QueryBuilder:
         problem = _first_error(parsed)
         if problem:
             raise QueryError(text, problem)
-        return _match_on_text(_resolve_names(parsed, text, registry))
+        return _resolve_names(parsed, text, registry)
 
 
 def _first_error(q: wq.Query) -> str | None:
@@ -203,28 +202,6 @@ def _first_error(q: wq.Query) -> str | None:
             if found:
                 return found
     return None
-
-
-def _match_on_text(q: wq.Query) -> wq.Query:
-    """`word` parses to text:word OR title:word OR quote:word. The text field holds the
-    headline and quote words too, so it alone decides what matches; the headline and
-    quote terms only add to the score: AndMaybe(text:word, title:word OR quote:word).
-    Intersections of plain term lists are far cheaper than of three-way unions."""
-    if q.is_leaf():
-        return q
-    if isinstance(q, wq.Or):
-        children = list(q.children())
-        fields = [getattr(child, "fieldname", None) for child in children]
-        if sorted(fields, key=str) == sorted(FIELD_BOOSTS) and len({_shape(c) for c in children}) == 1:
-            on_text = children[fields.index("text")]
-            others = [child for child in children if child is not on_text]
-            return wq.AndMaybe(on_text, wq.Or(others))
-    return q.apply(_match_on_text)
-
-
-def _shape(q: wq.Query) -> tuple[object, ...]:
-    words = tuple(getattr(q, "words", None) or ())
-    return (type(q), getattr(q, "text", None), words, getattr(q, "maxdist", None))
 
 
 def _resolve_names(q: wq.Query, text: str, registry: Callable[[], EntityRegistry]) -> wq.Query:

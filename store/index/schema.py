@@ -17,7 +17,7 @@ from whoosh import columns, fields, formats
 from whoosh.analysis import RegexTokenizer, SimpleAnalyzer, StemmingAnalyzer
 from whoosh.lang.porter2 import stem as porter2_stem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the schema and of the document layout below."""
 
 SEP = "\x1f"
@@ -64,8 +64,10 @@ def make_schema() -> fields.Schema:
         kind=fields.KEYWORD(lowercase=True),
         # searchable text
         text=fields.TEXT(analyzer=words, stored=True),
-        title=fields.TEXT(analyzer=words, field_boost=2.0),
-        quote=fields.TEXT(analyzer=words, field_boost=1.5),
+        # for title: and quote: queries; plain words are matched in `text` alone, where
+        # headline and quote passages carry a document boost (store.index.documents)
+        title=fields.TEXT(analyzer=words),
+        quote=fields.TEXT(analyzer=words),
         source=fields.TEXT(analyzer=SimpleAnalyzer()),
         # names: one term per mention / per quote
         entity=name_field(),

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
+from whoosh.multiproc import MpWriter
 
 from store.errors import ArticleFileError, Problem
 from store.hits import IndexReport
@@ -32,6 +33,8 @@ Progress = Callable[[int, int, str], None]
 META_FILE = "newsdesk.json"
 LIMIT_MB = 128
 """Memory for each writer process's posting pool (Whoosh `limitmb`)."""
+BATCH_SIZE = 200
+"""Passages per job handed to a writer process."""
 PARALLEL_FROM = 300
 """Use the two-process writer when at least this many articles are to be parsed."""
 
@@ -167,9 +170,21 @@ def _add_article(writer: Any, documents: list[dict[str, Any]]) -> None:
             writer.add_document(**document)
 
 
+class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
+    """Whoosh's two-process writer, handing a batch to a process only between articles.
+
+    (MpWriter itself never hands one over after a group: it would buffer the whole
+    corpus and give it to a single process at commit.)"""
+
+    def end_group(self) -> None:
+        super().end_group()
+        if not self._grouping and len(self.docbuffer) >= self.batchsize:
+            self._enqueue()
+
+
 def _writer(ix: Any, parse_count: int) -> Any:
     if parse_count >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-        return ix.writer(procs=2, multisegment=True, limitmb=LIMIT_MB)
+        return _ArticleMpWriter(ix, procs=2, batchsize=BATCH_SIZE, multisegment=True, limitmb=LIMIT_MB)
     return ix.writer(limitmb=LIMIT_MB)
 
 

@@ -144,7 +144,11 @@ def test_parallel_writer_builds_the_same_index(store: Path, monkeypatch) -> None
     serial.ensure_index()
     expected = {(h.article_id, h.paragraph) for h in serial.search("Syria", limit=200).hits}
     monkeypatch.setattr(writer, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(writer, "BATCH_SIZE", 5)
     parallel = open_corpus(store, store / "parallel-index")
     report = parallel.ensure_index()
     assert report.rebuilt
+    assert len(list((store / "parallel-index").glob("*.seg"))) == 2  # both processes wrote
     assert {(h.article_id, h.paragraph) for h in parallel.search("Syria", limit=200).hits} == expected
+    # an article is never split between the processes: the jump stays in paragraph order
+    assert parallel.mentions("Syria").passages == serial.mentions("Syria").passages

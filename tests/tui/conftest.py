@@ -13,11 +13,22 @@ from store.corpus import Corpus, open_corpus
 from tui.app import NewsdeskApp
 
 
+@pytest.fixture(scope="session")
+def indexed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture store with its index built once per session (tests copy it)."""
+    template = tmp_path_factory.mktemp("template") / "store"
+    shutil.copytree(FIXTURE_STORE, template)
+    corpus = open_corpus(template)
+    corpus.ensure_index()
+    corpus.close()
+    return template
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    """A private copy of the fixture store (the index is written inside it)."""
+def store(indexed_store: Path, tmp_path: Path) -> Path:
+    """A private copy of the fixture store and its index (the index lives inside the store)."""
     copy = tmp_path / "store"
-    shutil.copytree(FIXTURE_STORE, copy)
+    shutil.copytree(indexed_store, copy)
     return copy
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -9,9 +10,9 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tui_helpers import HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_ARTICLE, settle
+from tui_helpers import FIXTURE_STORE, HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_ARTICLE, settle
 
-from store.corpus import Corpus, open_corpus
+from store.corpus import open_corpus
 from store.models import Article, Paragraph
 from store.yamlio import save_article
 from tui.app import NewsdeskApp
@@ -35,8 +36,8 @@ async def search(pilot: Pilot[None], query: str) -> None:
     if pilot.app.focused is not search_box:
         await pilot.press("slash")
     assert pilot.app.focused is search_box
-    search_box.value = ""
-    await pilot.press(*query, "enter")
+    search_box.value = query  # typing key by key is test_typing_a_query's business
+    await pilot.press("enter")
     await settle(pilot)
 
 
@@ -298,8 +299,10 @@ async def test_a_quote_in_the_entities_pane_shows_its_paragraph(app: NewsdeskApp
 
 
 async def test_index_building_shows_progress_and_holds_searches_until_ready(
-    corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    shutil.copytree(FIXTURE_STORE, tmp_path / "store")  # no index yet
+    corpus = open_corpus(tmp_path / "store")
     release = threading.Event()
     build = corpus.ensure_index
 
@@ -325,3 +328,4 @@ async def test_index_building_shows_progress_and_holds_searches_until_ready(
         assert results.source == ListSource("search", "Lavrov")
         assert {e.article_id for e in results.entries} == {LAVROV_ARTICLE}
         assert str(app.screen.query_one("#status-index", Static).render()) == "index up to date"
+    corpus.close()

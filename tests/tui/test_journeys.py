@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 from tui_helpers import FIXTURE_STORE, HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_ARTICLE, settle
 
-from store.corpus import open_corpus
+from store.corpus import Corpus, open_corpus
 from store.models import Article, Paragraph
 from store.yamlio import save_article
 from tui.app import NewsdeskApp
@@ -329,3 +329,22 @@ async def test_index_building_shows_progress_and_holds_searches_until_ready(
         assert {e.article_id for e in results.entries} == {LAVROV_ARTICLE}
         assert str(app.screen.query_one("#status-index", Static).render()) == "index up to date"
     corpus.close()
+
+
+async def test_rebuilding_the_index_from_the_palette_keeps_the_list(app: NewsdeskApp, corpus: Corpus) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await open_kerry_article(pilot)
+        await entity_row(pilot, "John Kerry")
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        results.highlight_entry(4)
+        await pilot.press("ctrl+p", *"Rebuild index")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert corpus.last_report is not None and corpus.last_report.rebuilt
+        assert str(app.screen.query_one("#status-index", Static).render()) == "index up to date"
+        assert results.source == ListSource("mentions", "John Kerry", entity_type="PERSON")
+        assert results.total == 11 and results.entry_index == 4

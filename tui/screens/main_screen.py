@@ -183,8 +183,11 @@ class MainScreen(Screen[None]):
         self.status.show_index("index up to date")
         self._report_rebuild()
         report = message.report
-        if first or (report is not None and (report.added or report.updated or report.removed)):
+        changed = report is not None and bool(report.added or report.updated or report.removed)
+        if first or self.results.source is None:
             self._search(self.search_box.value, force=True)
+        elif changed:  # the same list again, from the new index, cursor kept
+            self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
 
     def on_main_screen_corpus_counted(self, message: CorpusCounted) -> None:
         self.stats = message.stats
@@ -247,7 +250,7 @@ class MainScreen(Screen[None]):
             self.history.push(self._snapshot())
         self.search_box.show_searching()
         self._submitted = submitted
-        self.results.show(source)
+        self.results.show(source, reload=force)
 
     def on_results_list_loaded(self, message: ResultsList.Loaded) -> None:
         self._report_rebuild()

@@ -119,9 +119,10 @@ class ResultsList(OptionList):
         """A component class's style from the stylesheet (only what it sets)."""
         return self.get_component_rich_style(component, partial=True)
 
-    def show(self, source: ListSource, cursor: int | None = None) -> None:
+    def show(self, source: ListSource, cursor: int | None = None, *, reload: bool = False) -> None:
         """List `source`, with the cursor on entry `cursor` once it has loaded."""
-        if source == self.source and self.entries and (cursor is None or cursor < len(self.entries)):
+        loaded = source == self.source and self.entries and (cursor is None or cursor < len(self.entries))
+        if loaded and not reload:
             self._generation += 1  # drop anything still arriving for an older list
             if cursor is not None:
                 self.highlight_entry(cursor)

@@ -125,6 +125,10 @@ def main() -> int:
     say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
 
     templates = load_templates(source)
+    if not any(t.article.entities for t in templates):
+        fixtures = ROOT / "tests" / "fixtures" / "store"
+        say(f"bench: {source} has no extracted entities yet; adding the articles of {fixtures}")
+        templates += load_templates(fixtures)
     say(f"bench: replicating {len(templates)} articles from {source} to {args.articles:,} in {store}")
     started = time.perf_counter()
     replicas = write_store(templates, args.articles, store)

@@ -81,6 +81,8 @@ def step_search(store: Path, queries_path: Path) -> dict[str, object]:
         by_date.append((time.perf_counter() - started) * 1000)
 
     entities = corpus.entities()
+    if not entities:
+        raise SystemExit("bench: the corpus has no entities; the entity jump cannot be measured")
     biggest = entities[0]
     started = time.perf_counter()
     page = corpus.mentions(biggest.name, type=biggest.type, limit=50)

@@ -34,7 +34,7 @@ from store.hits import (
     UnknownEntity,
 )
 from store.index.collect import top_by_date, top_by_score
-from store.index.query import QueryBuilder, estimate_matches
+from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.schema import make_schema
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
@@ -76,6 +76,7 @@ class Corpus:
         self._registry_key: object = None
         self._alias_problems: list[Problem] = []
         self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
+        self._words_cache: dict[tuple[str, Any], FuzzyWords] = {}
 
     # the index ------------------------------------------------------------------
 
@@ -121,6 +122,18 @@ class Corpus:
         if self._builder is None:
             self._builder = QueryBuilder(make_schema())
         return self._builder
+
+    def _parse(self, query: str) -> wq.Query:
+        q = self._query_builder().parse(query, self.registry)
+        return expand_fuzzy(q, self._fuzzy_words)
+
+    def _fuzzy_words(self, fieldname: str) -> FuzzyWords:
+        key = (fieldname, self._reader.generation())
+        words = self._words_cache.get(key)
+        if words is None:
+            self._words_cache = {key: FuzzyWords(self._searcher().reader(), fieldname)}
+            words = self._words_cache[key]
+        return words
 
     def registry(self) -> EntityRegistry:
         """Every entity of the corpus, with `aliases.yaml` applied (rebuilt when either changed)."""
@@ -169,7 +182,7 @@ class Corpus:
             sort = "date"
             terms = Highlight()
         else:
-            q = self._query_builder().parse(query, self.registry)
+            q = self._parse(query)
             terms = self._reader.highlight_terms(q)
         wanted = max(offset + limit, 1)
         if sort == "date":
@@ -227,7 +240,7 @@ class Corpus:
                 if group.quotes > 0:
                     counts["speakers"][(group.name, group.type)] = group.quotes
         else:
-            q = self._query_builder().parse(query, self.registry)
+            q = self._parse(query)
             searcher = self._searcher()
             for hit in searcher.search(q, limit=FACET_SAMPLE):
                 fields = hit.fields()

@@ -17,6 +17,7 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, PlusMinusPlugin, QueryParser
 from whoosh.qparser.plugins import EveryPlugin
+from whoosh.support.levenshtein import distance
 
 from store.hits import QueryError
 from store.index.registry import EntityRegistry
@@ -250,3 +251,40 @@ def estimate_matches(q: wq.Query, reader: Any) -> int:
         return min(int(q.estimate_size(reader)), total)
     except Exception:
         return total
+
+
+class FuzzyWords:
+    """The words of a field grouped by first letter, to expand `word~` quickly.
+
+    Whoosh expands a fuzzy term by walking the term list with a Python automaton,
+    once for matching, again for highlighting and again for counting (300 ms a time
+    at 1,000 articles). Here it is expanded once, against words of about the same
+    length that share its first letters."""
+
+    def __init__(self, reader: Any, fieldname: str) -> None:
+        self.by_initial: dict[str, list[str]] = {}
+        for btext in reader.lexicon(fieldname):
+            word = btext.decode("utf-8")
+            self.by_initial.setdefault(word[:1], []).append(word)
+
+    def near(self, text: str, maxdist: int, prefixlength: int) -> list[str]:
+        prefix = text[: max(prefixlength, 1)]
+        return [
+            word
+            for word in self.by_initial.get(text[:1], [])
+            if abs(len(word) - len(text)) <= maxdist
+            and word.startswith(prefix)
+            and distance(word, text, limit=maxdist) <= maxdist
+        ]
+
+
+def expand_fuzzy(q: wq.Query, words: Callable[[str], FuzzyWords]) -> wq.Query:
+    """Replace each `word~` by the words within its edit distance (or nothing)."""
+    if isinstance(q, wq.FuzzyTerm):
+        near = words(q.fieldname).near(q.text, q.maxdist, q.prefixlength)
+        if not near:
+            return wq.NullQuery
+        return wq.Or([wq.Term(q.fieldname, word, boost=q.boost) for word in near])
+    if q.is_leaf():
+        return q
+    return q.apply(lambda child: expand_fuzzy(child, words))

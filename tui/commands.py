@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -11,6 +12,10 @@ from textual.markup import escape
 
 from store.hits import ArticleSummary
 from tui.passage_text import inert
+from tui.screens.main_screen import MainScreen
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
 
 TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
 
@@ -26,12 +31,11 @@ class NewsdeskCommands(Provider):
             self.headlines = []  # the palette still offers entities and commands
         self.lowered = [article.title.lower() for article in self.headlines]
 
-    def _corpus(self):  # type: ignore[no-untyped-def]
-        return self.app.corpus  # type: ignore[attr-defined]
+    def _corpus(self) -> Corpus:
+        corpus: Corpus = getattr(self.app, "corpus")  # noqa: B009 - NewsdeskApp.corpus, not imported here
+        return corpus
 
-    def _main(self):  # type: ignore[no-untyped-def]
-        from tui.screens.main_screen import MainScreen
-
+    def _main(self) -> MainScreen | None:
         return self.screen if isinstance(self.screen, MainScreen) else None
 
     def _actions(self) -> list[tuple[str, str, str]]:

@@ -10,7 +10,7 @@ quotes, highlights) still line up with the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from rich.style import Style
 from rich.text import Text
@@ -34,7 +34,7 @@ def inert(text: str) -> str:
     return text.translate(_NEUTRALISE)
 
 
-def styled(text: str, layers: Iterable[tuple[Iterable[Span], Style | str]], base: Style | str = "") -> Text:
+def styled(text: str, layers: Sequence[tuple[Sequence[Span], Style | str]], base: Style | str = "") -> Text:
     """Inert text with each layer's spans styled; later layers win where spans overlap."""
     result = Text(inert(text), style=base, end="")
     length = len(result)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual import events, work
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -99,7 +100,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         """A component class's style from the stylesheet (only what it sets)."""
         return self.get_component_rich_style(component, partial=True)
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(Text(EMPTY), classes="empty")
 
     # -- opening ---------------------------------------------------------------
@@ -206,12 +207,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         highlight = self._style("article--highlight")
         if number < 0:
             title = self.article.title
-            layers: list[tuple[list[Span], object]] = [
-                (term_spans(title, list(self.target.terms)), highlight)
-            ]
+            layers: list[tuple[list[Span], Style]] = [(term_spans(title, list(self.target.terms)), highlight)]
             if self.target.paragraph < 0:
                 layers.append((list(self.target.spans), highlight))
-            block.update(styled(self.article.title, layers))  # type: ignore[arg-type]
+            block.update(styled(title, layers))
             return
         paragraph = self.article.paragraphs[number]
         mentions = self._mentions.get(number, [])
@@ -228,7 +227,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if number == self.cursor and mentions and self.has_focus:
             start, end, _ = mentions[self.mention_cursor % len(mentions)]
             layers.append(([(start, end)], self._style("article--selected")))
-        text: Text = styled(paragraph.text, layers)  # type: ignore[arg-type]
+        text = styled(paragraph.text, layers)
         speakers = []
         for quote in quotes:
             said = f"{quote.speaker or 'unknown speaker'}" + (f", {quote.cue}" if quote.cue else "")

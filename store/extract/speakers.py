@@ -217,6 +217,11 @@ class Attributor:
             if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd"):
                 if not self.in_quote[child.i]:
                     return child
+        # "…,” Novak notes." parsed as a compound noun "Novak notes"
+        for child in verb.lefts:
+            if child.dep_ in ("compound", "npadvmod", "nmod", "dep") and self.is_name(child):
+                if not self.in_quote[child.i]:
+                    return child
         # "Said Novak:" parsed with the verb as a modifier of the name
         if (
             verb.dep_ in ("compound", "amod", "nmod")

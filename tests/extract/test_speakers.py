@@ -173,3 +173,11 @@ def test_lead_in_sentence_ending_in_a_colon(extract: Extract) -> None:
         "Peter Novak's letter makes a different case: “The harbour should stay closed all year.”",
     )
     assert speakers(article) == ["Maria Lopez", "Peter Novak"]
+
+
+def test_present_tense_cue_after_the_quote(extract: Extract) -> None:
+    article = extract(
+        "Peter Novak runs the harbour office. “Look at the figures the board put out after the storm,” "
+        "Novak notes. “They were very different from last year.”"
+    )
+    assert speakers(article) == ["Peter Novak", "Peter Novak"]

@@ -181,3 +181,22 @@ def test_present_tense_cue_after_the_quote(extract: Extract) -> None:
         "Novak notes. “They were very different from last year.”"
     )
     assert speakers(article) == ["Peter Novak", "Peter Novak"]
+
+
+def test_name_glued_to_the_cue_as_a_compound_is_the_subject(nlp: object) -> None:
+    from spacy.tokens import Doc
+
+    from store.extract.speakers import Attributor
+
+    words = ["Novak", "notes", "."]
+    doc = Doc(
+        nlp.vocab,  # type: ignore[attr-defined]
+        words=words,
+        spaces=[True, False, False],
+        heads=[1, 1, 1],
+        deps=["compound", "ROOT", "punct"],
+        pos=["PROPN", "VERB", "PUNCT"],
+    )
+    attributor = Attributor(doc, ["Novak notes."], [0], [], [], lambda surface, entities: None)
+    subject = attributor.subject_of(doc[1])
+    assert subject is not None and subject.text == "Novak"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from store.aliases import AliasTable
+from store.errors import StoreError
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities, resolve_name
 from store.extract.pipeline import body_of, load_model, parse_bodies
@@ -26,6 +27,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 Progress = Callable[[int, int, str], None]
+Failed = Callable[[Article, str], None]
+
+
+class ExtractionFailed(StoreError):
+    """Extraction of an article failed (a bug, reported with the article it happened on)."""
+
 
 PARALLEL_FROM = 24
 """Fewer articles than this are extracted in this process: forking would cost more."""
@@ -107,16 +114,20 @@ def _add_unlisted_speakers(article: Article) -> None:
         article.entities.append(Entity(name=name, type="PERSON", aliases=[name], mentions=mentions))
 
 
-def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[Article]:
+def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[tuple[Article, str | None]]:
+    """Each article extracted, with what went wrong when its extraction failed."""
     bodies = ([p.text for p in article.paragraphs] for article in articles)
     for article, doc in zip(articles, parse_bodies(bodies), strict=True):
-        yield extract_article(article, doc, aliases)
+        try:
+            yield extract_article(article, doc, aliases), None
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+            yield article, f"extraction failed: {type(exc).__name__}: {exc}"
 
 
 _worker_aliases = AliasTable()
 
 
-def _extract_chunk(articles: list[Article]) -> list[Article]:
+def _extract_chunk(articles: list[Article]) -> list[tuple[Article, str | None]]:
     return list(_extract_in_process(articles, _worker_aliases))
 
 
@@ -126,30 +137,41 @@ def extract_articles(
     processes: int = 1,
     progress: Progress | None = None,
     aliases: AliasTable | None = None,
+    failed: Failed | None = None,
 ) -> list[Article]:
     """Fill each article's quotes, entities and extraction_digest (in place; returned too).
 
+    An article whose extraction fails keeps what it had; `failed(article, message)` is
+    told, or without it the first failure raises `ExtractionFailed` once the batch is done.
     Raises `ModelMissing` (a `StoreError`) when the spaCy model is not installed.
     """
     global _worker_aliases
     aliases = aliases or AliasTable()
     total = len(articles)
     load_model()  # fail early, and let forked workers share the loaded model
+    outcomes: list[tuple[Article, str | None]] = []
     if processes <= 1 or total < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
-        for done, article in enumerate(_extract_in_process(articles, aliases), 1):
+        for outcome in _extract_in_process(articles, aliases):
+            outcomes.append(outcome)
             if progress:
-                progress(done, total, article.title)
-        return articles
-    _worker_aliases = aliases
-    chunks = [articles[i : i + CHUNK] for i in range(0, total, CHUNK)]
-    results: list[Article] = []
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for chunk in pool.imap(_extract_chunk, chunks):
-            results.extend(chunk)
-            if progress:
-                progress(len(results), total, chunk[-1].title)
-    # copy the results into the caller's objects, which the workers only saw as copies
-    for mine, theirs in zip(articles, results, strict=True):
-        mine.quotes, mine.entities = theirs.quotes, theirs.entities
-        mine.extraction_digest = theirs.extraction_digest
+                progress(len(outcomes), total, outcome[0].title)
+    else:
+        _worker_aliases = aliases
+        chunks = [articles[i : i + CHUNK] for i in range(0, total, CHUNK)]
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for chunk in pool.imap(_extract_chunk, chunks):
+                outcomes.extend(chunk)
+                if progress:
+                    progress(len(outcomes), total, chunk[-1][0].title)
+        # copy the results into the caller's objects, which the workers only saw as copies
+        for mine, (theirs, _) in zip(articles, outcomes, strict=True):
+            mine.quotes, mine.entities = theirs.quotes, theirs.entities
+            mine.extraction_digest = theirs.extraction_digest
+    problems = [(mine, message) for mine, (_, message) in zip(articles, outcomes, strict=True) if message]
+    if problems and failed is None:
+        article, message = problems[0]
+        raise ExtractionFailed(f"{article.id or article.title}: {message}")
+    for article, message in problems:
+        if failed is not None:
+            failed(article, message)
     return articles

@@ -65,8 +65,18 @@ def reextract(
             report.kept_edits.append(article.id)
             continue
         todo.append((path, article, _extracted(article)))
-    extract_articles([a for _, a, _ in todo], processes=processes, progress=progress, aliases=aliases)
+    broken: dict[int, str] = {}
+    extract_articles(
+        [a for _, a, _ in todo],
+        processes=processes,
+        progress=progress,
+        aliases=aliases,
+        failed=lambda article, message: broken.__setitem__(id(article), message),
+    )
     for path, article, before in todo:
+        if id(article) in broken:
+            report.problems.append(Problem(path, None, f"{broken[id(article)]}; the file was left as it was"))
+            continue
         if _extracted(article) == before:
             report.unchanged.append(article.id)
             continue

@@ -110,3 +110,24 @@ def test_digest_changes_with_a_hand_edit(store: Path) -> None:
     assert not edited_by_hand(article)
     article.entities[0].aliases.append("Councillor Smith")
     assert edited_by_hand(article)
+
+
+def test_one_failing_article_does_not_stop_the_others(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, nlp: object
+) -> None:
+    import store.extract as extraction
+
+    real = extraction.extract_entities
+
+    def flaky(doc, paragraphs, starts, aliases):  # type: ignore[no-untyped-def]
+        if "boom" in paragraphs[0].text:
+            raise ValueError("a bug in the entity code")
+        return real(doc, paragraphs, starts, aliases)
+
+    monkeypatch.setattr(extraction, "extract_entities", flaky)
+    bad = tmp_path / "bad.txt"
+    bad.write_text("A headline\n\nThe word boom is in this paragraph.\n", encoding="utf-8")
+    status, lines = run_extract(capsys, bad, SEED)
+    assert status == 1
+    assert "extraction failed: ValueError: a bug in the entity code" in lines[0]["error"]
+    assert len(lines[1]["quotes"]) == 6 and "error" not in lines[1]

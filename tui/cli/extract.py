@@ -143,8 +143,14 @@ def run_extract(args: argparse.Namespace) -> int:
         articles.append(article)
         lines.append({"warning": warning} if warning else None)
     bar = ProgressBar("articles")
+    broken: dict[int, str] = {}  # id(article) -> why its extraction failed
     try:
-        extract_articles(articles, processes=max(1, args.processes), progress=bar)
+        extract_articles(
+            articles,
+            processes=max(1, args.processes),
+            progress=bar,
+            failed=lambda article, message: broken.__setitem__(id(article), message),
+        )
     except StoreError as exc:
         bar.close()
         print(f"newsdesk extract: {exc}", file=sys.stderr)
@@ -154,8 +160,11 @@ def run_extract(args: argparse.Namespace) -> int:
     failed = 0
     for path, line in zip(args.paths, lines, strict=True):
         if line is None or "warning" in line:
-            line = article_json(path, next(extracted)) | (line or {})
-        else:
+            article = next(extracted)
+            line = article_json(path, article) | (line or {})
+            if id(article) in broken:
+                line |= {"quotes": [], "entities": [], "error": broken[id(article)]}
+        if "error" in line:
             failed += 1
             print(f"newsdesk extract: {path}: {line['error']}", file=sys.stderr)
         print(json.dumps(line, ensure_ascii=False))

@@ -13,8 +13,12 @@ index written with another version is rebuilt automatically.
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from whoosh import columns, fields, formats
 from whoosh.analysis import RegexTokenizer, SimpleAnalyzer, StemmingAnalyzer
+from whoosh.filedb.filestore import FileStorage
 from whoosh.lang.porter2 import stem as porter2_stem
 
 SCHEMA_VERSION = 3
@@ -89,3 +93,12 @@ def make_schema() -> fields.Schema:
         # on the title passage: the article's entity terms (to discount deleted documents)
         entity_keys=fields.STORED(),
     )
+
+
+def open_index(index_dir: Path) -> Any:
+    """Open the Whoosh index for reading or updating, without memory-mapping it.
+
+    Whoosh copies each memory-mapped segment's postings into a `BytesIO` when it
+    opens it (30 MB per 10,000 articles, 300 MB at 100,000); read through plain
+    files the search process stays small, and the OS cache keeps reads fast."""
+    return FileStorage(str(index_dir), supports_mmap=False).open_index()

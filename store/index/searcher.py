@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
-from store.index.schema import word_analyzer
+from store.index.schema import open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
@@ -81,7 +80,7 @@ class PassageSearcher:
             else:
                 if old is not None:
                     old.close()
-                self._ix = whoosh_index.open_dir(str(self.index_dir))
+                self._ix = open_index(self.index_dir)
                 self._searcher = self._ix.searcher(weighting=PassageWeighting())
         except Exception as exc:
             self._searcher = None

@@ -25,7 +25,7 @@ from store.errors import ArticleFileError, Problem
 from store.hits import IndexReport
 from store.index.documents import article_documents
 from store.index.lock import IndexLock
-from store.index.schema import SCHEMA_VERSION, make_schema
+from store.index.schema import SCHEMA_VERSION, make_schema, open_index
 from store.yamlio import load_article, write_atomic
 
 Progress = Callable[[int, int, str], None]
@@ -112,7 +112,7 @@ def plan_update(articles_dir: Path, index_dir: Path) -> IndexPlan:
 def check_readable(index_dir: Path) -> str | None:
     """None when the index opens and reads; otherwise what is wrong with it."""
     try:
-        ix = whoosh_index.open_dir(str(index_dir))
+        ix = open_index(index_dir)
         with ix.reader() as reader:
             reader.doc_count()
             for _ in reader.iter_docs():
@@ -233,7 +233,7 @@ def _swap_in(building: Path, index_dir: Path) -> None:
 def _incremental(articles_dir: Path, index_dir: Path, plan: IndexPlan, progress: Progress) -> IndexReport:
     meta = read_meta(index_dir) or {}
     problems: dict[str, list[list[Any]]] = meta.get("problems", {})
-    ix = whoosh_index.open_dir(str(index_dir))
+    ix = open_index(index_dir)
     to_parse = plan.added + plan.changed
     writer = _writer(ix, len(to_parse))
     try:

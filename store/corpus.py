@@ -36,7 +36,6 @@ from store.hits import (
 from store.index.collect import top_by_date, top_by_score
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
-from store.index.schema import make_schema
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.writer import plan_update, stored_problems, update_index
 from store.models import Article
@@ -120,7 +119,7 @@ class Corpus:
 
     def _query_builder(self) -> QueryBuilder:
         if self._builder is None:
-            self._builder = QueryBuilder(make_schema())
+            self._builder = QueryBuilder()
         return self._builder
 
     def _parse(self, query: str) -> wq.Query:
@@ -186,7 +185,7 @@ class Corpus:
             terms = self._reader.highlight_terms(q)
         wanted = max(offset + limit, 1)
         if sort == "date":
-            collected = top_by_date(searcher, q, wanted, SEARCH_BUDGET_S)
+            collected = top_by_date(searcher, q, wanted, SEARCH_BUDGET_S, self._reader.dates())
         else:
             collected = top_by_score(searcher, q, wanted, SEARCH_BUDGET_S)
         total = collected.exact_count

@@ -92,7 +92,7 @@ def top_by_score(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
     )
 
 
-def top_by_date(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
+def top_by_date(searcher: Any, q: Any, limit: int, budget: float, dates: Any) -> Collected:
     """The `limit` newest documents (by article date; a later-indexed document wins a tie)."""
     started = time.perf_counter()
     heap: list[tuple[int, int]] = []
@@ -101,11 +101,10 @@ def top_by_date(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
     context = searcher.context(needs_current=False)
     for sub, offset, share in _leaves(searcher):
         deadline = started + budget * share
-        dates = sub.reader().column_reader("date", translate=False)
         matcher = q.matcher(sub, context)
         for sub_docnum in matcher.all_ids():  # deleted documents are filtered out already
             count += 1
-            key = (dates[sub_docnum], offset + sub_docnum)
+            key = (dates[offset + sub_docnum], offset + sub_docnum)
             if len(heap) < limit:
                 heapq.heappush(heap, key)
             elif key > heap[0]:

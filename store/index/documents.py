@@ -19,6 +19,14 @@ def entity_key(entity_type: str, name: str) -> str:
     return f"{entity_type}{SEP}{name}"
 
 
+def day_terms(published: str) -> str:
+    """`2019-06-01` -> "y2019 m201906 d20190601" (as precise as the date is)."""
+    digits = published.replace("-", "")
+    return " ".join(
+        f"{mark}{digits[:size]}" for mark, size in (("y", 4), ("m", 6), ("d", 8)) if len(digits) >= size
+    )
+
+
 def published_datetime(published: str | None) -> datetime | None:
     """`2015`, `2015-09` or `2015-09-19` as the first moment it names."""
     if not published:
@@ -43,7 +51,8 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
     }
     when = published_datetime(article.published)
     if when is not None:
-        common["date"] = when
+        common["date"] = when.toordinal()
+        common["day"] = day_terms(article.published or "")
     if article.source:
         common["source"] = article.source
 

@@ -12,16 +12,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.qparser import AndGroup, FuzzyTermPlugin, PlusMinusPlugin, QueryParser
 from whoosh.qparser.plugins import EveryPlugin
 from whoosh.support.levenshtein import distance
+from whoosh.util.times import long_to_datetime
 
 from store.hits import QueryError
 from store.index.registry import EntityRegistry
-from store.index.schema import USER_FIELDS
+from store.index.schema import USER_FIELDS, make_query_schema
 
 MAX_QUERY = 1000
 """Longest query accepted, in characters."""
@@ -88,7 +90,8 @@ def check_query(text: str) -> None:
 
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_RANGE = re.compile(r"\[\s*(\S*)\s+to\s+(\S*?)\s*\]", re.IGNORECASE)
+_RANGE = re.compile(r"\[\s*(\S*?)\s*\bto\b\s*(\S*?)\s*\]", re.IGNORECASE)
+_DASHED_DATE = re.compile(r"(?<![\w.])date:(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def _check_date(text: str, start: int) -> None:
@@ -169,8 +172,8 @@ def _check_brackets(text: str) -> str:
 class QueryBuilder:
     """Parses query text into a Whoosh query against the passage schema."""
 
-    def __init__(self, schema: Any) -> None:
-        parser = QueryParser("text", schema, group=AndGroup)
+    def __init__(self) -> None:
+        parser = QueryParser("text", make_query_schema(), group=AndGroup)
         parser.remove_plugin_class(EveryPlugin)
         parser.add_plugin(PlusMinusPlugin())
         parser.add_plugin(FuzzyTermPlugin())
@@ -180,6 +183,8 @@ class QueryBuilder:
         """The Whoosh query for `text`; `registry` is called only when names must be looked up."""
         check_query(text)
         cleaned = re.sub(r"[\t\n\r]", " ", text)
+        # date:2019-06 would read as date:2019 NOT 06; Whoosh drops the dashes anyway
+        cleaned = _DASHED_DATE.sub(lambda m: "date:" + "".join(g for g in m.groups() if g), cleaned)
         try:
             parsed = self.parser.parse(cleaned)
         except Exception as exc:  # the parser's own errors are not user-friendly; say it plainly
@@ -209,11 +214,38 @@ def _resolve_names(q: wq.Query, text: str, registry: Callable[[], EntityRegistry
     field = getattr(q, "fieldname", None)
     if field in ("entity", "speaker"):
         return _name_query(q, field, text, registry())
+    if field == "date":
+        return _date_query(q)
     if field == "kind" and isinstance(q, wq.Term) and q.text not in KINDS:
         raise QueryError(text, f"kind:{q.text} is not a passage kind; kinds are {', '.join(KINDS)}")
     if q.is_leaf():
         return q
     return q.apply(lambda child: _resolve_names(child, text, registry))
+
+
+def _date_query(q: wq.Query) -> wq.Query:
+    """A parsed date or date range as the fewest `day` terms that cover it: whole
+    years, then whole months, then days (a range over thousands of distinct dates
+    would otherwise be a union of thousands of terms)."""
+    if isinstance(q, wq.Term):
+        return wq.Term("day", "d" + q.text.strftime("%Y%m%d") if isinstance(q.text, datetime) else q.text)
+    start = long_to_datetime(q.start).date() if q.start is not None else date(1900, 1, 1)
+    end = long_to_datetime(q.end).date() if q.end is not None else date(2099, 12, 31)
+    terms: list[str] = []
+    day = start
+    while day <= end and len(terms) < 2000:
+        year_end = date(day.year, 12, 31)
+        next_month = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+        if day.month == 1 and day.day == 1 and year_end <= end:
+            terms.append(f"y{day.year}")
+            day = year_end + timedelta(days=1)
+        elif day.day == 1 and next_month - timedelta(days=1) <= end:
+            terms.append(f"m{day.year}{day.month:02d}")
+            day = next_month
+        else:
+            terms.append(f"d{day:%Y%m%d}")
+            day += timedelta(days=1)
+    return wq.Or([wq.Term("day", term) for term in terms]) if terms else wq.NullQuery
 
 
 def _name_query(q: wq.Query, field: str, text: str, registry: EntityRegistry) -> wq.Query:

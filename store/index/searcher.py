@@ -8,6 +8,8 @@ stored fields of the page shown only, inside the searcher's lifetime.
 from __future__ import annotations
 
 import os
+import sys
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,8 @@ from store.index.schema import open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
+UNDATED = 2**31 - 1
+"""Sort key of an article without a date in oldest-first order: after every dated one."""
 
 
 class IndexGone(StoreError):
@@ -50,6 +54,20 @@ def _merge(spans: list[Span]) -> list[Span]:
     return merged
 
 
+def _column_values(column: Any, doccount: int) -> array[int]:
+    """A numeric column as an array, read in one go (Whoosh reads it value by value)."""
+    values: array[int] = array("i")
+    try:
+        data = column._dbfile.get(column._basepos, column._count * column._fixedlen)
+        values.frombytes(data)
+        if sys.byteorder == "little":
+            values.byteswap()  # Whoosh writes columns big-endian
+        values.extend([column._default] * (doccount - len(values)))
+    except AttributeError:  # an empty or differently stored column: the slow way
+        values = array("i", (column[docnum] for docnum in range(doccount)))
+    return values
+
+
 class PassageSearcher:
     """Holds the open index and its searcher; not thread-safe (the Corpus serialises calls)."""
 
@@ -59,6 +77,8 @@ class PassageSearcher:
         self._searcher: Any = None
         self._stamp: tuple[int, int] | None = None
         self._analyzer = word_analyzer()
+        self._dates: array[int] | None = None
+        self._dates_stamp: tuple[int, int] | None = None
 
     def _current_stamp(self) -> tuple[int, int]:
         try:
@@ -163,14 +183,29 @@ class PassageSearcher:
         searcher = self.get()
         return [searcher.stored_fields(docnum) for docnum in docnums]
 
+    def dates(self) -> array[int]:
+        """Every document's article day number (0: no date), read once per index version."""
+        searcher = self.get()
+        if self._dates is None or self._dates_stamp != self._stamp:
+            values: array[int] = array("i")
+            for leaf, _ in searcher.reader().leaf_readers():
+                values.extend(
+                    _column_values(leaf.column_reader("date", translate=False), leaf.doc_count_all())
+                )
+            self._dates, self._dates_stamp = values, self._stamp
+        return self._dates
+
     def ordered(self, q: wq.Query, *, newest_first: bool = False) -> list[int]:
         """Every matching docnum in article date order. An article's passages are indexed
         together in paragraph order, so (date, docnum) orders by date, then article,
         then paragraph."""
         searcher = self.get()
+        dates = self.dates()
         docnums = list(searcher.docs_for_query(q))
-        dates = searcher.reader().column_reader("date", translate=False)
-        docnums.sort(key=lambda docnum: (dates[docnum], docnum), reverse=newest_first)
+        if newest_first:  # undated (0) last either way
+            docnums.sort(key=lambda docnum: (dates[docnum], docnum), reverse=True)
+        else:
+            docnums.sort(key=lambda docnum: (dates[docnum] or UNDATED, docnum))
         return docnums
 
     def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:

@@ -71,6 +71,11 @@ def test_title_source_date_kind(corpus: Corpus) -> None:
     assert ids(corpus, "date:2015-09") == {KERRY, HAMMOND}
     assert ids(corpus, "date:[2015-09-20 to 2016-12]") == {HAMMOND, LAVROV}
     assert ids(corpus, "date:[2019-01 to 2019-06]") == {MARKUP}
+    assert ids(corpus, "date:2015-09-21") == {HAMMOND}  # not "date:2015 NOT 09 NOT 21"
+    assert ids(corpus, "date:[2015-09-19 to 2015-09-20]") == {KERRY}
+    assert ids(corpus, "date:[2016 to]") == {LAVROV, MARKUP}
+    assert ids(corpus, "date:[to 2015-12-31]") == {KERRY, HAMMOND}
+    assert ids(corpus, "date:[2015-12-30 TO 2016-02-12] Kerry") == {LAVROV}
     quotes = corpus.search("kind:quote", limit=200).hits
     assert quotes and all(hit.speaker or hit.article_id == KERRY for hit in quotes)
     assert (LIBRARY, 1) in {(h.article_id, h.paragraph) for h in quotes}

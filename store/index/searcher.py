@@ -125,13 +125,15 @@ class PassageSearcher:
     def highlight_terms(self, q: wq.Query) -> Highlight:
         """What to mark in a hit: the indexed word forms the query matches in the text
         fields (prefixes and fuzzy terms expanded), and the entities and speakers it names."""
-        searcher = self.get()
+        reader = self.get().reader()
         found: set[tuple[str, Any]] = set()
-        try:
-            found = set(q.existing_terms(searcher.reader(), expand=True))
-        except Exception:
-            found = set(q.all_terms())
-        found |= {term for term in q.all_terms() if term[0] in ("entity", "speaker")}
+        # (Whoosh's own Query.existing_terms filters every leaf by the previous leaf's field)
+        for leaf in q.leaves() if not q.is_leaf() else [q]:
+            try:
+                terms = list(leaf.expanded_terms(reader))
+            except Exception:
+                terms = list(leaf.terms())
+            found.update(term for term in terms if term[0] in ("entity", "speaker") or term in reader)
         highlight = Highlight()
         for fieldname, value in found:
             text = value.decode("utf-8") if isinstance(value, bytes) else str(value)
@@ -164,7 +166,8 @@ class PassageSearcher:
         for key in highlight.entities:
             flat = (fields.get("mentions") or {}).get(key, [])
             spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
-        spans += [(start, end) for speaker, start, end, _ in quotes if speaker in highlight.speakers]
+        if not spans:  # `speaker:` alone marks the quotes; with words, the words
+            spans = [(start, end) for speaker, start, end, _ in quotes if speaker in highlight.speakers]
         speaker = speaker_of(quotes[0][0]) if quotes and quotes[0][0] else None
         return PassageHit(
             article_id=fields["article_id"],

@@ -155,3 +155,11 @@ def test_bad_queries_say_what_and_where(
 def test_quoted_text_is_not_checked_as_syntax(corpus: Corpus) -> None:
     assert corpus.search('"speaker: said"').total >= 0
     assert corpus.search('"(Kerry"').total > 0
+
+
+def test_words_are_highlighted_next_to_a_name_field(corpus: Corpus) -> None:
+    """Whoosh's existing_terms drops terms after a leaf of another field; ours does not."""
+    hit = corpus.search("speaker:kerry negotiate").hits[0]
+    assert [hit.text[s:e] for s, e in hit.highlights] == ["negotiate"] * 3
+    alone = corpus.search("speaker:kerry").hits[0]
+    assert alone.highlights and all(alone.text[s - 1] == "“" for s, _ in alone.highlights)

@@ -47,7 +47,8 @@ def load_aliases(data_dir: Path) -> tuple[AliasTable, list[Problem]]:
     if document is None:
         return AliasTable(), []
     if not isinstance(document, dict):
-        return AliasTable(), [Problem(path, 1, "aliases.yaml must map a canonical name to a list of variants")]
+        message = "aliases.yaml must map a canonical name to a list of variants"
+        return AliasTable(), [Problem(path, 1, message)]
     table = AliasTable()
     problems = []
     for canonical, variants in document.items():

@@ -76,9 +76,7 @@ def load_article(path: Path) -> Article:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ArticleFileError(
-            [Problem(path, line, "not UTF-8 text; save the file as UTF-8")]
-        ) from None
+        raise ArticleFileError([Problem(path, line, "not UTF-8 text; save the file as UTF-8")]) from None
     return article_from_text(text, path)
 
 
@@ -89,9 +87,7 @@ def article_from_text(text: str, path: Path) -> Article:
     article = _article_from_document(document, problems)
     if problems or article is None:
         lines = _locate(text, [where for where, _ in problems])
-        raise ArticleFileError(
-            [Problem(path, line, message) for line, (_, message) in zip(lines, problems)]
-        )
+        raise ArticleFileError([Problem(path, line, message) for line, (_, message) in zip(lines, problems, strict=True)])
     return article
 
 
@@ -104,7 +100,7 @@ def check_text(text: str, path: Path) -> list[Problem]:
     problems: list[tuple[tuple[Any, ...], str]] = []
     _check_references(article, problems)
     lines = _locate(text, [where for where, _ in problems])
-    return [Problem(path, line, message) for line, (_, message) in zip(lines, problems)]
+    return [Problem(path, line, message) for line, (_, message) in zip(lines, problems, strict=True)]
 
 
 # The validation below records (path-in-document, message); `_locate` turns the
@@ -282,20 +278,36 @@ def _check_offsets(article: Article, problems: _Problems) -> None:
     for i, quote in enumerate(article.quotes):
         where = ("quotes", i)
         if not 0 <= quote.paragraph < count:
-            problems.append((where + ("paragraph",), f"paragraph {quote.paragraph} does not exist (0..{count - 1})"))
+            problems.append(
+                (where + ("paragraph",), f"paragraph {quote.paragraph} does not exist (0..{count - 1})")
+            )
             continue
         length = len(article.paragraphs[quote.paragraph].text)
         if not 0 <= quote.start <= quote.end <= length:
-            problems.append((where + ("start",), f"offsets {quote.start}..{quote.end} are outside paragraph {quote.paragraph} (length {length})"))
+            problems.append(
+                (
+                    where + ("start",),
+                    f"offsets {quote.start}..{quote.end} are outside paragraph "
+                    f"{quote.paragraph} (length {length})",
+                )
+            )
     for i, entity in enumerate(article.entities):
         for j, mention in enumerate(entity.mentions):
             at: tuple[Any, ...] = ("entities", i, "mentions", j)
             if not 0 <= mention.paragraph < count:
-                problems.append((at, f"mention of {entity.name!r}: paragraph {mention.paragraph} does not exist"))
+                problems.append(
+                    (at, f"mention of {entity.name!r}: paragraph {mention.paragraph} does not exist")
+                )
                 continue
             length = len(article.paragraphs[mention.paragraph].text)
             if not 0 <= mention.start < mention.end <= length:
-                problems.append((at, f"mention of {entity.name!r}: offsets {mention.start}..{mention.end} are outside paragraph {mention.paragraph} (length {length})"))
+                problems.append(
+                    (
+                        at,
+                        f"mention of {entity.name!r}: offsets {mention.start}..{mention.end} "
+                        f"are outside paragraph {mention.paragraph} (length {length})",
+                    )
+                )
 
 
 def _check_references(article: Article, problems: _Problems) -> None:
@@ -303,17 +315,30 @@ def _check_references(article: Article, problems: _Problems) -> None:
     for i, quote in enumerate(article.quotes):
         body = article.paragraphs[quote.paragraph].text
         if body[quote.start : quote.end] != quote.text:
-            problems.append((("quotes", i, "text"), f"quote text does not match paragraph {quote.paragraph} at {quote.start}..{quote.end}"))
+            problems.append(
+                (
+                    ("quotes", i, "text"),
+                    f"quote text does not match paragraph {quote.paragraph} at {quote.start}..{quote.end}",
+                )
+            )
     names = {entity.name for entity in article.entities}
     aliases = {alias for entity in article.entities for alias in entity.aliases}
     for i, quote in enumerate(article.quotes):
         if quote.speaker and quote.speaker not in names and quote.speaker not in aliases and article.entities:
-            problems.append((("quotes", i, "speaker"), f"speaker {quote.speaker!r} is not among the article's entities (add it to entities, or fix the name)"))
+            problems.append(
+                (
+                    ("quotes", i, "speaker"),
+                    f"speaker {quote.speaker!r} is not among the article's entities "
+                    "(add it to entities, or fix the name)",
+                )
+            )
     seen: set[tuple[str, str]] = set()
     for i, entity in enumerate(article.entities):
         key = (entity.name, entity.type)
         if key in seen:
-            problems.append((("entities", i), f"entity {entity.name!r} ({entity.type}) is listed twice; merge the two"))
+            problems.append(
+                (("entities", i), f"entity {entity.name!r} ({entity.type}) is listed twice; merge the two")
+            )
         seen.add(key)
 
 
@@ -386,8 +411,7 @@ def article_to_document(article: Article) -> dict[str, Any]:
         if value is not None:
             document[key] = value
     document["paragraphs"] = [
-        {"text": p.text} if p.kind == "text" else {"kind": p.kind, "text": p.text}
-        for p in article.paragraphs
+        {"text": p.text} if p.kind == "text" else {"kind": p.kind, "text": p.text} for p in article.paragraphs
     ]
     document["quotes"] = [
         {
@@ -574,7 +598,9 @@ def load_yaml_file(path: Path) -> Any:
 
 def dump_yaml(document: Any) -> str:
     """YAML text for any plain document, in the article files' style."""
-    text: str = yaml.dump(document, Dumper=ArticleDumper, sort_keys=False, allow_unicode=True, width=_NO_FOLDING)
+    text: str = yaml.dump(
+        document, Dumper=ArticleDumper, sort_keys=False, allow_unicode=True, width=_NO_FOLDING
+    )
     return text
 
 

@@ -87,7 +87,8 @@ def article_from_text(text: str, path: Path) -> Article:
     article = _article_from_document(document, problems)
     if problems or article is None:
         lines = _locate(text, [where for where, _ in problems])
-        raise ArticleFileError([Problem(path, line, message) for line, (_, message) in zip(lines, problems, strict=True)])
+        located = zip(lines, problems, strict=True)
+        raise ArticleFileError([Problem(path, line, message) for line, (_, message) in located])
     return article
 
 

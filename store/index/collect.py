@@ -20,6 +20,8 @@ from typing import Any
 
 from whoosh.collectors import TopCollector
 
+UNDATED = 2**31 - 1
+"""An article without a date counts as the newest (first newest-first, last oldest-first)."""
 CHECK_EVERY = 64
 """Documents between clock checks."""
 
@@ -93,7 +95,8 @@ def top_by_score(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
 
 
 def top_by_date(searcher: Any, q: Any, limit: int, budget: float, dates: Any) -> Collected:
-    """The `limit` newest documents (by article date; a later-indexed document wins a tie)."""
+    """The `limit` newest documents (by article date, undated first; a later-indexed
+    document wins a tie)."""
     started = time.perf_counter()
     heap: list[tuple[int, int]] = []
     count = 0
@@ -104,7 +107,7 @@ def top_by_date(searcher: Any, q: Any, limit: int, budget: float, dates: Any) ->
         matcher = q.matcher(sub, context)
         for sub_docnum in matcher.all_ids():  # deleted documents are filtered out already
             count += 1
-            key = (dates[offset + sub_docnum], offset + sub_docnum)
+            key = (dates[offset + sub_docnum] or UNDATED, offset + sub_docnum)
             if len(heap) < limit:
                 heapq.heappush(heap, key)
             elif key > heap[0]:

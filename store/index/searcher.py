@@ -19,12 +19,12 @@ from whoosh import query as wq
 
 from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
+from store.index.collect import UNDATED
 from store.index.schema import open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
-UNDATED = 2**31 - 1
-"""Sort key of an article without a date in oldest-first order: after every dated one."""
+
 
 
 class IndexGone(StoreError):
@@ -205,10 +205,8 @@ class PassageSearcher:
         searcher = self.get()
         dates = self.dates()
         docnums = list(searcher.docs_for_query(q))
-        if newest_first:  # undated (0) last either way
-            docnums.sort(key=lambda docnum: (dates[docnum], docnum), reverse=True)
-        else:
-            docnums.sort(key=lambda docnum: (dates[docnum] or UNDATED, docnum))
+        # an undated article counts as the newest (store.index.collect.UNDATED)
+        docnums.sort(key=lambda docnum: (dates[docnum] or UNDATED, docnum), reverse=newest_first)
         return docnums
 
     def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:

@@ -151,16 +151,14 @@ class Corpus:
             self._ordered_cache.clear()
         return self._registry
 
-    def _ordered(
-        self, kind: str, q: wq.Query, ident: tuple[Any, ...], newest_first: bool = False
-    ) -> list[int]:
-        """Docnums in date order, cached per index generation (the jump pages through them)."""
-        key = (kind, ident, newest_first, self._reader.generation())
+    def _ordered(self, fieldname: str, terms: list[str]) -> list[int]:
+        """Docnums in date order, cached per index version (the jump pages through them)."""
+        key = (fieldname, tuple(terms), self._reader.generation())
         found = self._ordered_cache.get(key)
         if found is None:
             if len(self._ordered_cache) > 32:
                 self._ordered_cache.clear()
-            found = self._ordered_cache[key] = self._reader.ordered(q, newest_first=newest_first)
+            found = self._ordered_cache[key] = self._reader.ordered(fieldname, terms)
         return found
 
     # search ---------------------------------------------------------------------
@@ -280,8 +278,7 @@ class Corpus:
 
     def _mentions(self, name: str, entity_type: str | None, offset: int, limit: int) -> MentionsPage:
         group = self._group(name, entity_type)
-        q = wq.Or([wq.Term("entity", key) for key in group.keys])
-        docnums = self._ordered("mentions", q, (group.name, group.type))
+        docnums = self._ordered("entity", group.keys)
         page = self._reader.stored(docnums[offset : offset + limit])
         return MentionsPage(
             entity=group.ref(),
@@ -299,20 +296,14 @@ class Corpus:
         registry = self.registry()
         searcher = self._searcher()
         if speaker is None:
-            q: wq.Query = wq.Term("kind", "quote")
-            docnums = self._ordered("quotes", q, ())
+            docnums = self._ordered("kind", ["quote"])
             column = searcher.reader().column_reader("nquotes")
             per_doc = {docnum: column[docnum] for docnum in docnums}
             speakers: set[str] | None = None
             ref = None
         else:
             group = self._group(speaker, None, speaker=True)
-            q = (
-                wq.Or([wq.Term("speaker", term) for term in group.speaker_terms])
-                if group.speaker_terms
-                else wq.NullQuery
-            )
-            docnums = self._ordered("quotes", q, (group.name, group.type))
+            docnums = self._ordered("speaker", group.speaker_terms)
             speakers = set(group.speaker_terms)
             per_doc = {}
             for term in group.speaker_terms:

@@ -24,7 +24,8 @@ from store.index.schema import open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
-
+DOCNUM_RANGE = 2**32
+"""Docnums are below this: (day, docnum) packed into one int sorts fast."""
 
 
 class IndexGone(StoreError):
@@ -198,16 +199,22 @@ class PassageSearcher:
             self._dates, self._dates_stamp = values, self._stamp
         return self._dates
 
-    def ordered(self, q: wq.Query, *, newest_first: bool = False) -> list[int]:
-        """Every matching docnum in article date order. An article's passages are indexed
-        together in paragraph order, so (date, docnum) orders by date, then article,
-        then paragraph."""
+    def ordered(self, fieldname: str, terms: list[str], *, newest_first: bool = False) -> list[int]:
+        """Every document holding one of the terms, in article date order. An article's
+        passages are indexed together in paragraph order, so (date, docnum) orders by
+        date, then article, then paragraph. Posting lists are read directly: a union
+        matcher over 130,000 passages costs twice as much."""
         searcher = self.get()
+        reader = searcher.reader()
         dates = self.dates()
-        docnums = list(searcher.docs_for_query(q))
+        found: set[int] = set()
+        for term in terms:
+            if (fieldname, term) in reader:
+                found.update(searcher.postings(fieldname, term).all_ids())
         # an undated article counts as the newest (store.index.collect.UNDATED)
-        docnums.sort(key=lambda docnum: (dates[docnum] or UNDATED, docnum), reverse=newest_first)
-        return docnums
+        return sorted(
+            found, key=lambda docnum: (dates[docnum] or UNDATED) * DOCNUM_RANGE + docnum, reverse=newest_first
+        )
 
     def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:
         spans: list[Span] = []

@@ -90,10 +90,10 @@ def read_meta(index_dir: Path) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) else None
 
 
-def plan_update(articles_dir: Path, index_dir: Path) -> IndexPlan:
-    """Compare the article files with the manifest; parses no YAML."""
+def plan_update(articles_dir: Path, index_dir: Path, meta: dict[str, Any] | None = None) -> IndexPlan:
+    """Compare the article files with the manifest (`meta`, read if not given); parses no YAML."""
     files = scan_articles(articles_dir)
-    meta = read_meta(index_dir)
+    meta = meta if meta is not None else read_meta(index_dir)
     if meta is None or not whoosh_index.exists_in(str(index_dir)):
         return IndexPlan("missing", "missing", files)
     if meta.get("schema_version") != SCHEMA_VERSION:
@@ -140,7 +140,8 @@ def update_index(
     started = time.monotonic()
     lock_path = index_dir.with_name(index_dir.name + ".lock")
     with IndexLock(lock_path, wait=wait, on_wait=lambda message: progress(0, 0, message)) as lock:
-        plan = plan_update(articles_dir, index_dir)
+        meta = read_meta(index_dir)
+        plan = plan_update(articles_dir, index_dir, meta)
         if rebuild:
             plan.reason = reason or "asked to rebuild"
         elif plan.reason is None:
@@ -148,7 +149,7 @@ def update_index(
         if plan.reason is not None:
             report = _full_build(articles_dir, index_dir, plan, progress)
         elif plan.state == "outdated":
-            report = _incremental(articles_dir, index_dir, plan, progress)
+            report = _incremental(articles_dir, index_dir, plan, progress, meta or {})
         else:
             report = IndexReport(problems=stored_problems(articles_dir, index_dir))
         report.notes = lock.notes + report.notes
@@ -233,8 +234,9 @@ def _swap_in(building: Path, index_dir: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _incremental(articles_dir: Path, index_dir: Path, plan: IndexPlan, progress: Progress) -> IndexReport:
-    meta = read_meta(index_dir) or {}
+def _incremental(
+    articles_dir: Path, index_dir: Path, plan: IndexPlan, progress: Progress, meta: dict[str, Any]
+) -> IndexReport:
     problems: dict[str, list[list[Any]]] = meta.get("problems", {})
     ix = open_index(index_dir)
     to_parse = plan.added + plan.changed

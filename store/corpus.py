@@ -295,30 +295,32 @@ class Corpus:
     def _quotes(self, speaker: str | None, offset: int, limit: int) -> QuotesPage:
         registry = self.registry()
         searcher = self._searcher()
+        count_of: Callable[[int], int]
         if speaker is None:
             docnums = self._ordered("kind", ["quote"])
-            column = searcher.reader().column_reader("nquotes")
-            per_doc = {docnum: column[docnum] for docnum in docnums}
+            count_of = searcher.reader().column_reader("nquotes").__getitem__  # read only as far as the page
+            total = registry.quote_count
             speakers: set[str] | None = None
             ref = None
         else:
             group = self._group(speaker, None, speaker=True)
             docnums = self._ordered("speaker", group.speaker_terms)
             speakers = set(group.speaker_terms)
-            per_doc = {}
+            per_doc: dict[int, int] = {}
             for term in group.speaker_terms:
                 postings = searcher.postings("speaker", term)
                 while postings.is_active():
                     per_doc[postings.id()] = per_doc.get(postings.id(), 0) + int(postings.weight())
                     postings.next()
+            count_of = per_doc.__getitem__
+            total = sum(per_doc.values())
             ref = group.ref()
-        total = sum(per_doc.get(docnum, 0) for docnum in docnums)
         hits: list[QuoteHit] = []
         skipped = 0
         for docnum in docnums:
             if len(hits) >= limit:
                 break
-            count = per_doc.get(docnum, 0)
+            count = count_of(docnum)
             if skipped + count <= offset:
                 skipped += count
                 continue

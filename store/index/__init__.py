@@ -1,0 +1,1 @@
+"""The passage index: schema, writing, reading, the query language, ranking."""

@@ -56,22 +56,6 @@ def word_analyzer() -> WordAnalyzer:
     return WordAnalyzer()
 
 
-def _unscored(field: fields.FieldType) -> fields.FieldType:
-    """No per-document field lengths: the ranking (store.index.scoring) does not use
-    them, and looking them up for every posting was a sixth of the indexing time."""
-    field.scorable = False
-    return field
-
-
-def _date_field() -> fields.DATETIME:
-    """Dates as one term each (not Whoosh's eight precision tiers): a range query
-    walks the distinct dates in the range, a few thousand at most, and indexing
-    writes a seventh of the terms it would."""
-    date = fields.DATETIME(sortable=True)
-    date.shift_step = 0
-    return date
-
-
 def make_schema() -> fields.Schema:
     """The passage schema. Stored fields are what a hit shows, so no YAML is parsed."""
     words = word_analyzer()

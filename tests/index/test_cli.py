@@ -66,6 +66,9 @@ def test_quotes_and_entities_json(store: Path, capsys) -> None:
     assert kerry == {"name": "John Kerry", "type": "PERSON", "aliases": ["Kerry"], "articles": 3,
                      "mentions": 12, "quotes": 6}  # fmt: skip
     assert all(e["type"] == "PERSON" for e in document["entities"])
+    _, out, _ = run(capsys, "entities", "--limit", "1", "--json", "--data", str(store))
+    document = json.loads(out)
+    assert len(document["entities"]) == 1 and document["total"] > 1
 
 
 def test_index_command(store: Path, capsys) -> None:

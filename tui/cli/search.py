@@ -264,10 +264,11 @@ def run_entities(args: argparse.Namespace) -> int:
     corpus, report = _open(args)
     _say_report(report)
     entities = corpus.entities(args.type)
+    total = len(entities)
     if args.limit:
         entities = entities[: args.limit]
     if args.json:
-        _print_json({"total": len(entities), "entities": [asdict(entity) for entity in entities]})
+        _print_json({"total": total, "entities": [asdict(entity) for entity in entities]})
         return 0
     print(f"{'mentions':>8} {'articles':>8} {'quotes':>6}  entity")
     for entity in entities:

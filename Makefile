@@ -42,7 +42,7 @@ bench-100k: $(STAMP)
 	$(PY) -m bench.run --articles 100000
 
 SHARED ?= ../shared
-SCORE  := $(PYTHON) $(SHARED)/eval/score.py
+SCORE  := $(PY) $(SHARED)/eval/score.py
 EXTRACT := $(VENV)/bin/newsdesk extract --format jsonl
 
 eval: $(STAMP)

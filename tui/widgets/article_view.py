@@ -33,6 +33,10 @@ EMPTY = (
     "No article open.\n\nPick a passage in the results and press enter, or press ctrl+p "
     "and type part of a headline."
 )
+HEADLINE = -1
+"""The paragraph number of the headline (as in search hits)."""
+STANDFIRST = -2
+"""The paragraph number of the standfirst, the summary line under the headline."""
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -89,7 +93,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self.target: ArticleTarget | None = None
         self.cursor = 0
-        """The paragraph under the cursor (-1: the headline)."""
+        """The paragraph under the cursor (-1: the headline, -2: the standfirst)."""
         self.mention_cursor = 0
         self._generation = 0
         self._pending_cursor: int | None = None
@@ -161,7 +165,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         if details:
             blocks.append(Static(Text(details, style=meta), classes="meta"))
         if article.standfirst:
-            blocks.append(Static(Text(inert(article.standfirst)), classes="standfirst"))
+            blocks.append(Static(id="standfirst", classes="standfirst"))
         for number, paragraph in enumerate(article.paragraphs):
             kind = "heading" if paragraph.kind == "heading" else "paragraph"
             classes = f"{kind} quote" if number in self._quotes else kind
@@ -189,15 +193,21 @@ class ArticleView(VerticalScroll, can_focus=True):
     # -- rendering -------------------------------------------------------------
 
     def _block(self, number: int) -> Static | None:
+        name = {HEADLINE: "headline", STANDFIRST: "standfirst"}.get(number, f"p-{number}")
         try:
-            return self.query_one("#headline" if number < 0 else f"#p-{number}", Static)
+            return self.query_one(f"#{name}", Static)
         except Exception:
             return None
 
-    def _paint_all(self) -> None:
+    def _positions(self) -> list[int]:
+        """The cursor's stops in reading order: headline, standfirst (if any), paragraphs."""
         if self.article is None:
-            return
-        for number in range(-1, len(self.article.paragraphs)):
+            return []
+        top = [HEADLINE, STANDFIRST] if self.article.standfirst else [HEADLINE]
+        return top + list(range(len(self.article.paragraphs)))
+
+    def _paint_all(self) -> None:
+        for number in self._positions():
             self._paint(number)
 
     def _paint(self, number: int) -> None:
@@ -205,12 +215,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.article is None or self.target is None or block is None:
             return
         highlight = self._style("article--highlight")
-        if number < 0:
-            title = self.article.title
-            layers: list[tuple[list[Span], Style]] = [(term_spans(title, list(self.target.terms)), highlight)]
-            if self.target.paragraph < 0:
+        if number < 0:  # the headline or the standfirst: no mentions or quotes are stored there
+            words = (self.article.title if number == HEADLINE else self.article.standfirst) or ""
+            layers: list[tuple[list[Span], Style]] = [(term_spans(words, list(self.target.terms)), highlight)]
+            if number == self.target.paragraph:
                 layers.append((list(self.target.spans), highlight))
-            block.update(styled(title, layers))
+            block.update(styled(words, layers))
             return
         paragraph = self.article.paragraphs[number]
         mentions = self._mentions.get(number, [])
@@ -240,10 +250,11 @@ class ArticleView(VerticalScroll, can_focus=True):
     # -- cursor ----------------------------------------------------------------
 
     def _move_cursor(self, number: int) -> None:
-        if self.article is None:
+        positions = self._positions()
+        if not positions:
             return
-        last = len(self.article.paragraphs) - 1
-        number = max(-1, min(number, last))
+        if number not in positions:  # past either end, or a standfirst the article lacks
+            number = HEADLINE if number < 0 else positions[-1]
         old = self.cursor
         self.cursor = number
         self.mention_cursor = 0
@@ -272,7 +283,9 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _update_subtitle(self) -> None:
         if self.article is None:
             return
-        where = "headline" if self.cursor < 0 else f"¶ {self.cursor + 1}/{len(self.article.paragraphs)}"
+        where = {HEADLINE: "headline", STANDFIRST: "standfirst"}.get(
+            self.cursor, f"¶ {self.cursor + 1}/{len(self.article.paragraphs)}"
+        )
         mention = self.selected_entity
         self.border_subtitle = Text(f"{where} · {inert(mention.name)}" if mention else where)
 
@@ -287,11 +300,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._move_cursor(number)
 
     def action_move(self, delta: int) -> None:
-        self._move_cursor(self.cursor + delta)
+        positions = self._positions()
+        if self.cursor in positions:
+            where = positions.index(self.cursor) + delta
+            self._move_cursor(positions[max(0, min(where, len(positions) - 1))])
 
     def action_move_to(self, number: int) -> None:
         if self.article is not None:
-            self._move_cursor(len(self.article.paragraphs) - 1 if number < 0 else -1)
+            self._move_cursor(len(self.article.paragraphs) - 1 if number < 0 else HEADLINE)
 
     def action_mention(self, delta: int) -> None:
         mentions = self._mentions.get(self.cursor, [])
@@ -320,8 +336,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         widget = event.widget
         if widget is not None and widget.id and widget.id.startswith("p-"):
             self._move_cursor(int(widget.id[2:]))
-        elif widget is not None and widget.id == "headline":
-            self._move_cursor(-1)
+        elif widget is not None and widget.id in ("headline", "standfirst"):
+            self._move_cursor(HEADLINE if widget.id == "headline" else STANDFIRST)
 
     def on_focus(self, event: events.Focus) -> None:
         self._paint(self.cursor)

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 100
 """Rows fetched per request; more are fetched as the cursor nears the end."""
+_PLACES = {-1: "headline: ", -2: "standfirst: "}
+"""How a passage that is not a body paragraph is labelled (by its paragraph number)."""
 
 
 @dataclass
@@ -281,8 +283,9 @@ class ResultsList(OptionList):
                 row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
             else:
                 row = snippet(entry.text, list(entry.spans), highlight)
-                if entry.paragraph < 0:
-                    row = Text("headline: ", style=meta, end="") + row
+                label = _PLACES.get(entry.paragraph)
+                if label:
+                    row = Text(label, style=meta, end="") + row
             if entry.speaker:
                 row.append("\n— " + inert(entry.speaker), style=speaker_style)
             options.append(Option(row))

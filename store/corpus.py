@@ -33,11 +33,11 @@ from store.hits import (
     SearchResult,
     UnknownEntity,
 )
-from store.index.collect import top_by_date, top_by_score
+from store.index.collect import count_matches, top_by_date, top_by_score
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
-from store.index.writer import plan_update, stored_problems, update_index
+from store.index.writer import index_usable, plan_update, stored_problems, update_index
 from store.models import Article
 from store.yamlio import load_article
 
@@ -82,6 +82,13 @@ class Corpus:
     def index_state(self) -> str:
         """ "missing", "outdated" or "ready" — from stat calls only, no YAML parsing."""
         return plan_update(self.articles_dir, self.index_dir).state
+
+    def index_usable(self) -> bool:
+        """Cheaper than index_state: an index of the current schema exists (it may be outdated).
+
+        Reads a few bytes of the manifest, stats no article file: the TUI shows results from
+        it at once and checks freshness afterwards."""
+        return index_usable(self.index_dir)
 
     def ensure_index(self, progress: Progress | None = None, *, rebuild: bool = False) -> IndexReport:
         """Build, update or rebuild the index so it matches the article files."""
@@ -182,21 +189,27 @@ class Corpus:
             q = self._parse(query)
             terms = self._reader.highlight_terms(q)
         wanted = max(offset + limit, 1)
+        # "" matches one lead passage per article: no need to tell articles apart
+        starts = self._reader.article_starts() if query.strip() else None
         if sort == "date":
-            collected = top_by_date(searcher, q, wanted, SEARCH_BUDGET_S, self._reader.dates())
+            collected = top_by_date(searcher, q, wanted, SEARCH_BUDGET_S, self._reader.dates(), starts)
         else:
-            collected = top_by_score(searcher, q, wanted, SEARCH_BUDGET_S)
+            collected = top_by_score(searcher, q, wanted, SEARCH_BUDGET_S, starts)
         total = collected.exact_count
+        articles = collected.articles
         if total is None:
             total = estimate_matches(q, searcher.reader())
             spent = time.perf_counter() - started
             if collected.complete and total <= EXACT_COUNT_UNDER and spent < COUNT_IF_UNDER_S:
-                total = sum(1 for _ in searcher.docs_for_query(q))
+                total, articles = count_matches(searcher.docs_for_query(q), starts or ())
                 exact = True
             else:
+                articles = None
                 exact = False
         else:
             exact = True
+        if starts is None and exact:
+            articles = total
         registry = self._registry
         speaker_of = registry.speaker_of if registry is not None else _plain_speaker
         page = range(offset, min(offset + limit, len(collected.docnums)))
@@ -216,6 +229,7 @@ class Corpus:
             sort=sort,
             offset=offset,
             elapsed_ms=(time.perf_counter() - started) * 1000,
+            articles=articles,
             total_exact=exact,
             complete=collected.complete,
         )

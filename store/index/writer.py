@@ -90,6 +90,18 @@ def read_meta(index_dir: Path) -> dict[str, Any] | None:
     return meta if isinstance(meta, dict) else None
 
 
+def index_usable(index_dir: Path) -> bool:
+    """True when an index of the current schema is there to search, from its first bytes:
+    no manifest parsing, no stat of the article files (whether it is up to date is not asked)."""
+    try:
+        with open(index_dir / META_FILE, "rb") as handle:
+            head = handle.read(64)
+    except OSError:
+        return False
+    prefix = b'{"schema_version":' + str(SCHEMA_VERSION).encode() + b","
+    return head.startswith(prefix) and whoosh_index.exists_in(str(index_dir))
+
+
 def plan_update(articles_dir: Path, index_dir: Path, meta: dict[str, Any] | None = None) -> IndexPlan:
     """Compare the article files with the manifest (`meta`, read if not given); parses no YAML."""
     files = scan_articles(articles_dir)

@@ -156,6 +156,10 @@ class MainScreen(Screen[None]):
 
         try:
             report = None
+            if not rebuild and self.corpus.index_usable():
+                # results from the index as it is first; the freshness check (a stat of every
+                # article file) runs after, and an update reloads the list
+                self.post_message(self.IndexFinished(None))
             state = "outdated" if rebuild else self.corpus.index_state()
             if state != "ready":
                 self.post_message(self.IndexProgress(0, 0, f"index {state} — updating"))

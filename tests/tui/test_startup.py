@@ -20,7 +20,8 @@ NEW_ARTICLE = "2030-01-01-harbour-reopens-after-storm"
 async def test_first_results_come_before_the_freshness_check_and_an_update_reloads_them(
     store: Path, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    article = Article(NEW_ARTICLE, "Harbour reopens after storm", [Paragraph("The harbour reopened on Monday.")])
+    paragraphs = [Paragraph("The harbour reopened on Monday.")]
+    article = Article(NEW_ARTICLE, "Harbour reopens after storm", paragraphs)
     save_article(store / "articles" / f"{NEW_ARTICLE}.yaml", article)  # not in the index yet
     release = threading.Event()
     check = corpus.index_state

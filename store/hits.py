@@ -72,8 +72,9 @@ class SearchResult:
     """`relevance` or `date` (newest first)."""
     offset: int = 0
     elapsed_ms: float = 0.0
-    articles: int = 0
-    """Distinct articles among all matching passages, when known."""
+    articles: int | None = None
+    """Distinct articles among all matching passages; None when unknown (the search
+    was cut short by its time budget, or `total` is an estimate)."""
     total_exact: bool = True
     """False when `total` is an estimate (broad queries stop counting after the best page)."""
     complete: bool = True

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import heapq
 import time
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +38,22 @@ class Collected:
     """False when the time budget ran out before every match was examined."""
     exact_count: int | None
     """How many documents matched, when the collector saw them all."""
+    articles: int | None = None
+    """Distinct articles among the matches, when the collector saw them all."""
+
+
+def count_matches(docnums: Iterable[int], starts: Sequence[int]) -> tuple[int, int]:
+    """(documents, distinct articles) among `docnums`. `starts` are the docnums of the
+    articles' headline documents, ascending: an article's passages are indexed together
+    after its headline (store.index.writer), so a passage belongs to the last headline
+    at or before it."""
+    count = 0
+    articles: set[int] = set()
+    add = articles.add
+    for docnum in docnums:
+        count += 1
+        add(bisect_right(starts, docnum))
+    return count, len(articles)
 
 
 def _leaves(searcher: Any) -> list[tuple[Any, int, float]]:
@@ -52,11 +70,15 @@ def _leaves(searcher: Any) -> list[tuple[Any, int, float]]:
 class _BudgetTopCollector(TopCollector):
     """Whoosh's TopCollector (block-quality skipping) with a clock per segment."""
 
-    def __init__(self, limit: int, budget: float) -> None:
+    def __init__(self, limit: int, budget: float, starts: Sequence[int] | None = None) -> None:
         super().__init__(limit=limit)
         self.budget = budget
         self.cut = False
         self.deadline = 0.0
+        self.starts = starts
+        self.saw_all = True
+        """False once a segment skipped blocks (block quality): not every match was seen."""
+        self.articles: set[int] = set()
 
     def run(self) -> None:
         started = time.perf_counter()
@@ -71,35 +93,48 @@ class _BudgetTopCollector(TopCollector):
     def collect_matches(self) -> None:
         collect = self.collect
         deadline = self.deadline
+        starts, offset, add = self.starts, self.offset, self.articles.add
+        if self._use_block_quality():  # skips blocks that cannot reach the top
+            self.saw_all = False
+            starts = None
         seen = 0
         for sub_docnum in self.matches():
             collect(sub_docnum)
+            if starts is not None:
+                add(bisect_right(starts, offset + sub_docnum))
             seen += 1
             if seen % CHECK_EVERY == 0 and time.perf_counter() > deadline:
                 self.cut = True
                 return
 
 
-def top_by_score(searcher: Any, q: Any, limit: int, budget: float) -> Collected:
-    """The `limit` best-scoring documents."""
-    collector = _BudgetTopCollector(limit, budget)
+def top_by_score(
+    searcher: Any, q: Any, limit: int, budget: float, starts: Sequence[int] | None = None
+) -> Collected:
+    """The `limit` best-scoring documents (and, given the articles' `starts`, how many
+    articles matched, when every match was seen)."""
+    collector = _BudgetTopCollector(limit, budget, starts)
     searcher.search_with_collector(q, collector)
     ranked = sorted(collector.items, reverse=True)  # (score, -docnum): best first, then lower docnum
-    exact = None if collector.cut or not collector.computes_count() else collector.total
+    every = collector.saw_all and not collector.cut
     return Collected(
         docnums=[-negated for _, negated in ranked],
         scores=[score for score, _ in ranked],
         complete=not collector.cut,
-        exact_count=exact,
+        exact_count=collector.total if every else None,
+        articles=len(collector.articles) if every and starts is not None else None,
     )
 
 
-def top_by_date(searcher: Any, q: Any, limit: int, budget: float, dates: Any) -> Collected:
+def top_by_date(
+    searcher: Any, q: Any, limit: int, budget: float, dates: Any, starts: Sequence[int] | None = None
+) -> Collected:
     """The `limit` newest documents (by article date, undated first; a later-indexed
-    document wins a tie)."""
+    document wins a tie), and given the articles' `starts`, how many articles matched."""
     started = time.perf_counter()
     heap: list[tuple[int, int]] = []
     count = 0
+    articles: set[int] = set()
     cut = False
     context = searcher.context(needs_current=False)
     for sub, offset, share in _leaves(searcher):
@@ -107,6 +142,8 @@ def top_by_date(searcher: Any, q: Any, limit: int, budget: float, dates: Any) ->
         matcher = q.matcher(sub, context)
         for sub_docnum in matcher.all_ids():  # deleted documents are filtered out already
             count += 1
+            if starts is not None:
+                articles.add(bisect_right(starts, offset + sub_docnum))
             key = (dates[offset + sub_docnum] or UNDATED, offset + sub_docnum)
             if len(heap) < limit:
                 heapq.heappush(heap, key)
@@ -121,4 +158,5 @@ def top_by_date(searcher: Any, q: Any, limit: int, budget: float, dates: Any) ->
         scores=[0.0] * len(newest),
         complete=not cut,
         exact_count=None if cut else count,
+        articles=None if cut or starts is None else len(articles),
     )

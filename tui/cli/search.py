@@ -192,6 +192,8 @@ def run_search(args: argparse.Namespace) -> int:
     total = f"{result.total:,}" if result.total_exact else f"about {result.total:,}"
     shown = f"{result.offset + 1}-{result.offset + len(result.hits)}" if result.hits else "none"
     what = "newest articles" if not args.query.strip() else f"passages match {_visible(args.query)!r}"
+    if args.query.strip() and result.articles is not None:
+        what += f" in {result.articles:,} article" + ("" if result.articles == 1 else "s")
     print(f"{total} {what} (showing {shown}, {result.elapsed_ms:.0f} ms)")
     style = _Style(sys.stdout.isatty())
     for hit in result.hits:

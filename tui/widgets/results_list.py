@@ -42,6 +42,7 @@ class _Page:
     entries: list[ResultEntry]
     total: int
     articles: int
+    """Distinct articles in the whole list; 0 when unknown (a broad search)."""
     elapsed_ms: float
     title: str
 
@@ -192,9 +193,9 @@ class ResultsList(OptionList):
             )
             for h in result.hits
         ]
-        articles = result.articles or (
-            len({e.article_id for e in entries}) if len(entries) == result.total else 0
-        )
+        articles = result.articles
+        if articles is None and offset == 0 and len(entries) == result.total:  # all on this page
+            articles = len({e.article_id for e in entries})
         title = _count(result.total, "passage")
         if articles:
             title += f" in {_count(articles, 'article')}"
@@ -202,7 +203,7 @@ class ResultsList(OptionList):
             title = "Latest articles"
         if source.sort == "date":
             title += " · newest first"
-        return _Page(_grouped(entries), result.total, articles, result.elapsed_ms, title)
+        return _Page(_grouped(entries), result.total, articles or 0, result.elapsed_ms, title)
 
     def _on_results_list__arrived(self, message: _Arrived) -> None:
         message.stop()

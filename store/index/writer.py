@@ -130,8 +130,9 @@ def check_readable(index_dir: Path) -> str | None:
         ix = open_index(index_dir)
         with ix.reader() as reader:
             reader.doc_count()
-            for _ in reader.iter_docs():
-                break
+            for leaf, _ in reader.leaf_readers():  # each segment's first stored fields:
+                if leaf.doc_count_all():  # not iter_docs(), which walks every deleted document first
+                    leaf.stored_fields(0)
             list(reader.iter_field("kind"))
     except Exception as exc:  # any failure to read means: rebuild it
         return f"corrupt ({type(exc).__name__}: {exc})"[:200]
@@ -163,7 +164,7 @@ def update_index(
         elif plan.state == "outdated":
             report = _incremental(articles_dir, index_dir, plan, progress, meta or {})
         else:
-            report = IndexReport(problems=stored_problems(articles_dir, index_dir))
+            report = IndexReport(problems=_problem_list(articles_dir, (meta or {}).get("problems", {})))
         report.notes = lock.notes + report.notes
     report.seconds = time.monotonic() - started
     return report

@@ -81,13 +81,33 @@ def scan_articles(articles_dir: Path) -> dict[str, list[int]]:
     return files
 
 
+_meta_cache: dict[tuple[int, int], tuple[tuple[int, int], dict[str, Any]]] = {}
+"""(device, inode) of a manifest -> ((mtime_ns, size), its parsed content): the last one
+read or written, so a long-running process parses an unchanged manifest once. Files are
+only ever replaced (write_atomic), so a new manifest has a new inode; a rename keeps it."""
+
+
+def _remember_meta(path: Path, stat: os.stat_result, meta: dict[str, Any]) -> None:
+    _meta_cache.clear()  # one manifest is enough: it holds a stamp for every article file
+    _meta_cache[(stat.st_dev, stat.st_ino)] = ((stat.st_mtime_ns, stat.st_size), meta)
+
+
 def read_meta(index_dir: Path) -> dict[str, Any] | None:
-    """The index's side file, or None when it is missing or unreadable."""
+    """The index's side file, or None when it is missing or unreadable. Callers must not
+    change the dict: it is shared with the next call while the file is unchanged."""
+    path = index_dir / META_FILE
     try:
-        meta = json.loads((index_dir / META_FILE).read_text(encoding="utf-8"))
+        stat = path.stat()
+        cached = _meta_cache.get((stat.st_dev, stat.st_ino))
+        if cached is not None and cached[0] == (stat.st_mtime_ns, stat.st_size):
+            return cached[1]
+        meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return meta if isinstance(meta, dict) else None
+    if not isinstance(meta, dict):
+        return None
+    _remember_meta(path, stat, meta)
+    return meta
 
 
 def index_usable(index_dir: Path) -> bool:
@@ -250,7 +270,7 @@ def _swap_in(building: Path, index_dir: Path) -> None:
 def _incremental(
     articles_dir: Path, index_dir: Path, plan: IndexPlan, progress: Progress, meta: dict[str, Any]
 ) -> IndexReport:
-    problems: dict[str, list[list[Any]]] = meta.get("problems", {})
+    problems: dict[str, list[list[Any]]] = dict(meta.get("problems", {}))  # the cached one stays as it was
     ix = open_index(index_dir)
     to_parse = plan.added + plan.changed
     writer = _writer(ix, len(to_parse))
@@ -277,7 +297,12 @@ def _incremental(
 
 def _write_meta(index_dir: Path, files: dict[str, list[int]], problems: dict[str, list[list[Any]]]) -> None:
     meta = {"schema_version": SCHEMA_VERSION, "files": files, "problems": problems}
-    write_atomic(index_dir / META_FILE, json.dumps(meta, separators=(",", ":")))
+    path = index_dir / META_FILE
+    write_atomic(path, json.dumps(meta, separators=(",", ":")))
+    try:
+        _remember_meta(path, path.stat(), meta)
+    except OSError:
+        _meta_cache.clear()
 
 
 def _problem_list(articles_dir: Path, problems: dict[str, list[list[Any]]]) -> list[Problem]:

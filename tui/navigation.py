@@ -35,7 +35,7 @@ class ResultEntry:
     source: str | None
     """The publisher."""
     paragraph: int
-    """Index into the article's paragraphs (-1 for the headline)."""
+    """Index into the article's paragraphs (-1 for the headline, -2 for the standfirst)."""
     text: str
     """The passage (or the quote) as stored: data, never markup."""
     spans: tuple[Span, ...] = ()

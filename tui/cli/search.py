@@ -42,12 +42,7 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     search.add_argument(
         "query", metavar="QUERY", help="e.g. 'speaker:kerry negotiat*' or '\"Assad must go\"'"
     )
-    search.add_argument(
-        "--limit", type=_positive, default=20, metavar="N", help="passages to show (default 20)"
-    )
-    search.add_argument(
-        "--offset", type=_not_negative, default=0, metavar="N", help="skip the first N passages"
-    )
+    _paging(search, "passages", 20)
     search.add_argument(
         "--sort",
         choices=("relevance", "date"),
@@ -59,22 +54,12 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     mentions = command("mentions", "every passage that mentions an entity, oldest first", run_mentions)
     mentions.add_argument("name", metavar="NAME", help='a name or any alias, e.g. "John Kerry" or Kerry')
     mentions.add_argument("--type", metavar="T", help="only an entity of this type (PERSON, ORG, GPE, ...)")
-    mentions.add_argument(
-        "--limit", type=_positive, default=50, metavar="N", help="passages to show (default 50)"
-    )
-    mentions.add_argument(
-        "--offset", type=_not_negative, default=0, metavar="N", help="skip the first N passages"
-    )
+    _paging(mentions, "passages", 50)
     mentions.add_argument("--json", action="store_true", help="print one JSON object")
 
     quotes = command("quotes", "quotes in the corpus, oldest first", run_quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="only quotes by this person (any alias)")
-    quotes.add_argument(
-        "--limit", type=_positive, default=50, metavar="N", help="quotes to show (default 50)"
-    )
-    quotes.add_argument(
-        "--offset", type=_not_negative, default=0, metavar="N", help="skip the first N quotes"
-    )
+    _paging(quotes, "quotes", 50)
     quotes.add_argument("--json", action="store_true", help="print one JSON object")
 
     entities = command("entities", "entities with their article, mention and quote counts", run_entities)
@@ -85,6 +70,16 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     index = command("index", "bring the search index up to date with the article files", run_index)
     index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
     index.add_argument("--json", action="store_true", help="print what was done as one JSON object")
+
+
+def _paging(parser: argparse.ArgumentParser, what: str, default: int) -> None:
+    """The `--limit N` and `--offset N` options of the listing commands."""
+    parser.add_argument(
+        "--limit", type=_positive, default=default, metavar="N", help=f"{what} to show (default {default})"
+    )
+    parser.add_argument(
+        "--offset", type=_not_negative, default=0, metavar="N", help=f"skip the first N {what}"
+    )
 
 
 def _positive(text: str) -> int:

@@ -48,7 +48,11 @@ SEARCH_BUDGET_S = 0.12
 """A search stops examining matches after this long (see store.index.collect)."""
 COUNT_IF_UNDER_S = 0.03
 EXACT_COUNT_UNDER = 5000
-"""A broad query's total is counted exactly when its estimate is below this (else estimated)."""
+"""A broad query's total is counted exactly when its estimate is below this and the
+search took under COUNT_IF_UNDER_S (else estimated)."""
+ALWAYS_COUNT_UNDER = 1000
+"""...and always when the estimate is below this (a few milliseconds at most), so that
+a small result says "12 passages", not "about 12", however busy the machine is."""
 FACET_SAMPLE = 500
 """Facets are counted over at most this many best-matching passages."""
 FACET_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
@@ -200,7 +204,8 @@ class Corpus:
         if total is None:
             total = estimate_matches(q, searcher.reader())
             spent = time.perf_counter() - started
-            if collected.complete and total <= EXACT_COUNT_UNDER and spent < COUNT_IF_UNDER_S:
+            quick = spent < COUNT_IF_UNDER_S
+            if collected.complete and (total <= ALWAYS_COUNT_UNDER or (total <= EXACT_COUNT_UNDER and quick)):
                 total, articles = count_matches(searcher.docs_for_query(q), starts or ())
                 exact = True
             else:

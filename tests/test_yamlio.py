@@ -68,3 +68,63 @@ def test_check_finds_offsets_outside_paragraph() -> None:
     text = dump_article(sample()).replace("mentions: [[0, 42, 47]]", "mentions: [[0, 42, 4700]]")
     problems = check_text(text, Path("c.yaml"))
     assert len(problems) == 1 and "outside paragraph 0" in problems[0].message
+
+
+FAST_PATH_CASES = [
+    "a: 1\nb: -0\nc: 12\n",
+    "a: 010\n",  # YAML 1.1 octal: left to PyYAML
+    "a: +5\nb: 1_000\nc: 0x1f\n",
+    "a: 1.5\nb: .inf\n",
+    "a: yes\nb: No\nc: on\n",  # text, not booleans
+    "a: true\nb: FALSE\nc: True\n",
+    "a: ~\nb:\nc: null\nd: Null\n",
+    "a: 2015-09-19\n",  # dates stay text
+    "a: \"1\"\nb: 'true'\nc: |-\n  12\n",
+    "- &x 1\n- *x\n",  # anchors and aliases
+    "<<: {a: 1}\nb: 2\n",  # merge key
+    "a: !!int '5'\n",
+    "? [1]\n: 2\n",  # a key that is not a scalar
+    "a: 1\n---\nb: 2\n",  # two documents
+    "",
+    "just text\n",
+    "a: [1, [2, {b: c}]]\nd: {}\ne: []\n",
+    "a: 'unterminated\n",
+    "a:\n  - b: 1\n    c: [x, 'y']\n",
+]
+
+
+@pytest.mark.parametrize("text", FAST_PATH_CASES)
+def test_fast_reader_gives_what_pyyaml_gives(text: str) -> None:
+    """Articles are read from libyaml's events (store.yamlio._fast_load); what it does
+    not handle itself goes to PyYAML, so the document or the error is the same."""
+    import yaml
+
+    from store.yamlio import ArticleLoader, parse_yaml
+
+    try:
+        expected = ("ok", yaml.load(text, Loader=ArticleLoader))  # noqa: S506 - a safe loader
+    except yaml.YAMLError:
+        expected = ("error", None)
+    try:
+        got = ("ok", parse_yaml(text, Path("a.yaml")))
+    except ArticleFileError:
+        got = ("error", None)
+    assert got == expected
+
+
+def test_fast_reader_reads_every_fixture_file_like_pyyaml() -> None:
+    import yaml
+
+    from store.yamlio import ArticleLoader, _fast_load
+
+    fixtures = Path(__file__).parent / "fixtures"
+    for path in sorted(fixtures.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        try:
+            expected = yaml.load(text, Loader=ArticleLoader)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            continue
+        try:
+            assert _fast_load(text) == expected, path
+        except Exception as exc:  # noqa: BLE001 - falling back is allowed, a wrong document is not
+            assert type(exc).__name__ == "_NotPlain", path

@@ -82,3 +82,21 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
                 token.startchar = start_char + match.start()
                 token.endchar = start_char + match.end()
             yield token
+
+    def positions(self, value: str) -> dict[str, list[int]]:
+        """Indexed word -> its positions in `value`: what `__call__` yields with
+        positions on, gathered in one loop for the index writer (store.index.schema)."""
+        found: dict[str, list[int]] = {}
+        stops = STOP_WORDS
+        position = 0
+        for match in WORD.finditer(value):
+            word = match.group(0).lower()
+            if len(word) < MIN_LENGTH or word in stops:
+                continue
+            word = stem(word)
+            if word in found:
+                found[word].append(position)
+            else:
+                found[word] = [position]
+            position += 1
+        return found

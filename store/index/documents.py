@@ -64,14 +64,17 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
     for entity in article.entities:
         key = entity_key(entity.type, entity.name)
         keys.append(key)
-        for alias in dict.fromkeys([entity.name, *entity.aliases]):
-            alias_terms.append(f"{key}{SEP}{alias}")
+        # the name itself is in the key already (store.index.registry reads both)
+        for alias in dict.fromkeys(entity.aliases):
+            if alias != entity.name:
+                alias_terms.append(f"{key}{SEP}{alias}")
     title = dict(common, paragraph=TITLE_PARAGRAPH, pkind="title", text=article.title, title=article.title)
     title["_text_boost"] = HEADLINE_BOOST
     title["kind"] = "title lead" if first_text is None else "title"
     if keys:
         title["article_entity"] = LIST_SEP.join(dict.fromkeys(keys))
         title["entity_keys"] = list(dict.fromkeys(keys))
+    if alias_terms:
         title["alias"] = LIST_SEP.join(alias_terms)
     documents.append(title)
 

@@ -80,6 +80,22 @@ class _BudgetTopCollector(TopCollector):
         """False once a segment skipped blocks (block quality): not every match was seen."""
         self.articles: set[int] = set()
 
+    def _collect(self, global_docnum: int, score: float) -> float:
+        # Whoosh's TopCollector raises `minscore` (the bar for block skipping) only when a
+        # document replaces one in a full heap: if the first `limit` matches tie at the
+        # best score, it stayed 0 and every match was scored (23,000 for "ordered" at
+        # 100,000 articles). The bar is set as soon as the heap is full.
+        items = self.items
+        self.total += 1
+        if len(items) < self.limit:
+            heapq.heappush(items, (score, 0 - global_docnum))
+            if len(items) == self.limit:
+                self.minscore = items[0][0]
+        elif score > items[0][0]:
+            heapq.heapreplace(items, (score, 0 - global_docnum))
+            self.minscore = items[0][0]
+        return 0 - score
+
     def run(self) -> None:
         started = time.perf_counter()
         try:

@@ -12,11 +12,22 @@ field boosts.
 
 from __future__ import annotations
 
+import struct
 from typing import Any
 
 from whoosh.scoring import BaseScorer, WeightingModel
 
 K1 = 1.2
+_FLOAT32 = struct.Struct("f")
+
+
+def _as_posted(weight: float) -> float:
+    """A block's max weight as its postings hold it. Whoosh keeps the postings' weights
+    as 32-bit floats but the block's max weight as a 64-bit one (2.6 against
+    2.5999999): the block's bound came out a hair above its best score, so blocks of
+    tied best passages were never skipped (15,800 passages scored for "ordered" at
+    100,000 articles instead of a few hundred)."""
+    return float(_FLOAT32.unpack(_FLOAT32.pack(weight))[0])
 
 
 class PassageWeighting(WeightingModel):
@@ -43,7 +54,7 @@ class SaturatedScorer(BaseScorer):
         return self._score(matcher.weight())
 
     def max_quality(self) -> float:
-        return self._score(self.max_weight)
+        return self._score(_as_posted(self.max_weight))
 
     def block_quality(self, matcher: Any) -> float:
-        return self._score(matcher.block_max_weight())
+        return self._score(_as_posted(matcher.block_max_weight()))

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
 
 from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
@@ -24,8 +26,6 @@ from store.index.schema import open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
-DOCNUM_RANGE = 2**32
-"""Docnums are below this: (day, docnum) packed into one int sorts fast."""
 
 
 class IndexGone(StoreError):
@@ -82,6 +82,8 @@ class PassageSearcher:
         self._dates_stamp: tuple[int, int] | None = None
         self._starts: array[int] | None = None
         self._starts_stamp: tuple[int, int] | None = None
+        self._sort_dates: array[int] | None = None
+        self._sort_dates_stamp: tuple[int, int] | None = None
 
     def _current_stamp(self) -> tuple[int, int]:
         try:
@@ -205,30 +207,69 @@ class PassageSearcher:
         """Docnums of the articles' headline passages, ascending, read once per index
         version (10 ms per 10,000 articles): each article's passages follow its headline
         (store.index.collect.count_matches)."""
-        searcher = self.get()
+        self.get()
         if self._starts is None or self._starts_stamp != self._stamp:
-            starts = array("i")
-            if ("kind", "title") in searcher.reader():
-                starts.extend(searcher.postings("kind", "title").all_ids())
-            self._starts, self._starts_stamp = starts, self._stamp
+            self._starts, self._starts_stamp = array("i", self.posting_ids("kind", "title")), self._stamp
         return self._starts
+
+    def sort_dates(self) -> array[int]:
+        """`dates()` with an undated article as the newest (store.index.collect.UNDATED):
+        the key that orders passages by date."""
+        dates = self.dates()
+        if self._sort_dates is None or self._sort_dates_stamp != self._stamp:
+            values = array("i", dates)
+            if 0 in values:
+                found = -1
+                try:
+                    while True:
+                        found = values.index(0, found + 1)
+                        values[found] = UNDATED
+                except ValueError:
+                    pass
+            self._sort_dates, self._sort_dates_stamp = values, self._stamp
+        return self._sort_dates
+
+    def posting_ids(self, fieldname: str, term: str) -> list[int]:
+        """Docnums of the documents holding a term, ascending, deleted ones left out.
+
+        Read a block of postings at a time: Whoosh's `all_ids()` makes a generator step
+        and three method calls per posting (0.4 s for 130,000 passages)."""
+        searcher = self.get()
+        found: list[int] = []
+        for leaf, offset in searcher.reader().leaf_readers():
+            if (fieldname, term) not in leaf:
+                continue
+            matcher = leaf.postings(fieldname, term)
+            deleted: frozenset[int] = frozenset()
+            if isinstance(matcher, FilterMatcher) and matcher._exclude:
+                matcher, deleted = matcher.child, matcher._ids
+            if isinstance(matcher, W3LeafMatcher):
+                ids: list[int] = []
+                while matcher.is_active():
+                    if matcher._ids is None:
+                        matcher._read_ids()
+                    ids.extend(matcher._ids[matcher._i :])
+                    matcher._next_block()
+            else:  # another codec: the slow, general way
+                ids = list(matcher.all_ids())
+            if deleted:
+                ids = [docnum for docnum in ids if docnum not in deleted]
+            found.extend([docnum + offset for docnum in ids] if offset else ids)
+        return found
 
     def ordered(self, fieldname: str, terms: list[str], *, newest_first: bool = False) -> list[int]:
         """Every document holding one of the terms, in article date order. An article's
         passages are indexed together in paragraph order, so (date, docnum) orders by
-        date, then article, then paragraph. Posting lists are read directly: a union
-        matcher over 130,000 passages costs twice as much."""
-        searcher = self.get()
-        reader = searcher.reader()
-        dates = self.dates()
-        found: set[int] = set()
-        for term in terms:
-            if (fieldname, term) in reader:
-                found.update(searcher.postings(fieldname, term).all_ids())
-        # an undated article counts as the newest (store.index.collect.UNDATED)
-        return sorted(
-            found, key=lambda docnum: (dates[docnum] or UNDATED) * DOCNUM_RANGE + docnum, reverse=newest_first
-        )
+        date, then article, then paragraph: docnums go in ascending and the sort by
+        date is stable. Newest articles are indexed first, so the input is mostly in
+        reverse date order already, which the sort is quick to see."""
+        found = self.posting_ids(fieldname, terms[0]) if len(terms) == 1 else []
+        if len(terms) > 1:
+            union: set[int] = set()
+            for term in terms:
+                union.update(self.posting_ids(fieldname, term))
+            found = sorted(union)
+        return sorted(found, key=self.sort_dates().__getitem__, reverse=newest_first)
 
     def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:
         spans: list[Span] = []

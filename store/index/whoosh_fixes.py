@@ -19,18 +19,36 @@ in the writer's temporary folder for the length of one commit.
 
 3. `PostingPool.add` without its type assertions (our own analyzers produce the
 bytes it checks for), with the same size estimate.
+
+4. `W3LeafMatcher.skip_to` stepped through a block one posting at a time, a Python
+call per posting: an AND of a common and a rarer word spent most of its time there
+("states seek" at 100,000 articles: 160,000 steps). It bisects the block's ids.
+
+5. `W3LeafMatcher._goto` read each posting block's header with several small reads
+(a seek and a read per pickle opcode, the index being read through plain files).
+Skipping blocks that cannot reach the top 20 reads little else: "said" skipped 1,330
+blocks at 100,000 articles. The header is read in one go and unpickled from memory.
+
+6. `W3LeafMatcher._read_ids` undid the delta coding of a block's ids with a Python
+generator; `itertools.accumulate` gives the same ids in C.
 """
 
 from __future__ import annotations
 
 import marshal
+import pickle
 import struct
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from io import BytesIO
+from itertools import accumulate, islice
 from typing import Any
 
 from whoosh import writing
 from whoosh.codec import whoosh3
+from whoosh.matching import ReadTooFar
+from whoosh.system import _INT_SIZE, unpack_int
+from whoosh.util.numeric import byte_to_length
 
 RUN_CHUNK = 4096
 """Postings per marshalled list in a spilled run: while runs are merged, each open
@@ -81,11 +99,69 @@ def _add(self: Any, item: Any) -> None:
     self.current.append(item)
 
 
+def _skip_to(self: Any, targetid: int) -> None:
+    if not self.is_active():
+        raise ReadTooFar
+    if targetid <= self.id():
+        return
+    if targetid > self._maxid:  # skip whole blocks first, by their highest id
+        while self.is_active() and targetid > self._maxid:
+            self._next_block()
+        if not self.is_active():
+            return
+    if self._ids is None:
+        self._read_ids()
+    self._i = bisect_left(self._ids, targetid, self._i)
+    if self._i >= self._blocklength:  # not when _maxid is right, but stay safe
+        self._next_block()
+
+
+_HEADER_READ = 96
+"""Bytes read for a block header: its length (4) and a pickled 6-tuple (about 30)."""
+
+
+def _goto(self: Any, position: int) -> None:
+    self._data = None
+    self._ids = None
+    self._weights = None
+    self._values = None
+    self._i = 0
+    head = self._postfile.get(position, _HEADER_READ)
+    length = unpack_int(head[:_INT_SIZE])[0]
+    if length < 0:  # the last block
+        self._lastblock = True
+        length = -length
+    self._nextoffset = position + _INT_SIZE + length
+    packed = BytesIO(head)
+    packed.seek(_INT_SIZE)
+    try:
+        info = pickle.load(packed)
+    except (EOFError, pickle.UnpicklingError, ValueError):  # a longer header: the slow way
+        self._postfile.seek(position + _INT_SIZE)
+        info = self._postfile.read_pickle()
+        self._dataoffset = self._postfile.tell()
+    else:
+        self._dataoffset = position + packed.tell()
+    (self._blocklength, self._maxid, self._maxweight, self._compression, shortest, longest) = info
+    self._minlength = byte_to_length(shortest)
+    self._maxlength = byte_to_length(longest)
+
+
+def _read_ids(self: Any) -> None:
+    if self._data is None:
+        self._read_data()
+    ids = self._data[0]
+    self._ids = ids if self._byteids else tuple(accumulate(ids))
+
+
 def apply() -> None:
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     writing.PostingPool._write_run = _write_run
     writing.PostingPool._read_run = _read_run
     writing.PostingPool.add = _add
+    whoosh3.W3LeafMatcher.skip_to = _skip_to
+    whoosh3.W3LeafMatcher._goto = _goto
+    whoosh3.W3LeafMatcher._read_ids = _read_ids
 
 
 apply()

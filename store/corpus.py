@@ -11,6 +11,7 @@ import pickle
 import struct
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +38,7 @@ from store.index.collect import count_matches, top_by_date, top_by_score
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
+from store.index.watch import ArticleWatch
 from store.index.writer import index_usable, plan_update, stored_problems, update_index
 from store.models import Article
 from store.yamlio import load_article
@@ -80,12 +82,17 @@ class Corpus:
         self._alias_problems: list[Problem] = []
         self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
         self._words_cache: dict[tuple[str, Any], FuzzyWords] = {}
+        self._watch = ArticleWatch(self.articles_dir)
+        """Tells later updates in this process which files changed (store.index.watch)."""
+        self._update_lock = threading.Lock()
+        weakref.finalize(self, self._watch.close)
 
     # the index ------------------------------------------------------------------
 
     def index_state(self) -> str:
         """ "missing", "outdated" or "ready" — from stat calls only, no YAML parsing."""
-        return plan_update(self.articles_dir, self.index_dir).state
+        with self._update_lock:  # the watch's news is only taken up when the table moves on
+            return plan_update(self.articles_dir, self.index_dir, watch=self._watch).state
 
     def index_usable(self) -> bool:
         """Cheaper than index_state: an index of the current schema exists (it may be outdated).
@@ -96,7 +103,10 @@ class Corpus:
 
     def ensure_index(self, progress: Progress | None = None, *, rebuild: bool = False) -> IndexReport:
         """Build, update or rebuild the index so it matches the article files."""
-        report = update_index(self.articles_dir, self.index_dir, progress, rebuild=rebuild)
+        with self._update_lock:
+            report = update_index(
+                self.articles_dir, self.index_dir, progress, rebuild=rebuild, watch=self._watch
+            )
         self.last_report = report
         return report
 
@@ -112,9 +122,14 @@ class Corpus:
                     raise
                 problem, rebuild = f"corrupt ({type(exc).__name__}: {exc})", True
             self._forget()
-            self.last_report = update_index(
-                self.articles_dir, self.index_dir, rebuild=rebuild, reason=problem[:200]
-            )
+            with self._update_lock:
+                self.last_report = update_index(
+                    self.articles_dir,
+                    self.index_dir,
+                    rebuild=rebuild,
+                    reason=problem[:200],
+                    watch=self._watch,
+                )
             try:
                 return action()
             except IndexGone as exc:
@@ -405,6 +420,8 @@ class Corpus:
         """Close the searcher (the Corpus can still be used: it reopens on demand)."""
         with self._lock:
             self._forget()
+        with self._update_lock:
+            self._watch.close()
 
 
 def _tally(

@@ -33,6 +33,7 @@ from store.index.documents import article_documents
 from store.index.lock import IndexLock
 from store.index.schema import SCHEMA_VERSION, make_schema, open_index
 from store.index.segment import PassageSegmentWriter, PassageSubWriterTask
+from store.index.watch import ArticleWatch
 from store.yamlio import load_article, write_atomic
 
 Progress = Callable[[int, int, str], None]
@@ -211,16 +212,23 @@ def index_usable(index_dir: Path) -> bool:
     return head.startswith(prefix) and whoosh_index.exists_in(str(index_dir))
 
 
-def plan_update(articles_dir: Path, index_dir: Path, meta: dict[str, Any] | None = None) -> IndexPlan:
-    """Compare the article files with the manifest (`meta`, read if not given); parses no YAML."""
+def plan_update(
+    articles_dir: Path,
+    index_dir: Path,
+    meta: dict[str, Any] | None = None,
+    watch: ArticleWatch | None = None,
+) -> IndexPlan:
+    """Compare the article files with the manifest (`meta`, read if not given); parses no
+    YAML. With a `watch` that has followed the folder since the manifest's files were
+    last compared, only the files it names are looked at (store.index.watch)."""
     meta = meta if meta is not None else read_meta(index_dir)
     if meta is None or not whoosh_index.exists_in(str(index_dir)):
-        return IndexPlan("missing", "missing", scan_articles(articles_dir)[0])
+        return IndexPlan("missing", "missing", _scan(articles_dir, {}, watch)[0])
     if meta.get("schema_version") != SCHEMA_VERSION:
         reason = f"older schema (version {meta.get('schema_version')})"
-        return IndexPlan("outdated", reason, scan_articles(articles_dir)[0])
+        return IndexPlan("outdated", reason, _scan(articles_dir, {}, watch)[0])
     known: dict[str, tuple[int, int]] = meta["files"]
-    files, different = scan_articles(articles_dir, known)
+    files, different = _scan(articles_dir, known, watch)
     plan = IndexPlan("ready", None, files)
     for name in different:
         (plan.changed if name in known else plan.added).append(name)
@@ -228,7 +236,40 @@ def plan_update(articles_dir: Path, index_dir: Path, meta: dict[str, Any] | None
         plan.removed = [name for name in known if name not in files]
     if plan.added or plan.changed or plan.removed:
         plan.state = "outdated"
+    elif watch is not None and watch.armed:
+        watch.basis = known  # nothing to write: the manifest stays as it is
     return plan
+
+
+def _scan(
+    articles_dir: Path, known: dict[str, tuple[int, int]], watch: ArticleWatch | None
+) -> tuple[dict[str, tuple[int, int]], list[str]]:
+    """`scan_articles`, or only the files the watch names when it can vouch for the rest.
+
+    The watch's news applies to the file table it was last told about (`basis`): the
+    manifest this process wrote or compared. A manifest written since by another
+    process is a different table, and means a full scan."""
+    news = watch.changes() if watch is not None and watch.basis is known and known else None
+    if news is None:
+        if watch is not None:
+            watch.arm()  # before the scan: what changes during it is reported next time
+        files, different = scan_articles(articles_dir, known)
+    elif not news:
+        files, different = known, []
+    else:
+        files, different = dict(known), []
+        for name in news:
+            try:
+                found = os.stat(articles_dir / name)
+            except FileNotFoundError:
+                files.pop(name, None)
+                continue
+            stamp = files[name] = (found.st_mtime_ns, found.st_size)
+            if known.get(name) != stamp:
+                different.append(name)
+    if watch is not None and watch.armed:
+        watch.basis = files  # the table the manifest will hold once the update is written
+    return files, different
 
 
 def check_readable(index_dir: Path) -> str | None:
@@ -254,6 +295,7 @@ def update_index(
     rebuild: bool = False,
     reason: str | None = None,
     wait: float = 600.0,
+    watch: ArticleWatch | None = None,
 ) -> IndexReport:
     """Bring the index up to date with the article files, holding the writer lock."""
     progress = progress or _no_progress
@@ -261,7 +303,7 @@ def update_index(
     lock_path = index_dir.with_name(index_dir.name + ".lock")
     with IndexLock(lock_path, wait=wait, on_wait=lambda message: progress(0, 0, message)) as lock:
         meta = read_meta(index_dir)
-        plan = plan_update(articles_dir, index_dir, meta)
+        plan = plan_update(articles_dir, index_dir, meta, watch)
         if rebuild:
             plan.reason = reason or "asked to rebuild"
         elif plan.reason is None:

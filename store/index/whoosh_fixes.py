@@ -31,6 +31,13 @@ blocks at 100,000 articles. The header is read in one go and unpickled from memo
 
 6. `W3LeafMatcher._read_ids` undid the delta coding of a block's ids with a Python
 generator; `itertools.accumulate` gives the same ids in C.
+
+7. `UnionMatcher.skip_to_quality` and `AndMaybeMatcher.skip_to_quality` (OR,
+prefixes, fuzzy words: Whoosh turns a union into an and-maybe when one side alone
+cannot reach the top) looped forever when a sub-matcher could not skip: with floating
+point, `aq + bq <= m` can hold while `aq > m - bq`, so the child declines to move and
+nothing changes. They now stop skipping there and let the collector score the
+current match.
 """
 
 from __future__ import annotations
@@ -46,7 +53,7 @@ from typing import Any
 
 from whoosh import writing
 from whoosh.codec import whoosh3
-from whoosh.matching import ReadTooFar
+from whoosh.matching import ReadTooFar, binary
 from whoosh.system import _INT_SIZE, unpack_int
 from whoosh.util.numeric import byte_to_length
 
@@ -154,6 +161,51 @@ def _read_ids(self: Any) -> None:
     self._ids = ids if self._byteids else tuple(accumulate(ids))
 
 
+def _union_skip_to_quality(self: Any, minquality: float) -> int:
+    self._id = None
+    a, b = self.a, self.b
+    if not (a.is_active() or b.is_active()):
+        raise ReadTooFar
+    if not a.is_active():
+        return int(b.skip_to_quality(minquality))
+    if not b.is_active():
+        return int(a.skip_to_quality(minquality))
+    skipped = 0
+    aq, bq = a.block_quality(), b.block_quality()
+    while a.is_active() and b.is_active() and aq + bq <= minquality:
+        if aq < bq:
+            moved = a.skip_to_quality(minquality - bq)
+            aq = a.block_quality()
+        else:
+            moved = b.skip_to_quality(minquality - aq)
+            bq = b.block_quality()
+        if not moved:  # no progress: score from here rather than loop
+            break
+        skipped += moved
+    return skipped
+
+
+def _and_maybe_skip_to_quality(self: Any, minquality: float) -> int:
+    a, b = self.a, self.b
+    if not a.is_active():
+        raise ReadTooFar
+    if not b.is_active():
+        return int(a.skip_to_quality(minquality))
+    skipped = 0
+    aq, bq = a.block_quality(), b.block_quality()
+    while a.is_active() and b.is_active() and aq + bq <= minquality:
+        if aq < bq:
+            moved = a.skip_to_quality(minquality - bq)
+            aq = a.block_quality()
+        else:
+            moved = b.skip_to_quality(minquality - aq)
+            bq = b.block_quality()
+        if not moved:  # no progress: score from here rather than loop
+            break
+        skipped += moved
+    return skipped
+
+
 def apply() -> None:
     whoosh3.W3PerDocReader._cached_reader = _cached_reader
     writing.PostingPool._write_run = _write_run
@@ -162,6 +214,8 @@ def apply() -> None:
     whoosh3.W3LeafMatcher.skip_to = _skip_to
     whoosh3.W3LeafMatcher._goto = _goto
     whoosh3.W3LeafMatcher._read_ids = _read_ids
+    binary.UnionMatcher.skip_to_quality = _union_skip_to_quality
+    binary.AndMaybeMatcher.skip_to_quality = _and_maybe_skip_to_quality
 
 
 apply()

@@ -46,3 +46,27 @@ async def test_unknown_articles_are_left_out(
     monkeypatch.setattr(results_list, "PAGE_SIZE", 2)
     shown = await found(app, "Assad")
     assert "12 passages" in shown and "article" not in shown
+
+
+async def test_an_estimated_total_says_about(
+    app: NewsdeskApp, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broad search cut short by its time budget gives an estimate: the screen says so."""
+    search = corpus.search
+
+    def estimated(*args: Any, **kwargs: Any) -> Any:
+        return replace(search(*args, **kwargs), articles=None, total_exact=False, complete=False)
+
+    monkeypatch.setattr(corpus, "search", estimated)
+    monkeypatch.setattr(results_list, "PAGE_SIZE", 2)
+    shown = await found(app, "Assad")
+    stats, title = shown.split(" | ")
+    assert stats.startswith("about 12 passages") and title == "about 12 passages"
+
+
+async def test_the_latest_articles_are_not_counted_as_passages(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        stats = str(app.screen.query_one("#search-stats", Static).render())
+        assert stats.startswith("latest articles · ") and "passage" not in stats
+        assert str(app.screen.query_one(ResultsList).border_title) == "Latest articles"

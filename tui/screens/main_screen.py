@@ -259,7 +259,13 @@ class MainScreen(Screen[None]):
     def on_results_list_loaded(self, message: ResultsList.Loaded) -> None:
         self._report_rebuild()
         if message.source.kind == "search":
-            self.search_box.show_found(message.total, message.articles, message.elapsed_ms)
+            self.search_box.show_found(
+                message.total,
+                message.articles,
+                message.elapsed_ms,
+                exact=message.exact,
+                latest=not message.source.query.strip(),
+            )
             if self.article.article is None:
                 self.entities.show_facets(message.source.query)
 

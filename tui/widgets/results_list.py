@@ -45,6 +45,8 @@ class _Page:
     """Distinct articles in the whole list; 0 when unknown (a broad search)."""
     elapsed_ms: float
     title: str
+    exact: bool = True
+    """False when `total` is an estimate (a broad search cut short)."""
 
 
 class ResultsList(OptionList):
@@ -70,6 +72,8 @@ class ResultsList(OptionList):
         """Rows in the whole list, not only the loaded page."""
         articles: int
         elapsed_ms: float
+        exact: bool = True
+        """False when `total` is an estimate."""
 
     @dataclass
     class Failed(Message):
@@ -197,13 +201,17 @@ class ResultsList(OptionList):
         if articles is None and offset == 0 and len(entries) == result.total:  # all on this page
             articles = len({e.article_id for e in entries})
         title = _count(result.total, "passage")
+        if not result.total_exact:
+            title = f"about {title}"
         if articles:
             title += f" in {_count(articles, 'article')}"
         if not source.query.strip():
             title = "Latest articles"
         if source.sort == "date":
             title += " · newest first"
-        return _Page(_grouped(entries), result.total, articles or 0, result.elapsed_ms, title)
+        return _Page(
+            _grouped(entries), result.total, articles or 0, result.elapsed_ms, title, exact=result.total_exact
+        )
 
     def _on_results_list__arrived(self, message: _Arrived) -> None:
         message.stop()
@@ -216,7 +224,9 @@ class ResultsList(OptionList):
             self.total = page.total
             self.border_title = Text(inert(page.title))
             self.border_subtitle = f"{page.elapsed_ms:.0f} ms"
-            self.post_message(self.Loaded(self, self.source, page.total, page.articles, page.elapsed_ms))
+            self.post_message(
+                self.Loaded(self, self.source, page.total, page.articles, page.elapsed_ms, exact=page.exact)
+            )
         self._append(page.entries)
         if not self.entries:
             self.empty_message = _nothing_found(self.source)

@@ -42,11 +42,19 @@ class SearchBox(Horizontal):
         self.input.remove_class("-error")
         self.query_one("#search-stats", Static).update(Text("searching…"))
 
-    def show_found(self, total: int, articles: int, elapsed_ms: float) -> None:
+    def show_found(
+        self, total: int, articles: int, elapsed_ms: float, *, exact: bool = True, latest: bool = False
+    ) -> None:
+        """The size of the result (`exact` False: the total is an estimate). For the
+        latest articles (the empty query) the status line has the corpus's counts."""
         self.input.remove_class("-error")
         found = f"{total:,} passage" + ("" if total == 1 else "s")
+        if not exact:
+            found = f"about {found}"
         if articles:
             found += f" · {articles:,} article" + ("" if articles == 1 else "s")
+        if latest:
+            found = "latest articles"
         self.query_one("#search-stats", Static).update(Text(f"{found} · {elapsed_ms:.0f} ms"))
 
     def show_error(self, message: str) -> None:

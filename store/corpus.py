@@ -35,11 +35,12 @@ from store.hits import (
     UnknownEntity,
 )
 from store.index.collect import count_matches, top_by_date, top_by_score
+from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
-from store.index.writer import index_usable, plan_update, stored_problems, update_index
+from store.index.writer import update_index
 from store.models import Article
 from store.yamlio import load_article
 

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from store.corpus import open_corpus
-from store.index import writer
+from store.index import manifest, writer
 from store.index.schema import SCHEMA_VERSION
 from store.models import Article, Paragraph
 from store.yamlio import save_article
@@ -28,7 +28,7 @@ def test_first_build_indexes_every_article_and_leaves_yaml_alone(store: Path) ->
     assert report.added == len(before)
     assert corpus.index_state() == "ready"
     assert corpus.stats().articles == len(before)
-    assert (store / ".index" / writer.META_FILE).exists()
+    assert (store / ".index" / manifest.META_FILE).exists()
     assert _digests(store) == before
 
 
@@ -94,7 +94,7 @@ def test_added_and_removed_files(store: Path) -> None:
 def test_older_schema_is_rebuilt(store: Path) -> None:
     corpus = open_corpus(store)
     corpus.ensure_index()
-    meta_path = store / ".index" / writer.META_FILE
+    meta_path = store / ".index" / manifest.META_FILE
     meta = json.loads(meta_path.read_text())
     meta["schema_version"] = SCHEMA_VERSION - 1
     meta_path.write_text(json.dumps(meta))
@@ -134,7 +134,7 @@ def test_rebuild_on_request(corpus) -> None:
 def test_index_dir_can_live_elsewhere(store: Path, tmp_path: Path) -> None:
     corpus = open_corpus(store, tmp_path / "elsewhere")
     corpus.ensure_index()
-    assert (tmp_path / "elsewhere" / writer.META_FILE).exists()
+    assert (tmp_path / "elsewhere" / manifest.META_FILE).exists()
     assert not (store / ".index").exists()
     assert corpus.load_article(KERRY).title.startswith("Kerry says")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from store.corpus import open_corpus
-from store.index import writer
+from store.index import manifest, writer
 from store.index.lock import IndexBusy, IndexLock
 
 
@@ -59,7 +59,7 @@ def test_index_deleted_while_open_is_rebuilt(corpus, store: Path) -> None:
 def test_garbage_side_file_means_rebuild(store: Path) -> None:
     corpus = open_corpus(store)
     corpus.ensure_index()
-    (store / ".index" / writer.META_FILE).write_text("{not json", encoding="utf-8")
+    (store / ".index" / manifest.META_FILE).write_text("{not json", encoding="utf-8")
     assert corpus.index_state() == "missing"
     assert corpus.ensure_index().rebuilt
 
@@ -140,6 +140,6 @@ def test_a_failed_rebuild_keeps_the_old_index(store: Path, monkeypatch) -> None:
         corpus.ensure_index(rebuild=True)
     assert corpus.search("Lavrov").total > 0
     assert not list(store.glob(".index.building-*"))
-    writer._meta_cache.clear()
-    meta = writer.read_meta(store / ".index")
+    manifest._meta_cache.clear()
+    meta = manifest.read_meta(store / ".index")
     assert meta is not None and len(meta["files"]) == 5

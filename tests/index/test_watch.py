@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from store.corpus import Corpus, open_corpus
+from store.index import manifest
 from store.index import watch as watch_module
-from store.index import writer
 from tests.index.conftest import HAMMOND, LAVROV
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux-only")
@@ -20,13 +20,13 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="in
 def scans(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every full scan of an articles folder, in order."""
     seen: list[Path] = []
-    original = writer.scan_articles
+    original = manifest.scan_articles
 
     def counting(articles_dir: Path, known: dict | None = None):  # type: ignore[no-untyped-def]
         seen.append(articles_dir)
         return original(articles_dir, known)
 
-    monkeypatch.setattr(writer, "scan_articles", counting)
+    monkeypatch.setattr(manifest, "scan_articles", counting)
     return seen
 
 
@@ -65,7 +65,7 @@ def test_a_manifest_written_by_someone_else_means_a_full_scan(
     other = open_corpus(store)  # another process, as far as the manifest goes
     _edit(store / "articles" / f"{HAMMOND}.yaml", "softens", "soft-pedals")
     assert other.ensure_index().updated == 1
-    writer._meta_cache.clear()  # the other process's manifest is read from disk
+    manifest._meta_cache.clear()  # the other process's manifest is read from disk
     before = len(scans)
     assert corpus.ensure_index().updated == 0  # the other one indexed it already
     assert len(scans) == before + 1

@@ -17,20 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser
-from yaml.events import (
-    AliasEvent,
-    DocumentStartEvent,
-    MappingEndEvent,
-    MappingStartEvent,
-    ScalarEvent,
-    SequenceEndEvent,
-    SequenceStartEvent,
-    StreamEndEvent,
-)
 
 from store.errors import ArticleFileError, Problem
 from store.models import ENTITY_TYPES, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
+from store.yaml_events import NotPlain, fast_load
 
 # ---------------------------------------------------------------- loading
 
@@ -59,102 +49,11 @@ class _LineLoader(yaml.SafeLoader):
 _LineLoader.yaml_implicit_resolvers = ArticleLoader.yaml_implicit_resolvers
 
 
-class _NotPlain(Exception):
-    """The text uses YAML the fast reader leaves to PyYAML (anchors, tags, floats, ...)."""
-
-
-_RESOLVERS = ArticleLoader.yaml_implicit_resolvers
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
-_NULL = "tag:yaml.org,2002:null"
-_BOOL = "tag:yaml.org,2002:bool"
-
-
-def _plain_scalar(value: str) -> Any:
-    """A plain (unquoted) scalar as ArticleLoader resolves it; `_NotPlain` for the rare kinds."""
-    if value.isdigit() and value.isascii() and (value[0] != "0" or len(value) == 1):
-        return int(value)  # the common case, offsets and paragraph numbers
-    if _DECIMAL.match(value):
-        return int(value)
-    for tag, regexp in _RESOLVERS.get(value[:1], []) + _RESOLVERS.get(None, []):
-        if regexp.match(value):
-            if tag == _NULL:
-                return None
-            if tag == _BOOL:
-                return value.lower() == "true"
-            raise _NotPlain(tag)
-    return value
-
-
-def _fast_load(text: str) -> Any:
-    """Build the document from libyaml's events directly.
-
-    PyYAML's loader composes a node tree and then constructs it in Python, asking the
-    resolver about every scalar: two thirds of reading an article. Article files are
-    maps, lists and scalars, which this builds in one pass over the events, resolving
-    plain scalars as ArticleLoader does. Anything else (anchors, aliases, tags,
-    non-scalar keys, floats, several documents) raises `_NotPlain`, and so does a
-    syntax error: the caller then parses with PyYAML, which gives the same document
-    or the same error as before."""
-    parser = CParser(text)
-    get_event: Any = parser.get_event
-    stack: list[tuple[Any, bool]] = []
-    current: Any = None
-    in_map = False
-    key: Any = _NO_KEY
-    result: Any = None
-    documents = 0
-    while True:
-        event: Any = get_event()
-        kind = type(event)
-        if kind is ScalarEvent:
-            if event.anchor is not None or event.tag is not None:
-                raise _NotPlain("anchor or tag")
-            value: Any = event.value if event.style else _plain_scalar(event.value)
-            if in_map:
-                if key is _NO_KEY:
-                    key = value
-                else:
-                    current[key] = value
-                    key = _NO_KEY
-            elif current is None:
-                result = value
-            else:
-                current.append(value)
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.anchor is not None or event.tag is not None:
-                raise _NotPlain("anchor or tag")
-            container: Any = {} if kind is MappingStartEvent else []
-            if current is None:
-                result = container
-            elif in_map:
-                if key is _NO_KEY:
-                    raise _NotPlain("a key that is not a scalar")
-                current[key] = container
-                key = _NO_KEY
-            else:
-                current.append(container)
-            stack.append((current, in_map))
-            current, in_map = container, kind is MappingStartEvent
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            current, in_map = stack.pop()
-        elif kind is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _NotPlain("more than one document")
-        elif kind is StreamEndEvent:
-            return result
-        elif kind is AliasEvent:
-            raise _NotPlain("alias")
-
-
-_NO_KEY = object()
-
-
 def parse_yaml(text: str, path: Path) -> Any:
     """Parse YAML text; a syntax error becomes an `ArticleFileError` with its line."""
     try:
-        return _fast_load(text)
-    except (_NotPlain, yaml.YAMLError, UnicodeError):
+        return fast_load(text, ArticleLoader.yaml_implicit_resolvers)
+    except (NotPlain, yaml.YAMLError, UnicodeError):
         pass
     try:
         return yaml.load(text, Loader=ArticleLoader)  # noqa: S506 - a safe loader

@@ -95,7 +95,7 @@ FAST_PATH_CASES = [
 
 @pytest.mark.parametrize("text", FAST_PATH_CASES)
 def test_fast_reader_gives_what_pyyaml_gives(text: str) -> None:
-    """Articles are read from libyaml's events (store.yamlio._fast_load); what it does
+    """Articles are read from libyaml's events (store.yaml_events.fast_load); what it does
     not handle itself goes to PyYAML, so the document or the error is the same."""
     import yaml
 
@@ -115,7 +115,8 @@ def test_fast_reader_gives_what_pyyaml_gives(text: str) -> None:
 def test_fast_reader_reads_every_fixture_file_like_pyyaml() -> None:
     import yaml
 
-    from store.yamlio import ArticleLoader, _fast_load
+    from store.yaml_events import NotPlain, fast_load
+    from store.yamlio import ArticleLoader
 
     fixtures = Path(__file__).parent / "fixtures"
     for path in sorted(fixtures.rglob("*.yaml")):
@@ -125,6 +126,6 @@ def test_fast_reader_reads_every_fixture_file_like_pyyaml() -> None:
         except yaml.YAMLError:
             continue
         try:
-            assert _fast_load(text) == expected, path
+            assert fast_load(text, ArticleLoader.yaml_implicit_resolvers) == expected, path
         except Exception as exc:  # noqa: BLE001 - falling back is allowed, a wrong document is not
-            assert type(exc).__name__ == "_NotPlain", path
+            assert isinstance(exc, NotPlain), path

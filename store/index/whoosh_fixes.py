@@ -161,6 +161,24 @@ def _read_ids(self: Any) -> None:
     self._ids = ids if self._byteids else tuple(accumulate(ids))
 
 
+def _skip_both(a: Any, b: Any, minquality: float) -> int:
+    """Skip blocks of two added-up sub-matchers while together they cannot reach
+    `minquality`; stop as soon as the one asked cannot move."""
+    skipped = 0
+    aq, bq = a.block_quality(), b.block_quality()
+    while a.is_active() and b.is_active() and aq + bq <= minquality:
+        if aq < bq:
+            moved = a.skip_to_quality(minquality - bq)
+            aq = a.block_quality()
+        else:
+            moved = b.skip_to_quality(minquality - aq)
+            bq = b.block_quality()
+        if not moved:  # no progress: score from here rather than loop
+            break
+        skipped += moved
+    return skipped
+
+
 def _union_skip_to_quality(self: Any, minquality: float) -> int:
     self._id = None
     a, b = self.a, self.b
@@ -170,19 +188,7 @@ def _union_skip_to_quality(self: Any, minquality: float) -> int:
         return int(b.skip_to_quality(minquality))
     if not b.is_active():
         return int(a.skip_to_quality(minquality))
-    skipped = 0
-    aq, bq = a.block_quality(), b.block_quality()
-    while a.is_active() and b.is_active() and aq + bq <= minquality:
-        if aq < bq:
-            moved = a.skip_to_quality(minquality - bq)
-            aq = a.block_quality()
-        else:
-            moved = b.skip_to_quality(minquality - aq)
-            bq = b.block_quality()
-        if not moved:  # no progress: score from here rather than loop
-            break
-        skipped += moved
-    return skipped
+    return _skip_both(a, b, minquality)
 
 
 def _and_maybe_skip_to_quality(self: Any, minquality: float) -> int:
@@ -191,19 +197,7 @@ def _and_maybe_skip_to_quality(self: Any, minquality: float) -> int:
         raise ReadTooFar
     if not b.is_active():
         return int(a.skip_to_quality(minquality))
-    skipped = 0
-    aq, bq = a.block_quality(), b.block_quality()
-    while a.is_active() and b.is_active() and aq + bq <= minquality:
-        if aq < bq:
-            moved = a.skip_to_quality(minquality - bq)
-            aq = a.block_quality()
-        else:
-            moved = b.skip_to_quality(minquality - aq)
-            bq = b.block_quality()
-        if not moved:  # no progress: score from here rather than loop
-            break
-        skipped += moved
-    return skipped
+    return _skip_both(a, b, minquality)
 
 
 def apply() -> None:

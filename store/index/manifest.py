@@ -118,12 +118,20 @@ def _stamps(index_dir: Path) -> tuple[Any, ...]:
     return tuple(_stamp(index_dir / name) for name in (META_FILE, MANIFEST_FILE, CHANGES_FILE))
 
 
-def remember_manifest(index_dir: Path, meta: dict[str, Any], changes: dict[str, Any] | None) -> None:
+def remember_manifest(
+    index_dir: Path,
+    files: dict[str, tuple[int, int]],
+    problems: dict[str, list[list[Any]]],
+    changes: dict[str, Any] | None = None,
+) -> None:
+    """Keep what was just written as the manifest of `index_dir` (a full build writes it
+    in a folder of its own, and remembers it again once that folder is the index)."""
     _meta_cache.clear()  # one manifest is enough: it holds a stamp for every article file
     try:
         stamps = _stamps(index_dir)
     except OSError:
         return
+    meta = {"schema_version": SCHEMA_VERSION, "files": files, "problems": problems}
     _meta_cache.update(dir=str(index_dir), stamps=stamps, meta=meta, changes=changes)
 
 
@@ -258,21 +266,20 @@ def write_manifest(
     """Write the manifest: in full after a build, or, after a small update, only the
     journal of changes since the full one (`changed`: name -> new stamp, None when the
     file is gone). Writing 10 MB for every edited article cost more than the edit."""
-    previous = None
-    if changed is not None:
+    found = None
+    if changed is not None:  # a journal is only written beside a full manifest that reads
         try:
             found = _read_manifest(index_dir)
         except (OSError, ValueError, EOFError, TypeError):
             found = None
-        previous = found[1] if found is not None else None
-    if changed is not None and (previous is not None or (index_dir / MANIFEST_FILE).exists()):
+    if found is not None and changed is not None:
+        previous = found[1]
         journal = dict(previous["files"]) if previous is not None else {}
         journal.update(changed)
         if len(journal) <= JOURNAL_LIMIT:
             content = marshal.dumps({"files": journal, "problems": problems})
             write_atomic(index_dir / CHANGES_FILE, content, durable=False)
-            meta = {"schema_version": SCHEMA_VERSION, "files": files, "problems": problems}
-            remember_manifest(index_dir, meta, {"files": journal, "problems": problems})
+            remember_manifest(index_dir, files, problems, {"files": journal, "problems": problems})
             return
     # the full manifest, then the journal goes (a journal left over by a crash in
     # between only makes the next update re-read a few files: added files are
@@ -287,9 +294,7 @@ def write_manifest(
     text = json.dumps(head, separators=(",", ":"))
     if _read_text(index_dir / META_FILE) != text:
         write_atomic(index_dir / META_FILE, text, durable=False)
-    remember_manifest(
-        index_dir, {"schema_version": SCHEMA_VERSION, "files": files, "problems": problems}, None
-    )
+    remember_manifest(index_dir, files, problems)
 
 
 def _read_text(path: Path) -> str | None:

@@ -32,7 +32,7 @@ from store.index.manifest import (
     remember_manifest,
     write_manifest,
 )
-from store.index.schema import SCHEMA_VERSION, make_schema, open_index
+from store.index.schema import make_schema, open_index
 from store.index.segment import PassageSegmentWriter, PassageSubWriterTask
 from store.index.watch import ArticleWatch
 from store.yamlio import load_article
@@ -169,9 +169,7 @@ def _full_build(articles_dir: Path, index_dir: Path, plan: IndexPlan, progress: 
             raise
         write_manifest(building, plan.files, problems)
         _swap_in(building, index_dir)
-        remember_manifest(
-            index_dir, {"schema_version": SCHEMA_VERSION, "files": plan.files, "problems": problems}, None
-        )
+        remember_manifest(index_dir, plan.files, problems)
     except BaseException:
         shutil.rmtree(building, ignore_errors=True)
         raise

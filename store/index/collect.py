@@ -146,7 +146,8 @@ def top_by_date(
     searcher: Any, q: Any, limit: int, budget: float, dates: Any, starts: Sequence[int] | None = None
 ) -> Collected:
     """The `limit` newest documents (by article date, undated first; a later-indexed
-    document wins a tie), and given the articles' `starts`, how many articles matched."""
+    document wins a tie), and given the articles' `starts`, how many articles matched.
+    `dates` is every document's day number with UNDATED for no date (PassageSearcher.dates)."""
     started = time.perf_counter()
     heap: list[tuple[int, int]] = []
     count = 0
@@ -160,7 +161,7 @@ def top_by_date(
             count += 1
             if starts is not None:
                 articles.add(bisect_right(starts, offset + sub_docnum))
-            key = (dates[offset + sub_docnum] or UNDATED, offset + sub_docnum)
+            key = (dates[offset + sub_docnum], offset + sub_docnum)
             if len(heap) < limit:
                 heapq.heappush(heap, key)
             elif key > heap[0]:

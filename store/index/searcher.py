@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,12 +78,9 @@ class PassageSearcher:
         self._searcher: Any = None
         self._stamp: tuple[int, int] | None = None
         self._analyzer = word_analyzer()
-        self._dates: array[int] | None = None
-        self._dates_stamp: tuple[int, int] | None = None
-        self._starts: array[int] | None = None
-        self._starts_stamp: tuple[int, int] | None = None
-        self._sort_dates: array[int] | None = None
-        self._sort_dates_stamp: tuple[int, int] | None = None
+        self._per_version: dict[str, array[int]] = {}
+        """Arrays read once per index version (`dates`, `article_starts`)."""
+        self._per_version_stamp: tuple[int, int] | None = None
 
     def _current_stamp(self) -> tuple[int, int]:
         try:
@@ -191,43 +188,39 @@ class PassageSearcher:
         searcher = self.get()
         return [searcher.stored_fields(docnum) for docnum in docnums]
 
+    def _once_per_version(self, name: str, read: Callable[[], array[int]]) -> array[int]:
+        self.get()
+        if self._per_version_stamp != self._stamp:
+            self._per_version, self._per_version_stamp = {}, self._stamp
+        values = self._per_version.get(name)
+        if values is None:
+            values = self._per_version[name] = read()
+        return values
+
     def dates(self) -> array[int]:
-        """Every document's article day number (0: no date), read once per index version."""
-        searcher = self.get()
-        if self._dates is None or self._dates_stamp != self._stamp:
-            values: array[int] = array("i")
-            for leaf, _ in searcher.reader().leaf_readers():
-                values.extend(
-                    _column_values(leaf.column_reader("date", translate=False), leaf.doc_count_all())
-                )
-            self._dates, self._dates_stamp = values, self._stamp
-        return self._dates
+        """Every document's article day number, an undated article counting as the
+        newest (store.index.collect.UNDATED): the key that orders passages by date."""
+        return self._once_per_version("dates", self._read_dates)
+
+    def _read_dates(self) -> array[int]:
+        values: array[int] = array("i")
+        for leaf, _ in self.get().reader().leaf_readers():
+            values.extend(_column_values(leaf.column_reader("date", translate=False), leaf.doc_count_all()))
+        if 0 in values:  # the column's 0 is "no date"
+            found = -1
+            try:
+                while True:
+                    found = values.index(0, found + 1)
+                    values[found] = UNDATED
+            except ValueError:
+                pass
+        return values
 
     def article_starts(self) -> array[int]:
         """Docnums of the articles' headline passages, ascending, read once per index
         version (10 ms per 10,000 articles): each article's passages follow its headline
         (store.index.collect.count_matches)."""
-        self.get()
-        if self._starts is None or self._starts_stamp != self._stamp:
-            self._starts, self._starts_stamp = array("i", self.posting_ids("kind", "title")), self._stamp
-        return self._starts
-
-    def sort_dates(self) -> array[int]:
-        """`dates()` with an undated article as the newest (store.index.collect.UNDATED):
-        the key that orders passages by date."""
-        dates = self.dates()
-        if self._sort_dates is None or self._sort_dates_stamp != self._stamp:
-            values = array("i", dates)
-            if 0 in values:
-                found = -1
-                try:
-                    while True:
-                        found = values.index(0, found + 1)
-                        values[found] = UNDATED
-                except ValueError:
-                    pass
-            self._sort_dates, self._sort_dates_stamp = values, self._stamp
-        return self._sort_dates
+        return self._once_per_version("starts", lambda: array("i", self.posting_ids("kind", "title")))
 
     def posting_ids(self, fieldname: str, term: str) -> list[int]:
         """Docnums of the documents holding a term, ascending, deleted ones left out.
@@ -257,19 +250,17 @@ class PassageSearcher:
             found.extend([docnum + offset for docnum in ids] if offset else ids)
         return found
 
-    def ordered(self, fieldname: str, terms: list[str], *, newest_first: bool = False) -> list[int]:
+    def ordered(self, fieldname: str, terms: list[str]) -> list[int]:
         """Every document holding one of the terms, in article date order. An article's
         passages are indexed together in paragraph order, so (date, docnum) orders by
         date, then article, then paragraph: docnums go in ascending and the sort by
         date is stable. Newest articles are indexed first, so the input is mostly in
         reverse date order already, which the sort is quick to see."""
-        found = self.posting_ids(fieldname, terms[0]) if len(terms) == 1 else []
-        if len(terms) > 1:
-            union: set[int] = set()
-            for term in terms:
-                union.update(self.posting_ids(fieldname, term))
-            found = sorted(union)
-        return sorted(found, key=self.sort_dates().__getitem__, reverse=newest_first)
+        if len(terms) == 1:
+            found = self.posting_ids(fieldname, terms[0])
+        else:
+            found = sorted({docnum for term in terms for docnum in self.posting_ids(fieldname, term)})
+        return sorted(found, key=self.dates().__getitem__)
 
     def mention_passage(self, fields: dict[str, Any], keys: list[str]) -> MentionPassage:
         spans: list[Span] = []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.replicate import load_templates, write_store
 from store.corpus import Corpus, open_corpus
 
 FIXTURE_STORE = Path(__file__).parent.parent / "fixtures" / "store"
@@ -33,3 +34,13 @@ def corpus(store: Path) -> Iterator[Corpus]:
     corpus.ensure_index()
     yield corpus
     corpus.close()
+
+
+def replicated_corpus(tmp_path_factory: pytest.TempPathFactory, articles: int, name: str) -> Corpus:
+    """The fixture store replicated to `articles` articles (fresh ids, dates shifted back
+    per round, as `make bench` does), with its index built."""
+    store = tmp_path_factory.mktemp(name)
+    write_store(load_templates(FIXTURE_STORE), articles, store)
+    corpus = open_corpus(store)
+    corpus.ensure_index()
+    return corpus

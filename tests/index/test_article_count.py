@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bench.replicate import load_templates, write_store
 from store import corpus as corpus_module
-from store.corpus import Corpus, open_corpus
+from store.corpus import Corpus
 from store.index import collect
-from tests.index.conftest import FIXTURE_STORE, HAMMOND, KERRY, LAVROV
+from tests.index.conftest import HAMMOND, KERRY, LAVROV, replicated_corpus
 from tui.cli import main
 
 QUERIES = [
@@ -63,11 +62,7 @@ def test_articles_stay_right_after_an_incremental_update(store: Path, corpus: Co
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """The fixture store replicated to 60 articles."""
-    store = tmp_path_factory.mktemp("count")
-    write_store(load_templates(FIXTURE_STORE), 60, store)
-    corpus = open_corpus(store)
-    corpus.ensure_index()
-    return corpus
+    return replicated_corpus(tmp_path_factory, 60, "count")
 
 
 @pytest.mark.parametrize("sort", ["relevance", "date"])

@@ -8,19 +8,15 @@ import pytest
 
 from bench.replicate import load_templates, write_store
 from store import corpus as corpus_module
-from store.corpus import Corpus, open_corpus
+from store.corpus import Corpus
 from store.index import collect
-from tests.index.conftest import FIXTURE_STORE
+from tests.index.conftest import FIXTURE_STORE, replicated_corpus
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     """The fixture store replicated to 150 articles (dates shifted back per round)."""
-    store = tmp_path_factory.mktemp("big")
-    write_store(load_templates(FIXTURE_STORE), 150, store)
-    corpus = open_corpus(store)
-    corpus.ensure_index()
-    return corpus
+    return replicated_corpus(tmp_path_factory, 150, "big")
 
 
 def test_unhurried_search_is_complete_and_exact(big: Corpus) -> None:

@@ -208,7 +208,10 @@ def plan_update(
     last compared, only the files it names are looked at (store.index.watch)."""
     meta = meta if meta is not None else read_meta(index_dir)
     if meta is None or not whoosh_index.exists_in(str(index_dir)):
-        return IndexPlan("missing", "missing", _scan(articles_dir, {}, watch)[0])
+        reason = "missing"
+        if meta is None and (index_dir / META_FILE).exists():  # there, but it does not read
+            reason = "the index manifest cannot be read"
+        return IndexPlan("missing", reason, _scan(articles_dir, {}, watch)[0])
     if meta.get("schema_version") != SCHEMA_VERSION:
         reason = f"older schema (version {meta.get('schema_version')})"
         return IndexPlan("outdated", reason, _scan(articles_dir, {}, watch)[0])

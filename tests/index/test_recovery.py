@@ -61,7 +61,10 @@ def test_garbage_side_file_means_rebuild(store: Path) -> None:
     corpus.ensure_index()
     (store / ".index" / manifest.META_FILE).write_text("{not json", encoding="utf-8")
     assert corpus.index_state() == "missing"
-    assert corpus.ensure_index().rebuilt
+    report = corpus.ensure_index()
+    assert (
+        report.rebuilt and "manifest" in (report.reason or "") and "cannot be read" in (report.reason or "")
+    )
 
 
 def test_stale_lock_of_a_killed_process_is_recovered(store: Path) -> None:

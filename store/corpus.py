@@ -18,7 +18,9 @@ from typing import Any, TypeVar
 
 from whoosh import query as wq
 
-from store.aliases import ALIASES_FILE, load_aliases
+from store.aliases import ALIASES_FILE, AliasTable, load_aliases
+from store.curation import curate_article
+from store.curation_edit import CurationChange, Curator
 from store.errors import ArticleFileError, Problem, StoreError
 from store.hits import (
     ArticleSummary,
@@ -35,6 +37,7 @@ from store.hits import (
     UnknownEntity,
 )
 from store.index.collect import count_matches, top_by_date, top_by_score
+from store.index.curate_actions import run_action
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
@@ -81,6 +84,7 @@ class Corpus:
         self._registry: EntityRegistry | None = None
         self._registry_key: object = None
         self._alias_problems: list[Problem] = []
+        self._table: tuple[object, AliasTable] | None = None
         self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
         self._words_cache: dict[tuple[str, Any], FuzzyWords] = {}
         self._watch = ArticleWatch(self.articles_dir)
@@ -164,19 +168,42 @@ class Corpus:
     def registry(self) -> EntityRegistry:
         """Every entity of the corpus, with `aliases.yaml` applied (rebuilt when either changed)."""
         searcher = self._searcher()
-        aliases_path = self.data_dir / ALIASES_FILE
-        try:
-            stat = aliases_path.stat()
-            alias_stamp: object = (stat.st_mtime_ns, stat.st_size)
-        except FileNotFoundError:
-            alias_stamp = None
-        key = (self._reader.generation(), alias_stamp)
+        key = (self._reader.generation(), self._alias_stamp())
         if self._registry is None or key != self._registry_key:
-            table, self._alias_problems = load_aliases(self.data_dir)
-            self._registry = EntityRegistry(searcher.reader(), table)
+            self._registry = EntityRegistry(searcher.reader(), self.curation())
             self._registry_key = key
             self._ordered_cache.clear()
         return self._registry
+
+    def _alias_stamp(self) -> object:
+        try:
+            stat = (self.data_dir / ALIASES_FILE).stat()
+        except FileNotFoundError:
+            return None
+        return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+    def curation(self) -> AliasTable:
+        """The alias and curation table of `aliases.yaml`, re-read whenever the file changes."""
+        stamp = self._alias_stamp()
+        if self._table is None or self._table[0] != stamp:
+            table, self._alias_problems = load_aliases(self.data_dir)
+            self._table = (stamp, table)
+        return self._table[1]
+
+    def curate(
+        self, action: str, name: str | None = None, value: str | None = None, *, type: str | None = None
+    ) -> CurationChange:
+        """Rename, retype, merge, split or drop an entity, or undo the last of these
+        (store.index.curate_actions); saved in aliases.yaml, in effect at once."""
+        change = self._run(
+            lambda: run_action(
+                self.registry(), self._searcher().reader(), Curator(self.data_dir), self.articles_dir,
+                action, name, value, type,
+            )
+        )  # fmt: skip
+        if change.articles:
+            self.ensure_index()
+        return change
 
     def _ordered(self, fieldname: str, terms: list[str]) -> list[int]:
         """Docnums in date order, cached per index version (the jump pages through them)."""
@@ -393,7 +420,12 @@ class Corpus:
         ]
 
     def load_article(self, article_id: str) -> Article:
-        """Parse one article's YAML file. Raises ArticleFileError naming the file."""
+        """Parse one article's YAML file, with aliases.yaml applied to its entities (as the
+        index shows them). Raises ArticleFileError naming the file."""
+        return curate_article(self.stored_article(article_id), self.curation())
+
+    def stored_article(self, article_id: str) -> Article:
+        """The article exactly as its file says (for hand edits), the curation not applied."""
         path = self.articles_dir / f"{article_id}.yaml"
         if "/" in article_id or "\\" in article_id or article_id.startswith("."):
             raise ArticleFileError([Problem(path, None, f"{article_id!r} is not an article id")])

@@ -8,6 +8,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from tui.commands import NewsdeskCommands
+from tui.screens.curate_screen import CurateScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
 from tui.widgets.article_view import ArticleView
@@ -49,5 +50,6 @@ class NewsdeskApp(App[None]):
             ("Results", list(ResultsList.BINDINGS)),
             ("Article", list(ArticleView.BINDINGS)),
             ("Entities", list(EntitiesPane.BINDINGS)),
+            ("Curating an entity (c)", list(CurateScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -42,6 +42,8 @@ class NewsdeskCommands(Provider):
         return [
             ("Rebuild index", "rebuild_index", "Rebuild the search index from the YAML files"),
             ("Toggle sort", "toggle_sort", "Sort results by relevance or newest first"),
+            ("Curate entity", "curate", "Rename, retype, merge, split or drop the entity at the cursor"),
+            ("Undo curation", "undo_curation", "Take back the last rename, retype, merge, split or drop"),
         ]
 
     async def discover(self) -> Hits:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from store.curation_edit import CurationChange
+
 
 @dataclass
 class JumpRequested(Message):
@@ -27,3 +29,13 @@ class QuotesRequested(Message):
 
     name: str
     """The speaker's canonical name."""
+
+
+@dataclass
+class CurationFinished(Message):
+    """A curation action (or its undo) was saved, or failed: the panes refresh."""
+
+    change: CurationChange | None
+    """What was done; None when it failed."""
+    error: str | None = None
+    """Why it failed."""

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from store.aliases import AliasTable
+from store.curation import curate_article
 from store.errors import StoreError
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities, resolve_name
@@ -64,6 +65,7 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     ]
     article.entities = entities
     _add_unlisted_speakers(article)
+    curate_article(article, aliases)  # the user's renames, merges, splits and drops (aliases.yaml)
     article.extraction_digest = extraction_digest(article)
     return article
 

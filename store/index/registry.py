@@ -15,6 +15,7 @@ from typing import Any
 
 from store.aliases import AliasTable
 from store.hits import EntityRef, EntitySummary
+from store.index.curate import Counts, curate_groups
 from store.index.schema import NO_SPEAKER, SEP
 
 
@@ -137,6 +138,7 @@ class EntityRegistry:
         self.article_count = reader.doc_frequency("kind", "title") - deleted_titles
         self.mention_count = sum(occurrences for _, occurrences in mentions.values())
         self.quote_count = sum(occurrences for _, occurrences in speakers.values())
+        key_counts: dict[str, Counts] = {}
         for key in sorted(articles.keys() | mentions.keys()):
             in_articles = articles.get(key, [0, 0])[0]
             passages, occurrences = mentions.get(key, [0, 0])
@@ -145,10 +147,11 @@ class EntityRegistry:
             entity_type, _, name = key.partition(SEP)
             group = self._group_for(entity_type, name)
             group.keys.append(key)
-            group.articles += max(in_articles, 0)
-            group.passages += max(passages, 0)
-            group.mentions += max(occurrences, 0)
-            self._by_key[key] = group
+            key_counts[key] = (max(in_articles, 0), max(passages, 0), max(occurrences, 0))
+            group.articles += key_counts[key][0]
+            group.passages += key_counts[key][1]
+            group.mentions += key_counts[key][2]
+        self._curate(key_counts)
         for btext in reader.lexicon("alias"):
             key, _, alias = btext.decode("utf-8").rpartition(SEP)
             owner = self._by_key.get(key)
@@ -156,17 +159,30 @@ class EntityRegistry:
                 owner.aliases.add(alias)
         for group in self.groups.values():
             group.aliases.update(self._table.variants(group.name))
+            apart = self._table.split_from(group.name)
+            group.aliases = {a for a in group.aliases if a.casefold() not in apart}
             for alias in group.aliases:
                 self._by_alias.setdefault(alias.casefold(), []).append(group)
         for name, (_, count) in speakers.items():
             if name == NO_SPEAKER or count <= 0:
                 continue
-            group = self._speaker_group(name)
+            quoted = self._speaker_group(name)
+            if quoted is None:
+                continue
+            group = quoted
             group.speaker_terms.append(name)
             group.quotes += count
             self._by_speaker[name] = group
 
-    def _speaker_group(self, name: str) -> EntityGroup:
+    def _curate(self, key_counts: dict[str, Counts]) -> None:
+        """Apply the user's curation (store.index.curate) to the groups just built."""
+        curated = curate_groups(list(self.groups.values()), self._table, key_counts)
+        self.groups = {(g.name.casefold(), g.type): g for g in curated}
+        for group in curated:
+            for key in group.keys:
+                self._by_key[key] = group
+
+    def _speaker_group(self, name: str) -> EntityGroup | None:
         canonical = self._table.canonical(name)
         candidates = self._by_alias.get(canonical.casefold()) or self._by_alias.get(name.casefold()) or []
         exact = [g for g in candidates if g.name.casefold() == canonical.casefold()]
@@ -174,6 +190,8 @@ class EntityRegistry:
             people = [g for g in pool if g.type == "PERSON"]
             if people or pool:
                 return max(people or pool, key=lambda g: g.mentions)
+        if self._table.is_dropped(name):
+            return None  # not an entity, by the user's word
         group = self._group_for("PERSON", name)
         self._by_alias.setdefault(group.name.casefold(), []).append(group)
         return group

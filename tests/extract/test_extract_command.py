@@ -131,3 +131,28 @@ def test_one_failing_article_does_not_stop_the_others(
     assert status == 1
     assert "extraction failed: ValueError: a bug in the entity code" in lines[0]["error"]
     assert len(lines[1]["quotes"]) == 6 and "error" not in lines[1]
+
+
+def test_curation_in_aliases_yaml_survives_reextraction(
+    capsys: pytest.CaptureFixture[str], store: Path, nlp: object
+) -> None:
+    """A round trip: curate with `newsdesk entity`, re-extract, and the article files say
+    what aliases.yaml says (renamed speaker, retyped and dropped entities)."""
+    article_id = "town-council-approves-new-library"
+    path = store / "articles" / f"{article_id}.yaml"
+    assert main(["entity", "rename", "Mary Smith", "Councillor Mary Smith", "--data", str(store)]) == 0
+    assert main(["entity", "retype", "Springfield", "LOC", "--data", str(store)]) == 0
+    aliases_text = (store / "aliases.yaml").read_text(encoding="utf-8")
+    assert "Councillor Mary Smith: [Mary Smith]" in aliases_text
+    assert main(["reextract", "--data", str(store), "--force", article_id]) == 0
+    article = load_article(path)
+    assert [q.speaker for q in article.quotes] == ["Councillor Mary Smith"]
+    assert {(e.name, e.type) for e in article.entities} == {
+        ("Councillor Mary Smith", "PERSON"),
+        ("Springfield", "LOC"),
+    }
+    assert not edited_by_hand(article)  # curated output is extraction's own: a later run redoes it
+    assert (store / "aliases.yaml").read_text(encoding="utf-8") == aliases_text  # untouched by extraction
+    assert main(["entity", "drop", "Springfield", "--data", str(store), "--json"]) == 0
+    assert main(["reextract", "--data", str(store), article_id]) == 0
+    assert [e.name for e in load_article(path).entities] == ["Councillor Mary Smith"]

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli import extract, ingest, search
+from tui.cli import curate, extract, ingest, search
 
 DEFAULT_DATA = Path(os.environ.get("NEWSDESK_DATA", "data"))
 
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (ingest, extract, search):
+    for module in (ingest, extract, search, curate):
         module.register(commands, data_option)
     return parser
 

@@ -121,6 +121,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.border_subtitle = "opening…"
         self._load(target.article_id, self._generation)
 
+    def reload(self) -> None:
+        """Read the open article again (its entities changed), keeping the cursor."""
+        if self.target is not None:
+            self.article = None
+            self.open(self.target, cursor=self.cursor)
+
     def clear(self) -> None:
         """Close the article and show what to do instead."""
         self._generation += 1

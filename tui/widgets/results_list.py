@@ -177,6 +177,8 @@ class ResultsList(OptionList):
             elapsed = (time.perf_counter() - started) * 1000
             title = f"{mentions.entity.name} — {_count(mentions.total, 'passage')} in "
             title += _count(mentions.articles, "article")
+            if mentions.entity.aliases:  # what the jump groups
+                title += " · also " + ", ".join(mentions.entity.aliases)
             return _Page(entries, mentions.total, mentions.articles, elapsed, title)
         if source.kind == "quotes":
             quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)

@@ -54,7 +54,7 @@ class MainScreen(Screen[None]):
         Binding("N", "step(-1)", "Previous hit", tooltip="Open the previous passage of the list"),
         Binding("e", "focus_entities", "Entities", tooltip="Focus the entities pane"),
         Binding("s", "toggle_sort", "Sort", show=False, tooltip="Sort results by relevance or newest first"),
-        Binding("c", "curate", "Curate", show=False, tooltip="Rename, retype, merge, split or drop the entity here"),
+        Binding("c", "curate", "Curate", show=False, tooltip="Rename, retype, merge, split or drop a name"),
         Binding("u", "undo_curation", "Undo", show=False, tooltip="Take back the last curation action"),
         Binding(
             "exclamation_mark",

@@ -89,6 +89,9 @@ class EntityRef:
     name: str
     type: str
     aliases: list[str] = field(default_factory=list)
+    also: list[tuple[str, int]] = field(default_factory=list)
+    """Other entities a short name could be ("Bush": George W Bush, Kate Bush), with
+    their article counts, most first; empty when the name is unambiguous."""
 
 
 @dataclass
@@ -155,6 +158,8 @@ class EntitySummary:
     mentions: int = 0
     quotes: int = 0
     """Quotes attributed to it (as speaker)."""
+    also: list[tuple[str, int]] = field(default_factory=list)
+    """Other entities a short name could be, with their article counts (see `EntityRef`)."""
 
 
 @dataclass

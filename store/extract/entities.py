@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -307,27 +308,45 @@ def _add_mentions(entities: list[Entity], paragraphs: list[Paragraph], names: se
 
     Only `names` are searched: an alias with a title or a country ("Sydney, Australia")
     would hide the mentions of the entities inside it, and its name is found anyway.
-    Aliases are indexed by their first word, so the scan is linear in the text.
     """
+    owner, by_first = _alias_index(entities, names)
+    for index, paragraph in enumerate(paragraphs):
+        for alias, at, end in _occurrences(paragraph.text, by_first):
+            owner[alias].mentions.append(Mention(index, at, end))
+
+
+def text_mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, int]]:
+    """(entity index, start, end) of every alias occurring in `text`, such as a headline
+    or standfirst, which extraction does not read: same matching as the body's mentions."""
+    position = {id(e): i for i, e in enumerate(entities)}
+    owner, by_first = _alias_index(entities, {a for e in entities for a in e.aliases})
+    return [(position[id(owner[alias])], at, end) for alias, at, end in _occurrences(text, by_first)]
+
+
+def _alias_index(entities: list[Entity], names: set[str]) -> tuple[dict[str, Entity], dict[str, list[str]]]:
+    """Each alias's entity, and the aliases by their first word, longest first (so the
+    scan is linear in the text)."""
     owner = {alias: entity for entity in entities for alias in entity.aliases if alias in names}
     by_first: dict[str, list[str]] = {}
     for alias in sorted(owner, key=len, reverse=True):
         first = WORD.match(alias)
         if first is not None and first.start() == 0:
             by_first.setdefault(first.group(0), []).append(alias)
-    for index, paragraph in enumerate(paragraphs):
-        text = paragraph.text
-        done = 0
-        for word in WORD.finditer(text):
-            at = word.start()
-            if at < done or word.group(0) not in by_first:
-                continue
-            for alias in by_first[word.group(0)]:
-                end = at + len(alias)
-                if text.startswith(alias, at) and not (end < len(text) and WORD_CHAR.match(text, end)):
-                    owner[alias].mentions.append(Mention(index, at, end))
-                    done = end
-                    break
+    return owner, by_first
+
+
+def _occurrences(text: str, by_first: dict[str, list[str]]) -> Iterator[tuple[str, int, int]]:
+    done = 0
+    for word in WORD.finditer(text):
+        at = word.start()
+        if at < done or word.group(0) not in by_first:
+            continue
+        for alias in by_first[word.group(0)]:
+            end = at + len(alias)
+            if text.startswith(alias, at) and not (end < len(text) and WORD_CHAR.match(text, end)):
+                yield alias, at, end
+                done = end
+                break
 
 
 # --- speakers -----------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """The corpus's entities, read from the index's term lists (no stored fields, no YAML).
 
-An entity across the corpus is a group of the names the YAML files use, merged by
-canonical name (after `aliases.yaml`) and type. Counts come from term statistics:
+An entity across the corpus is a group of the names the YAML files use: the names are
+grouped by `store.identity.group_corpus` (spellings, the corpus's type vote, short
+names of people joining the one full name they fit), with canonical names from
+`aliases.yaml` applied first. Counts come from term statistics:
 mentions = occurrences of the entity's terms in `entity`, articles = documents of
 `article_entity`, quotes = occurrences of its speaker names in `speaker`.
 Because `aliases.yaml` is applied here, an edit to it takes effect at once.
@@ -15,6 +17,7 @@ from typing import Any
 
 from store.aliases import AliasTable
 from store.hits import EntityRef, EntitySummary
+from store.identity import NameRecord, group_corpus
 from store.index.curate import Counts, curate_groups
 from store.index.schema import NO_SPEAKER, SEP
 
@@ -34,6 +37,8 @@ class EntityGroup:
     passages: int = 0
     mentions: int = 0
     quotes: int = 0
+    also: list[tuple[str, int]] = field(default_factory=list)
+    """Entities a short name could also be ("Bush": George W Bush (69), Kate Bush (3))."""
 
     def summary(self) -> EntitySummary:
         return EntitySummary(
@@ -43,10 +48,11 @@ class EntityGroup:
             articles=self.articles,
             mentions=self.mentions,
             quotes=self.quotes,
+            also=list(self.also),
         )
 
     def ref(self) -> EntityRef:
-        return EntityRef(self.name, self.type, self.alias_list())
+        return EntityRef(self.name, self.type, self.alias_list(), list(self.also))
 
     def alias_list(self) -> list[str]:
         return sorted(self.aliases - {self.name}, key=str.casefold)
@@ -138,25 +144,20 @@ class EntityRegistry:
         self.article_count = reader.doc_frequency("kind", "title") - deleted_titles
         self.mention_count = sum(occurrences for _, occurrences in mentions.values())
         self.quote_count = sum(occurrences for _, occurrences in speakers.values())
-        key_counts: dict[str, Counts] = {}
+        counted: dict[str, tuple[int, int, int]] = {}
         for key in sorted(articles.keys() | mentions.keys()):
             in_articles = articles.get(key, [0, 0])[0]
             passages, occurrences = mentions.get(key, [0, 0])
-            if in_articles <= 0 and passages <= 0:
-                continue
-            entity_type, _, name = key.partition(SEP)
-            group = self._group_for(entity_type, name)
-            group.keys.append(key)
-            key_counts[key] = (max(in_articles, 0), max(passages, 0), max(occurrences, 0))
-            group.articles += key_counts[key][0]
-            group.passages += key_counts[key][1]
-            group.mentions += key_counts[key][2]
-        self._curate(key_counts)
+            if in_articles > 0 or passages > 0:
+                counted[key] = (max(in_articles, 0), max(passages, 0), max(occurrences, 0))
+        written: dict[str, set[str]] = {}
         for btext in reader.lexicon("alias"):
             key, _, alias = btext.decode("utf-8").rpartition(SEP)
-            owner = self._by_key.get(key)
-            if owner is not None:
-                owner.aliases.add(alias)
+            if key in counted:
+                written.setdefault(key, set()).add(alias)
+        self._group_names(counted, written)
+        self._curate(counted)
+
         for group in self.groups.values():
             group.aliases.update(self._table.variants(group.name))
             apart = self._table.split_from(group.name)
@@ -181,6 +182,36 @@ class EntityRegistry:
         for group in curated:
             for key in group.keys:
                 self._by_key[key] = group
+
+    def _group_names(self, counted: dict[str, tuple[int, int, int]], written: dict[str, set[str]]) -> None:
+        """Group the index's entity terms into the corpus's entities (store.identity)."""
+        records: dict[tuple[str, str], NameRecord] = {}
+        keys_of: dict[tuple[str, str], list[str]] = {}
+        for key, (in_articles, _, occurrences) in counted.items():
+            entity_type, _, name = key.partition(SEP)
+            canonical = self._table.canonical(name)
+            record = records.get((entity_type, canonical))
+            if record is None:
+                record = records[(entity_type, canonical)] = NameRecord(canonical, entity_type)
+            record.articles += in_articles
+            record.mentions += occurrences
+            record.aliases.update(written.get(key, ()))
+            record.aliases.add(name)
+            keys_of.setdefault((entity_type, canonical), []).append(key)
+        grouping = group_corpus(list(records.values()))
+        for entity in grouping.entities:
+            group = self._group_for(entity.type, entity.name)
+            group.also = entity.also
+            for record in entity.members:
+                group.aliases.update(record.aliases)
+                group.aliases.add(record.name)
+                for key in keys_of[record.ident]:
+                    in_articles, passages, occurrences = counted[key]
+                    group.keys.append(key)
+                    group.articles += in_articles
+                    group.passages += passages
+                    group.mentions += occurrences
+                    self._by_key[key] = group
 
     def _speaker_group(self, name: str) -> EntityGroup | None:
         canonical = self._table.canonical(name)

@@ -156,3 +156,32 @@ def test_curation_in_aliases_yaml_survives_reextraction(
     assert main(["entity", "drop", "Springfield", "--data", str(store), "--json"]) == 0
     assert main(["reextract", "--data", str(store), article_id]) == 0
     assert [e.name for e in load_article(path).entities] == ["Councillor Mary Smith"]
+
+
+def test_spans_point_into_the_file_and_keys_group_the_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, nlp: object
+) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text(
+        "Talks in Geneva\n\nUS Secretary of State John Kerry met Sergei Lavrov in Geneva on Monday.\n\n"
+        "Kerry’s aides said the talks would go on.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Kerry back in Washington\n\nMr Kerry returned to Washington on Tuesday, aides said.\n",
+        encoding="utf-8",
+    )
+    status, lines = run_extract(capsys, first, second)
+    assert status == 0
+    for path, line in zip((first, second), lines, strict=True):
+        text = path.read_text(encoding="utf-8")
+        for entity in line["entities"]:
+            assert entity["spans"], entity
+            for start, end in entity["spans"]:
+                assert text[start:end] in entity["aliases"], (entity["name"], text[start:end])
+    kerry = {line["path"]: e for line in lines for e in line["entities"] if "Kerry" in e["name"]}
+    one, two = kerry[str(first)], kerry[str(second)]
+    assert one["name"] == "John Kerry" and len(one["spans"]) == 2
+    assert two["name"] == "Kerry" and len(two["spans"]) == 2  # the headline and the body
+    assert one["key"] == two["key"] == "PERSON:John Kerry"

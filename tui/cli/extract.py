@@ -8,11 +8,15 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store.errors import ImportFailed, StoreError
+from store.ingest.files import read_text
 from store.models import Article, Paragraph
 from tui.cli.progress import ProgressBar
+
+if TYPE_CHECKING:
+    from store.identity import Grouping
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 
@@ -67,8 +71,6 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
 def read_article(path: Path) -> tuple[Article, str | None]:
     """One article file through the importer's parsers, and a warning when the importer
     refused its layout and the plain reading was used. Raises `ImportFailed` when unreadable."""
-    from store.ingest.files import read_text
-
     if path.suffix.lower() in (".html", ".htm"):
         from store.ingest.html import parse_html
 
@@ -94,7 +96,31 @@ def plain_article(text: str) -> Article:
     return Article(id="", title=title, paragraphs=[Paragraph(b) for b in blocks])
 
 
-def article_json(path: Path, article: Article) -> dict[str, Any]:
+def article_json(path: Path, article: Article, grouping: Grouping | None = None) -> dict[str, Any]:
+    """One line of `newsdesk extract`; with the corpus's grouping, each entity gets its
+    `spans` in the file, the corpus-wide `key` of its group and the corpus's type."""
+    from store.extract.locate import entity_spans
+
+    try:
+        text = read_text(path)
+    except ImportFailed:
+        text = ""
+    spans = entity_spans(text, article) if text else [[] for _ in article.entities]
+    entities = []
+    for entity, found in zip(article.entities, spans, strict=True):
+        line: dict[str, Any] = {
+            "name": entity.name,
+            "type": entity.type,
+            "aliases": entity.aliases,
+            "mentions": len(entity.mentions),
+            "spans": [list(s) for s in found],
+        }
+        group = grouping.entity(entity.type, entity.name) if grouping else None
+        if group is not None:
+            line |= {"type": group.type, "key": group.key}
+            if group.also:
+                line["also"] = [{"name": name, "articles": n} for name, n in group.also]
+        entities.append(line)
     return {
         "path": str(path),
         "title": article.title,
@@ -109,15 +135,13 @@ def article_json(path: Path, article: Article) -> dict[str, Any]:
             }
             for q in article.quotes
         ],
-        "entities": [
-            {"name": e.name, "type": e.type, "aliases": e.aliases, "mentions": len(e.mentions)}
-            for e in article.entities
-        ],
+        "entities": entities,
     }
 
 
 def run_extract(args: argparse.Namespace) -> int:
     from store.extract import extract_articles
+    from store.identity import group_corpus, records_of
 
     lines: list[dict[str, Any] | None] = []  # None, a warning, or an error for each path
     articles: list[Article] = []
@@ -156,12 +180,13 @@ def run_extract(args: argparse.Namespace) -> int:
         print(f"newsdesk extract: {exc}", file=sys.stderr)
         return 2
     bar.close()
+    grouping = group_corpus(records_of(a.entities for a in articles if id(a) not in broken))
     extracted = iter(articles)
     failed = 0
     for path, line in zip(args.paths, lines, strict=True):
         if line is None or "warning" in line:
             article = next(extracted)
-            line = article_json(path, article) | (line or {})
+            line = article_json(path, article, grouping) | (line or {})
             if id(article) in broken:
                 line |= {"quotes": [], "entities": [], "error": broken[id(article)]}
         if "error" in line:

@@ -1,0 +1,320 @@
+"""Entity identity across the corpus: which of the articles' entities are one real thing.
+
+Each article's YAML names its entities on its own ("Blair", "Tony Blair", "Tories").
+The corpus decides what one article cannot, by `group_corpus`, a pure function of the
+corpus's names (type, name, how many articles and mentions, the aliases written):
+
+- **Spellings.** Names equal up to case, spaces, hyphens, dots and a leading "the"
+  are one ("Kilroy-Silk" / "Kilroy Silk", "Time Warner" / "TimeWarner"); so are a
+  group's singular and plural ("Tory" / "Tories").
+- **Type vote.** A name typed ORG in 150 articles and PERSON in 3 is an ORG. The
+  minority keeps its own entity when its articles give evidence for their type (a
+  person's title: "Mr Jordan"), or when it is not clearly outvoted: two real things
+  may share a name.
+- **People.** A shorter name joins a longer one only when it ends in the same surname
+  and its other words appear in the longer name, in order ("Blair" and "Mr Blair" ->
+  "Tony Blair", "George Bush" -> "George W Bush"), when exactly one such person exists
+  in the corpus, and never across genders ("Mrs Howard" never joins Michael Howard).
+  A bare first name never joins anyone across articles. When several people fit
+  ("Bush": George W Bush, Kate Bush), the short name stays apart and its entity says
+  whom it could be (`also`).
+- **Organisations.** "Yukos" joins "Yukos Oil Company"'s shorter legal form only
+  through a designator ("Labour" -> "Labour Party", "Chelsea" -> "Chelsea FC"), and
+  only when one organisation fits.
+
+Used by the index's entity registry (`store.index.registry`) and by `newsdesk extract`
+(the `key` of each entity), so both group alike. No NLP model, no I/O; linear in the
+number of names (people are compared only within one surname).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from store.models import Entity
+from store.person_names import FEM, HONORIFICS, MASC, first_name_gender, is_first_name, title_gender
+
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+VOTE_RATIO = 3
+"""A type outvotes another for the same name when it has this many times its articles."""
+ORG_DESIGNATORS = frozenset(
+    """
+party fc afc cf sc club inc inc. ltd ltd. plc llc corp corp. corporation company co co. group
+holdings ag sa nv bank airlines airways
+""".split()
+)
+"""Last words that only say a name is an organisation ("Labour Party", "Chelsea FC")."""
+SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-", "az-", "bin-", "ibn-", "abu-")
+_NOT_WORD = re.compile(r"[\W_]+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
+
+@dataclass
+class NameRecord:
+    """One (type, name) of the corpus, as the articles' YAML files write it."""
+
+    name: str
+    type: str
+    articles: int = 0
+    """Articles with an entity of this name and type."""
+    mentions: int = 0
+    aliases: set[str] = field(default_factory=set)
+    """Every form the articles wrote for it (titles included: "Mr Blair")."""
+
+    @property
+    def ident(self) -> tuple[str, str]:
+        return (self.type, self.name)
+
+
+@dataclass
+class CorpusEntity:
+    """One real thing of the corpus: the names that stand for it."""
+
+    name: str
+    """Canonical name: the longest person's name, else the most used spelling."""
+    type: str
+    """The type the corpus voted for."""
+    members: list[NameRecord] = field(default_factory=list)
+    also: list[tuple[str, int]] = field(default_factory=list)
+    """For a short name several entities fit ("Bush"): their names and article counts."""
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the group: its type and canonical name."""
+        return f"{self.type}:{self.name}"
+
+    @property
+    def articles(self) -> int:
+        return sum(m.articles for m in self.members)
+
+    @property
+    def mentions(self) -> int:
+        return sum(m.mentions for m in self.members)
+
+
+@dataclass
+class Grouping:
+    """The corpus's entities and, for each (type, name), the one it belongs to."""
+
+    entities: list[CorpusEntity]
+    of: dict[tuple[str, str], CorpusEntity]
+
+    def entity(self, entity_type: str, name: str) -> CorpusEntity | None:
+        return self.of.get((entity_type, name))
+
+
+def records_of(articles: Iterable[list[Entity]]) -> list[NameRecord]:
+    """The corpus's names from each article's entities (as `newsdesk extract` has them)."""
+    found: dict[tuple[str, str], NameRecord] = {}
+    for entities in articles:
+        for entity in entities:
+            record = found.get((entity.type, entity.name))
+            if record is None:
+                record = found[(entity.type, entity.name)] = NameRecord(entity.name, entity.type)
+            record.articles += 1
+            record.mentions += len(entity.mentions)
+            record.aliases.update(entity.aliases)
+    return list(found.values())
+
+
+def compact(name: str) -> str:
+    """The spelling-free form of a name: "The Kilroy-Silk's" -> "kilroysilk"."""
+    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip()))
+    return _NOT_WORD.sub("", name.casefold())
+
+
+def _singular(key: str) -> str | None:
+    if key.endswith("ies") and len(key) > 4:
+        return key[:-3] + "y"
+    if key.endswith("s") and not key.endswith("ss") and len(key) > 3:
+        return key[:-1]
+    return None
+
+
+class _Sets:
+    """Union-find over record indices; the root keeps the entity's canonical record."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, keep: int, other: int) -> None:
+        keep, other = self.find(keep), self.find(other)
+        if keep != other:
+            self.parent[other] = keep
+
+
+def group_corpus(records: list[NameRecord]) -> Grouping:
+    """Group the corpus's names into entities (see the module docstring)."""
+    sets = _Sets(len(records))
+    weight = [(r.articles, r.mentions) for r in records]
+    _vote_types(records, sets, weight)
+    roots = sorted({sets.find(i) for i in range(len(records))})
+    also: dict[int, list[int]] = {}
+    _join_people(records, sets, roots, also)
+    _join_designated(records, sets, roots)
+    entities: dict[int, CorpusEntity] = {}
+    of: dict[tuple[str, str], CorpusEntity] = {}
+    for i, record in enumerate(records):
+        root = sets.find(i)
+        entity = entities.get(root)
+        if entity is None:
+            entity = entities[root] = CorpusEntity(records[root].name, records[root].type)
+        entity.members.append(record)
+        of[record.ident] = entity
+    for i, candidates in also.items():
+        owner = entities[sets.find(i)]
+        listed = {entities[sets.find(c)].name: entities[sets.find(c)] for c in candidates}
+        owner.also = sorted(((n, e.articles) for n, e in listed.items()), key=lambda x: (-x[1], x[0]))
+    return Grouping(list(entities.values()), of)
+
+
+# --- spellings and the type vote ---------------------------------------------------------
+
+
+def _coarse(entity_type: str) -> str:
+    return "PLACE" if entity_type in PLACE_TYPES else entity_type
+
+
+def _titled(record: NameRecord) -> bool:
+    """Some article calls it by a person's title ("Mr Jordan", "President Obama")."""
+    return any(" " in a and a.split()[0].casefold() in HONORIFICS for a in record.aliases)
+
+
+def _vote_types(records: list[NameRecord], sets: _Sets, weight: list[tuple[int, int]]) -> None:
+    """One entity per spelling-free name and type class; outvoted types join the winner."""
+    by_key: dict[str, list[int]] = {}
+    for i, record in enumerate(records):
+        by_key.setdefault(compact(record.name), []).append(i)
+    for key in list(by_key):
+        singular = _singular(key)
+        if singular and singular in by_key and not _any_person(records, by_key[key] + by_key[singular]):
+            by_key[singular] += by_key.pop(key)  # "Tories" / "Tory"
+    for members in by_key.values():
+        if len(members) < 2:
+            continue
+        votes: dict[str, list[int]] = {}
+        for i in members:
+            votes.setdefault(_coarse(records[i].type), []).append(i)
+        classes = {}
+        for coarse, indices in votes.items():
+            best = max(indices, key=lambda i: (weight[i], records[i].type == records[indices[0]].type))
+            for i in indices:
+                sets.join(best, i)
+            classes[coarse] = (sum(records[i].articles for i in indices), best, indices)
+        if len(classes) < 2:
+            continue
+        winner = max(classes, key=lambda c: (classes[c][0], c != "PERSON"))
+        total, best, _ = classes[winner]
+        for coarse, (articles, other, indices) in classes.items():
+            if coarse == winner or total < VOTE_RATIO * max(articles, 1):
+                continue
+            if coarse == "PERSON" and any(_titled(records[i]) for i in indices):
+                continue  # a person with a title: a real person sharing the name
+            sets.join(best, other)
+
+
+def _any_person(records: list[NameRecord], indices: list[int]) -> bool:
+    return any(records[i].type == "PERSON" for i in indices)
+
+
+# --- people -------------------------------------------------------------------------------
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,")]
+
+
+def _surname(words: list[str]) -> str:
+    last = words[-1]
+    for particle in SURNAME_PARTICLES:
+        if last.startswith(particle) and len(last) > len(particle):
+            return _NOT_WORD.sub("", last[len(particle) :])
+    return _NOT_WORD.sub("", last)
+
+
+def _fits(short: list[str], long: list[str]) -> bool:
+    """`short` names the person `long` names: a surname alone, or the same first name
+    (an initial fits it) and surname ("George Bush" for "George W Bush"). A name with
+    middle names fits no longer name: "George W Bush" is not "George H W Bush"."""
+    if len(short) >= len(long):
+        return False
+    if len(short) == 1:
+        return True
+    first, mine = short[0], long[0]
+    if not (first == mine or (len(first) == 1 and mine.startswith(first))):
+        return False
+    return len(short) == 2
+
+
+def _gender(record: NameRecord, words: list[str]) -> str | None:
+    """From the titles the articles used ("Mrs Howard"), else from a common first name."""
+    votes = {MASC: 0, FEM: 0}
+    for alias in record.aliases:
+        first = alias.split()[0] if " " in alias else ""
+        found = title_gender(first) if first else None
+        if found:
+            votes[found] += 1
+    if votes[MASC] != votes[FEM]:
+        return MASC if votes[MASC] > votes[FEM] else FEM
+    return first_name_gender(words[0]) if len(words) > 1 else None
+
+
+def _join_people(
+    records: list[NameRecord], sets: _Sets, roots: list[int], also: dict[int, list[int]]
+) -> None:
+    """Shorter names of people join the one longer name they fit (module docstring)."""
+    people = [i for i in roots if records[i].type == "PERSON"]
+    words = {i: _words(records[i].name) for i in people}
+    people = [i for i in people if words[i]]
+    by_surname: dict[str, list[int]] = {}
+    for i in people:
+        if len(words[i]) > 1:
+            by_surname.setdefault(_surname(words[i]), []).append(i)
+    gender = {i: _gender(records[i], words[i]) for i in people}
+    for i in sorted(people, key=lambda i: -len(words[i])):
+        mine = words[i]
+        if len(mine) == 1 and is_first_name(mine[0]):
+            continue  # a bare first name never joins across articles
+        candidates = [
+            j
+            for j in by_surname.get(_surname(mine), [])
+            if j != i
+            and _fits(mine, words[j])
+            and (gender[i] is None or gender[j] is None or gender[i] == gender[j])
+        ]
+        if not candidates:
+            continue
+        targets = {sets.find(j) for j in candidates}
+        targets.discard(sets.find(i))
+        if len(targets) == 1:
+            sets.join(targets.pop(), i)
+        elif targets:
+            also[i] = sorted(targets)
+
+
+def _join_designated(records: list[NameRecord], sets: _Sets, roots: list[int]) -> None:
+    """ "Labour" -> "Labour Party": a name and the same name with a designator, when one fits."""
+    by_stem: dict[str, set[int]] = {}
+    for i in roots:
+        record = records[i]
+        words = record.name.split()
+        if record.type == "ORG" and len(words) > 1 and words[-1].casefold() in ORG_DESIGNATORS:
+            by_stem.setdefault(compact(" ".join(words[:-1])), set()).add(sets.find(i))
+    for i in roots:
+        record = records[i]
+        if record.type in ("ORG", "PERSON", "GPE") and sets.find(i) == i:
+            targets = by_stem.get(compact(record.name), set()) - {i}
+            if len(targets) == 1 and records[next(iter(targets))].type == "ORG":
+                target = next(iter(targets))
+                if record.type == "ORG" or record.articles * VOTE_RATIO <= records[target].articles:
+                    sets.join(target, i)

@@ -1,0 +1,115 @@
+"""Entity identity across the corpus (store.identity): one rule per test, on small name lists."""
+
+from __future__ import annotations
+
+from store.identity import NameRecord, compact, group_corpus
+
+
+def person(name: str, articles: int = 1, *aliases: str) -> NameRecord:
+    return NameRecord(name, "PERSON", articles, articles * 3, {name, *aliases})
+
+
+def test_a_surname_joins_the_one_full_name_it_fits() -> None:
+    grouping = group_corpus([person("Tony Blair", 40), person("Blair", 5, "Mr Blair")])
+    assert grouping.entity("PERSON", "Blair") is grouping.entity("PERSON", "Tony Blair")
+    assert grouping.entity("PERSON", "Blair").name == "Tony Blair"  # type: ignore[union-attr]
+
+
+def test_two_people_sharing_a_surname_keep_the_short_name_apart_and_say_so() -> None:
+    grouping = group_corpus([person("George W Bush", 69), person("Kate Bush", 3), person("Bush", 20)])
+    bush = grouping.entity("PERSON", "Bush")
+    assert bush is not None and bush.name == "Bush"
+    assert bush.also == [("George W Bush", 69), ("Kate Bush", 3)]
+    assert grouping.entity("PERSON", "Kate Bush") is not grouping.entity("PERSON", "George W Bush")
+
+
+def test_a_middle_initial_is_the_same_person_unless_two_fit() -> None:
+    one = group_corpus([person("George W Bush", 5), person("George Bush", 2)])
+    assert one.entity("PERSON", "George Bush") is one.entity("PERSON", "George W Bush")
+    two = group_corpus([person("George W Bush", 5), person("George H W Bush", 3), person("George Bush", 2)])
+    assert two.entity("PERSON", "George Bush").also  # type: ignore[union-attr]
+    assert two.entity("PERSON", "George Bush") is not two.entity("PERSON", "George W Bush")
+
+
+def test_a_title_of_the_other_gender_never_joins() -> None:
+    grouping = group_corpus([person("Michael Howard", 30, "Mr Howard"), person("Howard", 2, "Mrs Howard")])
+    assert grouping.entity("PERSON", "Howard") is not grouping.entity("PERSON", "Michael Howard")
+    he = group_corpus([person("Michael Howard", 30), person("Howard Smith", 1), person("Mr Howard", 2)])
+    assert he.entity("PERSON", "Mr Howard") is not he.entity("PERSON", "Howard Smith")  # not his surname
+
+
+def test_a_bare_first_name_never_joins_across_articles() -> None:
+    grouping = group_corpus([person("Tony Blair", 40), person("Tony", 4), person("Andy Roddick", 5)])
+    assert grouping.entity("PERSON", "Tony") is not grouping.entity("PERSON", "Tony Blair")
+    assert grouping.entity("PERSON", "Tony").also == []  # type: ignore[union-attr]
+
+
+def test_a_name_joins_only_a_longer_name_sharing_its_surname() -> None:
+    grouping = group_corpus([person("Charles Kennedy", 20), person("Charles", 3, "Prince Charles")])
+    assert grouping.entity("PERSON", "Charles") is not grouping.entity("PERSON", "Charles Kennedy")
+
+
+def test_the_corpus_type_vote() -> None:
+    grouping = group_corpus(
+        [
+            NameRecord("Yukos", "ORG", 150, 400),
+            NameRecord("Yukos", "PERSON", 3, 3),
+            NameRecord("Yukos", "GPE", 2, 2),
+        ]
+    )
+    yukos = grouping.entity("PERSON", "Yukos")
+    assert yukos is grouping.entity("ORG", "Yukos") is grouping.entity("GPE", "Yukos")
+    assert yukos is not None and yukos.type == "ORG" and yukos.articles == 155
+
+
+def test_a_real_person_sharing_a_name_keeps_their_own_entity() -> None:
+    grouping = group_corpus([NameRecord("Jordan", "GPE", 60, 90), person("Jordan", 4, "Mr Jordan")])
+    assert grouping.entity("PERSON", "Jordan") is not grouping.entity("GPE", "Jordan")
+    close = group_corpus([NameRecord("Jordan", "GPE", 6, 9), person("Jordan", 4)])
+    assert close.entity("PERSON", "Jordan") is not close.entity("GPE", "Jordan")  # not clearly outvoted
+
+
+def test_spellings_of_one_name_are_one_entity() -> None:
+    grouping = group_corpus(
+        [
+            person("Robert Kilroy-Silk", 9),
+            person("Robert Kilroy Silk", 2),
+            NameRecord("Time Warner", "ORG", 8),
+            NameRecord("TimeWarner", "ORG", 1),
+            NameRecord("Tory", "NORP", 5),
+            NameRecord("Tories", "NORP", 7),
+        ]
+    )
+    assert grouping.entity("PERSON", "Robert Kilroy Silk") is grouping.entity("PERSON", "Robert Kilroy-Silk")
+    assert grouping.entity("ORG", "TimeWarner") is grouping.entity("ORG", "Time Warner")
+    assert grouping.entity("NORP", "Tory") is grouping.entity("NORP", "Tories")
+    assert compact("the Kilroy-Silk’s") == "kilroysilk"
+
+
+def test_a_plural_never_joins_a_person() -> None:
+    grouping = group_corpus([person("Jones", 3), NameRecord("Jone", "ORG", 2)])
+    assert grouping.entity("PERSON", "Jones") is not grouping.entity("ORG", "Jone")
+
+
+def test_a_club_named_after_its_town_with_a_designator() -> None:
+    grouping = group_corpus(
+        [
+            NameRecord("Chelsea FC", "ORG", 10),
+            NameRecord("Chelsea", "ORG", 30),
+            NameRecord("Chelsea", "GPE", 12),
+        ]
+    )
+    assert grouping.entity("ORG", "Chelsea") is grouping.entity("ORG", "Chelsea FC")
+    assert grouping.entity("GPE", "Chelsea") is not grouping.entity("ORG", "Chelsea")  # the district
+    kensington = group_corpus(
+        [NameRecord("Kensington and Chelsea", "GPE", 3), NameRecord("Chelsea", "ORG", 30)]
+    )
+    assert kensington.entity("GPE", "Kensington and Chelsea") is not kensington.entity("ORG", "Chelsea")
+
+
+def test_grouping_is_linear_enough_for_a_large_corpus() -> None:
+    records = [person(f"First{i % 500} Surname{i}", 1 + i % 7) for i in range(20_000)]
+    records += [person(f"Surname{i}", 1) for i in range(0, 20_000, 3)]
+    grouping = group_corpus(records)
+    assert grouping.entity("PERSON", "Surname3") is grouping.entity("PERSON", "First3 Surname3")
+    assert len(grouping.entities) == 20_000

@@ -1,8 +1,10 @@
 """The article store: one YAML file per article in `<data>/articles/<id>.yaml`.
 
-Loading never stops at a broken file: it is skipped and reported. Writes are
-atomic (temp file + rename); temp files start with a dot and are never read
-as articles.
+Loading never stops at a broken file: it is skipped and reported. Only regular
+files are read, up to a size limit, and links out of the store are refused
+(store.fileio). Writes are atomic and durable (temp file, fsync, rename, folder
+fsync); temp files start with a dot and are never read as articles. A new article's
+file is created exclusively: a concurrent import never overwrites it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,13 @@ from store.ingest.ids import is_safe_id
 from store.models import Article
 from store.yamlio import (
     check_text,
+    create_articles,
     iter_article_files,
     load_article,
+    read_store_file,
     save_article,
     save_articles,
+    scan_meta,
     scan_top_level,
 )
 
@@ -49,6 +54,8 @@ class CatalogEntry:
     imported_from: str | None
     source_digest: str | None = None
     extraction_digest: str | None = None
+    given_id: str | None = None
+    """The id the import record gave (`meta.id`), which identifies the article."""
 
 
 class ArticleStore:
@@ -98,10 +105,11 @@ class ArticleStore:
         keys = ("id", "title", "published", "url", "imported_from", "source_digest", "extraction_digest")
         for path in self.files():
             try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+                text = read_store_file(path).decode("utf-8")
+            except (ArticleFileError, UnicodeDecodeError):
                 continue
             fields = scan_top_level(text, keys)
+            given = scan_meta(text).get("id") if "\nmeta:" in text else None
             yield CatalogEntry(
                 id=path.stem,
                 title=_str(fields.get("title")),
@@ -110,6 +118,7 @@ class ArticleStore:
                 imported_from=_str(fields.get("imported_from")),
                 source_digest=_str(fields.get("source_digest")),
                 extraction_digest=_str(fields.get("extraction_digest")),
+                given_id=_str(given),
             )
 
     # ------------------------------------------------------------ writing
@@ -119,8 +128,13 @@ class ArticleStore:
         return save_article(self.path_for(article.id), article)
 
     def save_many(self, articles: list[Article]) -> list[bool]:
-        """`save` for a batch, with one disk sync for all (see `yamlio.save_articles`)."""
+        """`save` for a batch, with one folder sync for all (see `yamlio.save_articles`)."""
         return save_articles([(self.path_for(article.id), article) for article in articles])
+
+    def create_many(self, articles: list[Article]) -> list[bool]:
+        """New articles, each saved only if no file has its id yet (False where one has:
+        another process took the name meanwhile; give it another id and try again)."""
+        return create_articles([(self.path_for(article.id), article) for article in articles])
 
     # ------------------------------------------------------------ checking
 
@@ -175,9 +189,9 @@ def check_file(path: Path) -> tuple[str | None, list[Problem]]:
     """(the id the file declares, its problems): the article checks plus the
     store's own: the id must be the file's name."""
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(path, None, f"cannot read: {exc.strerror}")]
+        raw = read_store_file(path)
+    except ArticleFileError as exc:
+        return None, exc.problems
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

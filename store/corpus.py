@@ -41,6 +41,7 @@ from store.index.curate_actions import run_action
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
+from store.index.schema import META_PREFIX
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
 from store.index.writer import update_index
@@ -87,6 +88,7 @@ class Corpus:
         self._table: tuple[object, AliasTable] | None = None
         self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
         self._words_cache: dict[tuple[str, Any], FuzzyWords] = {}
+        self._meta_cache: tuple[object, tuple[str, ...]] | None = None
         self._watch = ArticleWatch(self.articles_dir)
         """Tells later updates in this process which files changed (store.index.watch)."""
         self._update_lock = threading.Lock()
@@ -154,8 +156,17 @@ class Corpus:
         return self._builder
 
     def _parse(self, query: str) -> wq.Query:
-        q = self._query_builder().parse(query, self.registry)
+        q = self._query_builder().parse(query, self.registry, self._meta_fields())
         return expand_fuzzy(q, self._fuzzy_words)
+
+    def _meta_fields(self) -> tuple[str, ...]:
+        """The articles' meta keys in the index (`category`), queryable as `category:`."""
+        generation = self._reader.generation()
+        if self._meta_cache is None or self._meta_cache[0] != generation:
+            names = self._searcher().reader().indexed_field_names()
+            found = tuple(sorted(n.removeprefix(META_PREFIX) for n in names if n.startswith(META_PREFIX)))
+            self._meta_cache = (generation, found)
+        return self._meta_cache[1]
 
     def _fuzzy_words(self, fieldname: str) -> FuzzyWords:
         key = (fieldname, self._reader.generation())

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 PARAGRAPH_KINDS = ("text", "heading")
+META_KEY = r"[a-z][a-z0-9_]{0,39}"
+"""What a `meta` key looks like (it is also a query field: `category:sport`)."""
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 
 
@@ -84,6 +86,9 @@ class Article:
     """Publication date as ISO text (`2015-09-19`), or None when unknown."""
     url: str | None = None
     """Where the article was published, when known."""
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
+    """Further fields the import record gave (`id`, `category`, `author`, `tags`, ...):
+    lower-case keys, text or lists of text. Searchable as `key:value`."""
     quotes: list[Quote] = field(default_factory=list)
     """Direct quotations in reading order."""
     entities: list[Entity] = field(default_factory=list)

@@ -9,9 +9,7 @@ come from a second, slower parse that only runs when something is wrong.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,8 @@ from typing import Any
 import yaml
 
 from store.errors import ArticleFileError, Problem
-from store.models import ENTITY_TYPES, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
+from store.fileio import create_many, read_regular, store_root, write_atomic, write_many
+from store.models import ENTITY_TYPES, META_KEY, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
 from store.yaml_events import NotPlain, fast_load
 
 # ---------------------------------------------------------------- loading
@@ -55,8 +54,12 @@ def parse_yaml(text: str, path: Path) -> Any:
         return fast_load(text, ArticleLoader.yaml_implicit_resolvers)
     except (NotPlain, yaml.YAMLError, UnicodeError):
         pass
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise ArticleFileError([Problem(path, None, _unreadable(exc))]) from None
     try:
         return yaml.load(text, Loader=ArticleLoader)  # noqa: S506 - a safe loader
+    except (RecursionError, ValueError, MemoryError) as exc:
+        raise ArticleFileError([Problem(path, None, _unreadable(exc))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -71,12 +74,31 @@ def parse_yaml(text: str, path: Path) -> Any:
         raise ArticleFileError([Problem(path, None, f"not valid YAML: {exc}")]) from None
 
 
+def _unreadable(exc: BaseException) -> str:
+    """What to say about a file the YAML reader gave up on (nesting hundreds deep, a
+    number of thousands of digits): that file's problem, never the store's."""
+    if isinstance(exc, RecursionError):
+        return "not read: its YAML is nested too deeply (hundreds of levels); fix the file by hand"
+    if isinstance(exc, MemoryError):
+        return "not read: it needs more memory than there is"
+    detail = str(exc).split("\n")[0][:160]
+    return f"not read: {detail} (fix the file by hand or re-import it)"
+
+
+def read_store_file(path: Path) -> bytes:
+    """The bytes of an article file; `ArticleFileError` when it is not a regular file,
+    is over the size limit, is a link out of the store, or cannot be read."""
+    try:
+        return read_regular(path, root=store_root(path))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        prefix = "" if reason.startswith(("not ", "a ", "the ")) or "MB" in reason else "cannot read: "
+        raise ArticleFileError([Problem(path, None, prefix + reason)]) from None
+
+
 def load_article(path: Path) -> Article:
     """Read and validate one article file. Raises `ArticleFileError` naming file and line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ArticleFileError([Problem(path, None, f"cannot read: {exc.strerror}")]) from None
+    raw = read_store_file(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -89,7 +111,10 @@ def article_from_text(text: str, path: Path) -> Article:
     """Build an `Article` from YAML text; all problems are reported together."""
     document = parse_yaml(text, path)
     problems: list[tuple[tuple[Any, ...], str]] = []
-    article = _article_from_document(document, problems)
+    try:
+        article = _article_from_document(document, problems)
+    except (RecursionError, ValueError, TypeError, MemoryError) as exc:  # whatever the file holds
+        raise ArticleFileError([Problem(path, None, _unreadable(exc))]) from None
     if problems or article is None:
         lines = _locate(text, [where for where, _ in problems])
         located = zip(lines, problems, strict=True)
@@ -165,7 +190,7 @@ def _yaml_kind(value: Any) -> str:
 
 
 _ARTICLE_KEYS = (
-    "id", "title", "standfirst", "source", "published", "url", "imported_from",
+    "id", "title", "standfirst", "source", "published", "url", "meta", "imported_from",
     "source_digest", "extraction_digest", "paragraphs", "quotes", "entities",
 )  # fmt: skip
 
@@ -185,6 +210,7 @@ def _article_from_document(document: Any, problems: _Problems) -> Article | None
         isinstance(published, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", published)
     ):
         problems.append((("published",), "published must be a date written YYYY-MM-DD"))
+    meta = _meta(top.get("meta"), problems)
     paragraphs = []
     for i, raw in enumerate(_list(top.get("paragraphs"), ("paragraphs",), problems)):
         paragraph = _paragraph(raw, ("paragraphs", i), problems)
@@ -208,6 +234,7 @@ def _article_from_document(document: Any, problems: _Problems) -> Article | None
         source=_text(top.get("source"), ("source",), problems, optional=True),
         published=published if isinstance(published, str) else None,
         url=_text(top.get("url"), ("url",), problems, optional=True),
+        meta=meta,
         quotes=quotes,
         entities=entities,
         imported_from=_text(top.get("imported_from"), ("imported_from",), problems, optional=True),
@@ -218,6 +245,34 @@ def _article_from_document(document: Any, problems: _Problems) -> Article | None
     )
     _check_offsets(article, problems)
     return article
+
+
+_META_KEY = re.compile(META_KEY)
+
+
+def _meta(raw: Any, problems: _Problems) -> dict[str, str | list[str]]:
+    """`meta:` — further fields of the article: key -> text, or a list of text."""
+    if raw is None:
+        return {}
+    block = _mapping(raw, ("meta",), problems, "meta")
+    if block is None:
+        return {}
+    meta: dict[str, str | list[str]] = {}
+    for key, value in block.items():
+        where = ("meta", key)
+        if not isinstance(key, str) or not _META_KEY.fullmatch(key):
+            problems.append(
+                (where, f"meta key {key!r} must be lower-case letters, digits and _ (e.g. category)")
+            )
+            continue
+        if isinstance(value, list):
+            items = [_text(item, where + (i,), problems) for i, item in enumerate(value)]
+            meta[key] = [item for item in items if item is not None]
+        else:
+            text = _text(value, where, problems)
+            if text is not None:
+                meta[key] = text
+    return meta
 
 
 def _paragraph(raw: Any, where: tuple[Any, ...], problems: _Problems) -> Paragraph | None:
@@ -354,7 +409,7 @@ def _locate(text: str, paths: list[tuple[Any, ...]]) -> list[int | None]:
         return []
     try:
         root = yaml.compose(text, Loader=_LineLoader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, RecursionError, ValueError, MemoryError):
         return [None] * len(paths)
     return [_line_of(root, path) for path in paths]
 
@@ -416,6 +471,10 @@ def article_to_document(article: Article) -> dict[str, Any]:
         value = getattr(article, key)
         if value is not None:
             document[key] = value
+    if article.meta:
+        document["meta"] = {
+            key: _Flow(value) if isinstance(value, list) else value for key, value in article.meta.items()
+        }
     document["paragraphs"] = [
         {"text": p.text} if p.kind == "text" else {"kind": p.kind, "text": p.text} for p in article.paragraphs
     ]
@@ -475,44 +534,23 @@ def save_article(path: Path, article: Article) -> bool:
 
 
 def save_articles(files: list[tuple[Path, Article]]) -> list[bool]:
-    """`save_article` for many files at once, with one disk sync instead of one
-    per file (a bulk import spent 60% of its time in `fsync`): every new text
-    goes to its temp file, the disk is synced, then each is renamed into place —
-    so a crash still leaves every article old or new, never half-written."""
+    """`save_article` for many files at once: each file is written and fsynced, then
+    all are renamed into place and the folder is fsynced once (`fileio.write_many`)."""
     texts = [_text_to_save(path, article) for path, article in files]
-    pending = [(path, text) for (path, _), text in zip(files, texts, strict=True) if text is not None]
-    sync = getattr(os, "sync", None)
-    if sync is None or len(pending) < 2:
-        for path, text in pending:
-            write_atomic(path, text)
-        return [text is not None for text in texts]
-    temps: list[tuple[str, Path]] = []
-    renamed = 0
-    try:
-        for path, text in pending:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            temps.append((tmp, path))
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        sync()
-        for tmp, path in temps:
-            os.replace(tmp, path)
-            renamed += 1
-    except BaseException:
-        for tmp, _ in temps[renamed:]:
-            try:
-                os.unlink(tmp)
-            except FileNotFoundError:
-                pass
-        raise
+    write_many([(path, text) for (path, _), text in zip(files, texts, strict=True) if text is not None])
     return [text is not None for text in texts]
+
+
+def create_articles(files: list[tuple[Path, Article]]) -> list[bool]:
+    """New article files, each written only if its name is free (False where it is
+    taken: another process created it meanwhile). See `fileio.create_many`."""
+    return create_many([(path, dump_article(article)) for path, article in files])
 
 
 def _text_to_save(path: Path, article: Article) -> str | None:
     """The article's YAML in the file's own key order, or None when the file already holds it."""
     try:
-        old = path.read_text(encoding="utf-8")
+        old: str | None = read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         old = None
     text = dump_article(article, top_level_keys(old) if old else None)
@@ -573,34 +611,27 @@ def scan_top_level(text: str, keys: tuple[str, ...]) -> dict[str, Any]:
 
 
 _SCAN_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
+_META_BLOCK = re.compile(r"^meta:[ \t]*\n((?:[ \t]+.*(?:\n|$))+)", re.MULTILINE)
 
 
-def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> None:
-    """Write a file so that a crash leaves the old file or the new one, never half.
-
-    `durable=False` skips the fsync: for caches (the index manifest), where a file
-    lost to a power cut is rebuilt, and 20 ms per write matter."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def scan_meta(text: str) -> dict[str, Any]:
+    """The `meta:` mapping of an article file without parsing all of it ({} when
+    there is none or it cannot be read: the full load reports that)."""
+    match = _META_BLOCK.search(text)
+    if match is None:
+        return {}
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+        document = yaml.load("meta:\n" + match.group(1), Loader=ArticleLoader)  # noqa: S506
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return {}
+    meta = document.get("meta") if isinstance(document, dict) else None
+    return meta if isinstance(meta, dict) else {}
 
 
 def load_yaml_file(path: Path) -> Any:
     """Any other YAML file newsdesk reads (e.g. `aliases.yaml`), with the same scalar rules."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_store_file(path).decode("utf-8")
     except UnicodeDecodeError:
         raise ArticleFileError([Problem(path, None, "not UTF-8 text; save the file as UTF-8")]) from None
     return parse_yaml(text, path)

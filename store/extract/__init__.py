@@ -66,8 +66,26 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
     article.entities = entities
     _add_unlisted_speakers(article)
     curate_article(article, aliases)  # the user's renames, merges, splits and drops (aliases.yaml)
+    article.entities = merge_duplicate_entities(article.entities)
     article.extraction_digest = extraction_digest(article)
     return article
+
+
+def merge_duplicate_entities(entities: list[Entity]) -> list[Entity]:
+    """One entity per (name, type), as `check` requires: two groups that resolved to the
+    same canonical name ("The Office" and "Office" both as "Office") become one, with
+    the aliases and mentions of both, in reading order."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        key = (entity.name, entity.type)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = Entity(entity.name, entity.type, list(entity.aliases), list(entity.mentions))
+            continue
+        first.aliases.extend(a for a in entity.aliases if a not in first.aliases)
+        spans = {(m.paragraph, m.start, m.end) for m in first.mentions + entity.mentions}
+        first.mentions = [Mention(*span) for span in sorted(spans)]
+    return list(merged.values())
 
 
 def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:

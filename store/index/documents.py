@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from store.index.schema import LIST_SEP, NO_SPEAKER, SEP, STANDFIRST_PARAGRAPH, TITLE_PARAGRAPH
+from store.index.schema import (
+    LIST_SEP,
+    META_PREFIX,
+    NO_SPEAKER,
+    SEP,
+    STANDFIRST_PARAGRAPH,
+    TITLE_PARAGRAPH,
+)
 from store.models import Article
 
 HEADLINE_BOOST = 2.0
@@ -55,6 +62,10 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
         common["day"] = day_terms(article.published or "")
     if article.source:
         common["source"] = article.source
+    for key, value in article.meta.items():
+        text = ", ".join(value) if isinstance(value, list) else value
+        if text:
+            common[META_PREFIX + key] = text
 
     first_text = next((i for i, p in enumerate(article.paragraphs) if p.kind == "text" and p.text), None)
     documents: list[dict[str, Any]] = []

@@ -16,6 +16,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 from store.errors import StoreError
+from store.fileio import pid_alive
+
+_HELD: set[int] = set()
+"""Descriptors of the locks this process holds: a child process (a Whoosh writer)
+closes its inherited copies, so that it never holds the lock after its parent dies."""
+
+
+def close_inherited_locks() -> None:
+    """In a forked child: close the lock descriptors inherited from the parent (the
+    parent keeps its lock: an `flock` is released when its last descriptor closes)."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
 
 
 class IndexBusy(StoreError):
@@ -28,16 +44,6 @@ def _holder(path: Path) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return int(text) if text.isdigit() else None
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 class IndexLock:
@@ -54,7 +60,7 @@ class IndexLock:
 
     def __enter__(self) -> IndexLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
         deadline = time.monotonic() + self.wait
         told = False
         while True:
@@ -73,6 +79,11 @@ class IndexLock:
                 if time.monotonic() > deadline:
                     os.close(fd)
                     who = f"process {holder}" if holder else "another process"
+                    if holder and not pid_alive(holder):
+                        raise IndexBusy(
+                            f"the index lock ({self.path}) is held by processes left over from process "
+                            f"{holder}, which is gone; stop them (`fuser -k {self.path}`) and try again"
+                        ) from None
                     raise IndexBusy(
                         f"the index is being updated by {who} ({self.path}); try again when it has finished"
                     ) from None
@@ -84,6 +95,7 @@ class IndexLock:
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode("ascii"), 0)
         self._fd = fd
+        _HELD.add(fd)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -91,6 +103,7 @@ class IndexLock:
         if fd is None:
             return
         self._fd = None
+        _HELD.discard(fd)
         try:
             os.ftruncate(fd, 0)
         finally:

@@ -23,7 +23,7 @@ from whoosh.util.times import long_to_datetime
 
 from store.hits import QueryError
 from store.index.registry import EntityRegistry
-from store.index.schema import USER_FIELDS, make_query_schema
+from store.index.schema import META_PREFIX, USER_FIELDS, make_query_schema
 
 MAX_QUERY = 1000
 """Longest query accepted, in characters."""
@@ -33,8 +33,9 @@ _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):")
 _WORD = re.compile(r"[^\s()\[\]{}]+")
 
 
-def check_query(text: str) -> None:
-    """Raise QueryError saying what is wrong and where; None when the query can be parsed."""
+def check_query(text: str, meta_fields: tuple[str, ...] = ()) -> None:
+    """Raise QueryError saying what is wrong and where; None when the query can be parsed.
+    `meta_fields` are the articles' meta keys the index holds (`category`)."""
     if len(text) > MAX_QUERY:
         raise QueryError(
             text, f"the query is {len(text):,} characters long; the limit is {MAX_QUERY:,}", MAX_QUERY
@@ -47,11 +48,11 @@ def check_query(text: str) -> None:
     outside = _check_brackets(text)
     for match in _FIELD.finditer(outside):
         name = match.group(1)
-        if name not in USER_FIELDS:
+        if name not in USER_FIELDS and _meta_field(name, meta_fields) is None:
+            known = [f + ":" for f in USER_FIELDS + tuple(k for k in meta_fields if k not in USER_FIELDS)]
             raise QueryError(
                 text,
-                f"unknown field {name!r} at position {match.start() + 1}; "
-                f"fields are {', '.join(f + ':' for f in USER_FIELDS)}",
+                f"unknown field {name!r} at position {match.start() + 1}; fields are {', '.join(known)}",
                 match.start(),
             )
         after = text[match.end() : match.end() + 1]
@@ -169,6 +170,29 @@ def _check_brackets(text: str) -> str:
     return "".join(blanked)
 
 
+def _meta_field(name: str, meta_fields: tuple[str, ...]) -> str | None:
+    """The index field of a meta key typed in a query (`category` -> meta_category)."""
+    key = name.removeprefix(META_PREFIX)
+    if key in meta_fields and (name != key or name not in USER_FIELDS):
+        return META_PREFIX + key
+    return None
+
+
+def _meta_names(text: str, meta_fields: tuple[str, ...]) -> str:
+    """`category:sport` -> `meta_category:sport` outside quoted phrases."""
+    if not meta_fields:
+        return text
+    outside = _check_brackets(text)
+    parts: list[str] = []
+    last = 0
+    for match in _FIELD.finditer(outside):
+        field = _meta_field(match.group(1), meta_fields)
+        if field is not None and field != match.group(1):
+            parts += [text[last : match.start(1)], field]
+            last = match.end(1)
+    return "".join(parts) + text[last:]
+
+
 class QueryBuilder:
     """Parses query text into a Whoosh query against the passage schema."""
 
@@ -179,10 +203,12 @@ class QueryBuilder:
         parser.add_plugin(FuzzyTermPlugin())
         self.parser = parser
 
-    def parse(self, text: str, registry: Callable[[], EntityRegistry]) -> wq.Query:
+    def parse(
+        self, text: str, registry: Callable[[], EntityRegistry], meta_fields: tuple[str, ...] = ()
+    ) -> wq.Query:
         """The Whoosh query for `text`; `registry` is called only when names must be looked up."""
-        check_query(text)
-        cleaned = re.sub(r"[\t\n\r]", " ", text)
+        check_query(text, meta_fields)
+        cleaned = _meta_names(re.sub(r"[\t\n\r]", " ", text), meta_fields)
         # date:2019-06 would read as date:2019 NOT 06; Whoosh drops the dashes anyway
         cleaned = _DASHED_DATE.sub(lambda m: "date:" + "".join(g for g in m.groups() if g), cleaned)
         try:

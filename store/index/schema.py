@@ -23,7 +23,7 @@ from whoosh.filedb.filestore import FileStorage
 from store.index import whoosh_fixes  # noqa: F401 - applied on import
 from store.index.analysis import WordAnalyzer
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """Version of the schema and of the document layout below."""
 
 SEP = "\x1f"
@@ -37,7 +37,9 @@ TITLE_PARAGRAPH = -1
 STANDFIRST_PARAGRAPH = -2
 
 USER_FIELDS = ("text", "title", "quote", "speaker", "entity", "source", "date", "kind")
-"""Fields a user may type in a query (`speaker:kerry`)."""
+"""Fields a user may type in a query (`speaker:kerry`); an article's `meta` keys too
+(`category:sport`), each indexed as the field `meta_<key>` (META_PREFIX)."""
+META_PREFIX = "meta_"
 
 
 def name_field() -> fields.FieldType:
@@ -81,7 +83,7 @@ def word_analyzer() -> WordAnalyzer:
 
 def make_schema() -> fields.Schema:
     """The passage schema. Stored fields are what a hit shows, so no YAML is parsed."""
-    return fields.Schema(
+    schema = fields.Schema(
         # identity and order
         article_id=fields.ID(stored=True),
         paragraph=fields.STORED(),
@@ -117,6 +119,10 @@ def make_schema() -> fields.Schema:
         # on the title passage: the article's entity terms (to discount deleted documents)
         entity_keys=fields.STORED(),
     )
+    # the article's meta fields (`category: sport` -> meta_category), on every passage:
+    # `category:sport` is an article-level filter, combinable with any passage query
+    schema.add(META_PREFIX + "*", _unscored(fields.TEXT(analyzer=SimpleAnalyzer())), glob=True)
+    return schema
 
 
 def make_query_schema() -> fields.Schema:

@@ -8,8 +8,12 @@ ever read.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import signal
+import sys
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -19,17 +23,20 @@ from typing import Any
 from whoosh import index as whoosh_index
 from whoosh.multiproc import MpWriter
 
-from store.errors import ArticleFileError
+from store.errors import ArticleFileError, StoreError
+from store.fileio import clean_leftovers
 from store.hits import IndexReport
 from store.index.documents import article_documents
-from store.index.lock import IndexLock
+from store.index.lock import IndexLock, close_inherited_locks
 from store.index.manifest import (
     IndexPlan,
     collector_paused,
+    index_usable,
     plan_update,
     problem_list,
     read_meta,
     remember_manifest,
+    stored_problems,
     write_manifest,
 )
 from store.index.schema import make_schema, open_index
@@ -83,24 +90,61 @@ def update_index(
     progress = progress or _no_progress
     started = time.monotonic()
     lock_path = index_dir.with_name(index_dir.name + ".lock")
-    with IndexLock(lock_path, wait=wait, on_wait=lambda message: progress(0, 0, message)) as lock:
-        meta = read_meta(index_dir)
-        plan = plan_update(articles_dir, index_dir, meta, watch)
-        if rebuild:
-            plan.reason = reason or "asked to rebuild"
-        elif plan.reason is None:
-            plan.reason = check_readable(index_dir) if plan.state != "missing" else "missing"
-        if plan.reason is not None:
-            report = _full_build(articles_dir, index_dir, plan, progress)
-        elif plan.state == "outdated":
-            small = len(plan.added) + len(plan.changed) < PARALLEL_FROM
-            with collector_paused() if small else nullcontext():
-                report = _incremental(articles_dir, index_dir, plan, progress, meta or {})
-        else:
-            report = IndexReport(problems=problem_list(articles_dir, (meta or {}).get("problems", {})))
-        report.notes = lock.notes + report.notes
+    try:
+        with IndexLock(lock_path, wait=wait, on_wait=lambda message: progress(0, 0, message)) as lock:
+            # what killed processes left: half-built indexes, temporary files
+            clean_leftovers(index_dir.parent)
+            clean_leftovers(articles_dir)
+            report = _update_locked(articles_dir, index_dir, progress, rebuild, reason, watch)
+            report.notes = lock.notes + report.notes
+    except OSError as exc:
+        if exc.errno not in _CANNOT_WRITE:
+            raise
+        report = _unwritable(articles_dir, index_dir, exc)
     report.seconds = time.monotonic() - started
     return report
+
+
+_CANNOT_WRITE = {errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOSPC, errno.EDQUOT}
+"""Errors that mean the store cannot be written (read-only, no permission, disk full)."""
+
+
+def _unwritable(articles_dir: Path, index_dir: Path, exc: OSError) -> IndexReport:
+    """The index cannot be written: search the one that is there, and say so."""
+    why = exc.strerror or str(exc)
+    where = f" ({exc.filename})" if exc.filename else ""
+    if not index_usable(index_dir):
+        raise StoreError(
+            f"there is no usable index and it cannot be written: {why}{where}; "
+            "make the store writable (or free some space) and run `newsdesk index`"
+        ) from None
+    return IndexReport(
+        problems=stored_problems(articles_dir, index_dir),
+        notes=[f"the index could not be updated: {why}{where}; searching the index as it is"],
+    )
+
+
+def _update_locked(
+    articles_dir: Path,
+    index_dir: Path,
+    progress: Progress,
+    rebuild: bool,
+    reason: str | None,
+    watch: ArticleWatch | None,
+) -> IndexReport:
+    meta = read_meta(index_dir)
+    plan = plan_update(articles_dir, index_dir, meta, watch)
+    if rebuild:
+        plan.reason = reason or "asked to rebuild"
+    elif plan.reason is None:
+        plan.reason = check_readable(index_dir) if plan.state != "missing" else "missing"
+    if plan.reason is not None:
+        return _full_build(articles_dir, index_dir, plan, progress)
+    if plan.state == "outdated":
+        small = len(plan.added) + len(plan.changed) < PARALLEL_FROM
+        with collector_paused() if small else nullcontext():
+            return _incremental(articles_dir, index_dir, plan, progress, meta or {})
+    return IndexReport(problems=problem_list(articles_dir, (meta or {}).get("problems", {})))
 
 
 def _load(articles_dir: Path, name: str, problems: dict[str, list[list[Any]]]) -> list[dict[str, Any]]:
@@ -120,6 +164,40 @@ def _add_article(writer: Any, documents: list[dict[str, Any]]) -> None:
             writer.add_document(**document)
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent: int) -> None:
+    """In a writer process: be killed when the process that started it dies (Linux
+    `PR_SET_PDEATHSIG`), exit at once if it is gone already, leave Ctrl-C to the
+    parent (which stops the writers itself, without a traceback from each), and close
+    the inherited index lock, which only the parent holds."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    close_inherited_locks()
+
+
+class _BoundSubWriterTask(PassageSubWriterTask):  # type: ignore[misc]
+    """A writer process that lives only as long as the process that started it: an
+    orphan would otherwise wait on its job queue forever."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.parent_pid = os.getpid()
+        self.daemon = True  # the interpreter's exit does not wait for it
+
+    def run(self) -> None:
+        _die_with(self.parent_pid)
+        super().run()
+
+
 class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
     """Whoosh's two-process writer, handing a batch to a process only between articles.
 
@@ -133,12 +211,24 @@ class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
 
     def _new_task(self) -> Any:
         # MpWriter._new_task, with our writer process (store.index.segment)
-        task = PassageSubWriterTask(
+        task = _BoundSubWriterTask(
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
         self.tasks.append(task)
         task.start()
         return task
+
+    def cancel(self) -> None:
+        # MpWriter.cancel only sets a flag in its own copy of each task: the processes
+        # would wait for jobs forever, and the interpreter's exit for them
+        try:
+            for task in self.tasks:
+                if task.is_alive():
+                    task.terminate()
+            for task in self.tasks:
+                task.join(timeout=5)
+        finally:
+            super().cancel()
 
 
 def _writer(ix: Any, parse_count: int) -> Any:

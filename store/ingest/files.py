@@ -4,14 +4,13 @@ metadata from a folder's `manifest.jsonl` or from the file name.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from store.errors import ImportFailed, Problem
+from store.ingest.dates import DAY_FIRST, DateError, normalise_date, parse_date
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Largest text or HTML article file that is read (10 MiB; a long article is ~100 KB).
@@ -157,34 +156,13 @@ def date_from_name(path: Path) -> str | None:
     return normalise_date(match.group(1)) if match else None
 
 
-def normalise_date(value: object) -> str | None:
-    """An ISO date (`YYYY-MM-DD`) from the usual ways dates are written, or None."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    match = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T ])", text)
-    if match:
-        try:
-            return dt.date(*(int(g) for g in match.groups())).isoformat()
-        except ValueError:
-            return None
-    for pattern in ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%B %d %Y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date().isoformat()
-        except ValueError:
-            pass
-    try:
-        return parsedate_to_datetime(text).date().isoformat()  # "Sat, 19 Sep 2015 10:00:00 GMT"
-    except (TypeError, ValueError, IndexError):
-        return None
-
-
 class Manifests:
     """`manifest.jsonl` files, read once per folder: {"file", "title", "date", "source", "url"}."""
 
-    def __init__(self) -> None:
+    def __init__(self, date_order: str = DAY_FIRST) -> None:
         self._folders: dict[Path, dict[str, FileMeta]] = {}
         self.problems: list[Problem] = []
+        self.date_order = date_order
 
     def meta_for(self, path: Path) -> FileMeta:
         folder = path.parent.resolve()
@@ -215,13 +193,19 @@ class Manifests:
             if not isinstance(record, dict) or not isinstance(record.get("file"), str):
                 self.problems.append(Problem(manifest, number, 'needs a "file" name; line ignored'))
                 continue
-            if record.get("date") and normalise_date(record.get("date")) is None:
+            published = None
+            if isinstance(record.get("date"), str) and record["date"].strip():
+                try:
+                    published = parse_date(record["date"], self.date_order)
+                except DateError as exc:
+                    self.problems.append(Problem(manifest, number, f"{exc}; imported without a date"))
+            elif record.get("date") is not None:
                 self.problems.append(
-                    Problem(manifest, number, f"date {record.get('date')!r} not understood; write YYYY-MM-DD")
+                    Problem(manifest, number, f"date {record['date']!r} is not text; imported without a date")
                 )
             entries[record["file"]] = FileMeta(
                 title=_text(record.get("title")),
-                published=normalise_date(record.get("date")),
+                published=published,
                 source=_text(record.get("source")),
                 url=_text(record.get("url")),
             )

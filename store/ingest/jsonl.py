@@ -1,13 +1,15 @@
 """JSON Lines: one article per line, the shape most scrapers and datasets export.
 
     {"title": "...", "text": "...", "standfirst": "...", "date": "2019-01-04",
-     "source": "Wikinews", "url": "https://..."}
+     "source": "Wikinews", "url": "https://...", "id": "...", "category": "sport"}
 
-`title` and `text` are required. `text` holds paragraphs separated by blank
-lines (or, when it has no blank line, one paragraph per line); it may also be
-a list of paragraph strings. Page furniture and headings are recognised as in
-text files; a first paragraph that repeats the title is dropped. The file is
-read line by line, so it may be any size; one line may hold up to
+`title` is required. `text` holds paragraphs separated by blank lines (or, when it
+has no blank line, one paragraph per line); it may also be a list of paragraph
+strings. A record with no text (a headline-only brief) is imported with no
+paragraphs, and says so. Page furniture and headings are recognised as in text
+files; a first paragraph that repeats the title is dropped. Every other field
+(`id`, `category`, `author`, `tags`, ...) is kept in the article's `meta`.
+The file is read line by line, so it may be any size; one line may hold up to
 `MAX_FILE_BYTES`. A bad line is reported with its number and the others go on.
 """
 
@@ -17,17 +19,24 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from store.errors import ImportFailed
-from store.ingest.files import MAX_FILE_BYTES, decode, normalise_date, too_big
+from store.ingest.dates import DAY_FIRST, read_date
+from store.ingest.files import MAX_FILE_BYTES, decode, too_big
 from store.ingest.layout import Block, classify, split_source, take_date_line
-from store.ingest.text import ParsedArticle, finish, split_blocks
+from store.ingest.text import NO_BODY, ParsedArticle, finish, split_blocks
 from store.models import Article, Paragraph
 
 FIELDS = ("title", "text", "standfirst", "date", "source", "url")
+"""The fields that make the article; any other goes into its `meta`."""
+RESERVED = ("quote", "speaker", "entity", "kind", "meta", "paragraph", "paragraphs")
+"""Field names of the query language or the YAML: kept in `meta` as `<name>_field`."""
+META_LIST_MAX = 200
+"""Items of one list kept in `meta` (tags, topics); the rest is cut, with a warning."""
 
 
-def read_jsonl(path: Path) -> Iterator[ParsedArticle | ImportFailed]:
+def read_jsonl(path: Path, date_order: str = DAY_FIRST) -> Iterator[ParsedArticle | ImportFailed]:
     """Each line's article, or the reason that line cannot be imported."""
     try:
         handle = path.open("rb")
@@ -48,7 +57,7 @@ def read_jsonl(path: Path) -> Iterator[ParsedArticle | ImportFailed]:
             if not raw.strip():
                 continue
             try:
-                yield parse_record(decode(raw, path, number).strip(), path, number)
+                yield parse_record(decode(raw, path, number).strip(), path, number, date_order)
             except ImportFailed as exc:
                 yield exc
 
@@ -76,14 +85,15 @@ def count_records(path: Path) -> int:
     return max(count, 1)
 
 
-def parse_record(line: str, path: Path, number: int) -> ParsedArticle:
+def parse_record(line: str, path: Path, number: int, date_order: str = DAY_FIRST) -> ParsedArticle:
     """One JSON Lines record as an article."""
     try:
         record = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise ImportFailed(
-            path, f"not JSON ({exc.msg} at column {exc.colno}); line skipped", number
-        ) from None
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        detail = (
+            f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)[:100]
+        )
+        raise ImportFailed(path, f"not JSON ({detail}); line skipped", number) from None
     if not isinstance(record, dict):
         raise ImportFailed(path, "not a JSON object ({...}); line skipped", number)
     title = record.get("title")
@@ -95,22 +105,25 @@ def parse_record(line: str, path: Path, number: int) -> ParsedArticle:
         blocks = [Block(t.strip(), number) for t in text if t.strip()]
     elif isinstance(text, str):
         blocks = [Block(b.text, number, b.kind) for b in split_blocks(_newlines(text))]
+    elif text is None:
+        blocks = []
     else:
-        raise ImportFailed(path, 'no "text" (the article body, as text); line skipped', number)
-    for key in ("standfirst", "date", "source", "url"):
+        raise ImportFailed(path, '"text" must be the article body, as text; line skipped', number)
+    for key in ("standfirst", "source", "url"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise ImportFailed(path, f'"{key}" must be text; line skipped', number)
+    warnings: list[str] = []
     if blocks and _same_words(blocks[0].text, title):
         blocks = blocks[1:]  # the body repeats the headline
     standfirst = _clean(record.get("standfirst"))
     if blocks and standfirst and _same_words(blocks[0].text, standfirst):
         blocks = blocks[1:]  # the body repeats the standfirst
     source, blocks = split_source(blocks)
-    dateline, blocks = take_date_line(blocks)
-    published = normalise_date(record.get("date")) or dateline
+    dateline, blocks = take_date_line(blocks, date_order)
+    published = read_date(record.get("date"), date_order, warnings) or dateline
     layout = classify(blocks)
-    if not any(kind == "text" for kind, _ in layout.paragraphs):
-        raise ImportFailed(path, f"{title!r} has no body text; line skipped", number)
+    if not layout.paragraphs:
+        warnings.append(NO_BODY)
     article = Article(
         id="",
         title=title,
@@ -119,10 +132,50 @@ def parse_record(line: str, path: Path, number: int) -> ParsedArticle:
         source=_clean(record.get("source")) or source,
         published=published,
         url=_clean(record.get("url")),
+        meta=record_meta(record, warnings),
     )
     finish(article, path)
     article.imported_from = f"{path}:{number}"
-    return ParsedArticle(article, path, number, layout.dropped, whole_file=False)
+    return ParsedArticle(article, path, number, layout.dropped, whole_file=False, warnings=warnings)
+
+
+def meta_key(name: str) -> str | None:
+    """A record's field name as a `meta` key: lower case, `_` for anything else
+    (`Content-Type` -> `content_type`); None when nothing is left of it."""
+    key = re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")[:40].rstrip("_")
+    if not key:
+        return None
+    if not key[0].isalpha():
+        key = f"f_{key}"[:40]
+    return f"{key}_field"[:40] if key in RESERVED else key
+
+
+def record_meta(record: dict[str, Any], warnings: list[str]) -> dict[str, str | list[str]]:
+    """Every field of a record beyond the article's own, as text or lists of text:
+    numbers and booleans as written in JSON, a nested object as its JSON text."""
+    meta: dict[str, str | list[str]] = {}
+    for name, value in record.items():
+        if name in FIELDS or value is None or value == "" or value == []:
+            continue
+        key = meta_key(name)
+        if key is None or key in meta:
+            warnings.append(f"field {name!r} not kept: its name is empty or the same as another field's")
+            continue
+        if isinstance(value, list):
+            items = [_meta_text(item) for item in value if item is not None and item != ""]
+            if len(items) > META_LIST_MAX:
+                warnings.append(f"field {name!r}: only the first {META_LIST_MAX} of {len(items)} items kept")
+                items = items[:META_LIST_MAX]
+            meta[key] = items
+        else:
+            meta[key] = _meta_text(value)
+    return meta
+
+
+def _meta_text(value: object) -> str:
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _newlines(text: str) -> str:

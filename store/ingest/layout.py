@@ -19,6 +19,10 @@ Lines and HTML importers:
   ("Background", "Reaction from Moscow"). A heading-like line that nothing
   follows is furniture. Lines of a list (one block, single newlines) are
   always text.
+- **Tables and lists**: a line of figures ("Net 807,000 vs 2,858,000", a quarter of
+  its words numbers) is text, never a teaser. A body with no running sentence at
+  all (a table, a dividend notice) is kept whole, but for scrape debris: a body is
+  never entirely furniture.
 - **Standfirst**: see `split_standfirst`.
 """
 
@@ -27,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.ingest.files import normalise_date
+from store.ingest.dates import DAY_FIRST, normalise_date
 
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 90
@@ -147,8 +151,22 @@ def refers_to(line: str, following: list[str]) -> bool:
     return found >= 1 and found * 2 >= len(words)
 
 
+_NUMBER = re.compile(r"^[-+(]?[$£€¥]?\d[\d,.:/]*%?[)]?[,;]?$")
+
+
+def is_figures(text: str) -> bool:
+    """A line of a table of figures ("Shr 34 cts vs 1.19 dlrs", "Net 807,000 vs
+    2,858,000"): at least a quarter of its words are numbers. It is the article's own
+    content (an earnings report is such lines), never a teaser or a heading."""
+    words = text.split()
+    numbers = sum(1 for word in words if _NUMBER.match(word))
+    return 0 < len(words) <= 2 * HEADING_MAX_WORDS and numbers > 0 and numbers * 4 >= len(words)
+
+
 def _is_running_text(text: str) -> bool:
-    return not (is_heading_like(text) or is_link_label(text) or is_debris(text) or is_caption(text))
+    if is_link_label(text) or is_debris(text) or is_caption(text):
+        return False
+    return is_figures(text) or not is_heading_like(text)
 
 
 def classify(blocks: list[Block]) -> Layout:
@@ -163,7 +181,7 @@ def classify(blocks: list[Block]) -> Layout:
         if block.kind is not None:  # the markup says (HTML), or a line of a list
             paragraphs.append((block.kind, text))
             continue
-        if not is_heading_like(text):
+        if not is_heading_like(text) or is_figures(text):
             paragraphs.append(("text", text))
             continue
         following = [b.text for b in blocks[i + 1 :] if _is_running_text(b.text)][:LOOKAHEAD]
@@ -179,6 +197,11 @@ def classify(blocks: list[Block]) -> Layout:
     while paragraphs and paragraphs[-1][0] == "heading":
         heading = paragraphs.pop()[1]
         dropped.append(next(b for b in blocks if b.text == heading))
+    if blocks and not any(kind == "text" and not is_heading_like(text) for kind, text in paragraphs):
+        # no running sentence at all: a table or a list of short lines (an earnings or a
+        # dividend report). A body is never all furniture: those lines are the article
+        kept = [b for b in blocks if not is_debris(b.text)]
+        return Layout([("text", b.text) for b in kept], [b for b in blocks if b not in kept])
     return Layout(paragraphs, dropped)
 
 
@@ -257,12 +280,12 @@ def split_source(blocks: list[Block]) -> tuple[str | None, list[Block]]:
 _WEEKDAY_PREFIX = re.compile(rf"^{_WEEKDAY},?\s+", re.IGNORECASE)
 
 
-def take_date_line(blocks: list[Block]) -> tuple[str | None, list[Block]]:
+def take_date_line(blocks: list[Block], order: str = DAY_FIRST) -> tuple[str | None, list[Block]]:
     """A line near the top that is only a date ("Saturday, September 12, 2015")
     is page furniture; it gives the article's date when nothing else does."""
     for i, block in enumerate(blocks[:2]):
         if len(block.text) <= 40:
-            date = normalise_date(_WEEKDAY_PREFIX.sub("", block.text))
+            date = normalise_date(_WEEKDAY_PREFIX.sub("", block.text), order)
             if date:
                 return date, blocks[:i] + blocks[i + 1 :]
     return None, blocks

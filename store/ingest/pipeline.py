@@ -2,16 +2,22 @@
 extract quotes and entities where the text is new, save atomically.
 
 Re-import semantics:
-- An incoming article is the *same* as a stored one when they have the same
-  URL, or come from the same .txt/.html file, or (with no conflicting URLs)
-  have the same headline and date. It then keeps its id and file.
+- An incoming article is the *same* as a stored one (or as one earlier in the same
+  run) by what identifies it: the id its record gives (`meta.id`); else its URL;
+  else, for a .txt/.html file, the file it comes from; else its content (every
+  field the import sets). Two records with the same headline and different text
+  are two articles. It then keeps its id and file. Each time an input is taken as
+  an article that came from elsewhere (another file, or earlier in this run), the
+  report names it and why (`ImportReport.merges`).
 - It is *unchanged* when the digest of its imported content (title,
   standfirst, source, date, URL, paragraphs) equals the stored one: the file
   is not rewritten, so hand edits stay. An article that was imported without
   extraction is extracted by a later import that has extraction on.
 - It is *updated* when that content changed; quotes and entities are kept
   when the paragraphs' text is the same, and re-extracted when it is not.
-- A different article whose id is taken gets `-2`, `-3`, … appended.
+- A different article whose id is taken gets `-2`, `-3`, … appended. A new
+  file is created exclusively, so two imports at once never overwrite each
+  other's articles: the second takes the next free id.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from pathlib import Path
 from store.aliases import AliasTable, load_aliases
 from store.articles import ArticleStore
 from store.errors import ArticleFileError, ImportFailed, Problem
+from store.fileio import clean_leftovers
+from store.ingest.dates import DAY_FIRST
 from store.ingest.files import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, Manifests, find_inputs, read_text
 from store.ingest.html import parse_html
 from store.ingest.ids import make_id, with_suffix
@@ -59,6 +67,9 @@ class ImportReport:
     """Ids of the articles imported, updated or unchanged, in input order."""
     extracted: int = 0
     """Articles whose quotes and entities were (re-)extracted."""
+    merges: list[Problem] = field(default_factory=list)
+    """Each input taken as an article that came from elsewhere, and why ("the same
+    id", "the same URL", "the same content")."""
 
 
 def import_paths(
@@ -68,17 +79,20 @@ def import_paths(
     extract: bool = True,
     processes: int = 1,
     progress: Progress | None = None,
+    date_order: str = DAY_FIRST,
 ) -> ImportReport:
-    """Import files and folders into the store at `data_dir`."""
+    """Import files and folders into the store at `data_dir`. Numeric dates
+    (`03/04/2005`) are read in `date_order` (store.ingest.dates)."""
     report = ImportReport()
     store = ArticleStore(data_dir)
+    clean_leftovers(store.articles_dir)  # temporary files of a killed run
     inputs = find_inputs(paths)
     report.problems.extend(inputs.problems)
     report.failed += len(inputs.problems)
     extractor, aliases = _extraction(data_dir, report) if extract else (None, None)
     total = sum(count_records(p) if p.suffix.lower() in JSONL_SUFFIXES else 1 for p in inputs.files)
     matcher = _Matcher(store)
-    manifests = Manifests()
+    manifests = Manifests(date_order)
     batch: list[_Pending] = []
     done = 0
 
@@ -91,26 +105,27 @@ def import_paths(
     def flush() -> None:
         nonlocal extractor
         extractor = _extract_batch(batch, extractor, aliases, processes, report, progress, done, total)
-        written: list[bool | None]
-        try:
-            written = list(store.save_many([pending.article for pending in batch]))
-        except OSError:
-            written = [_save_one(store, pending, report) for pending in batch]  # name each failure
+        written = _save_batch(store, batch, matcher, report)
         for pending, wrote in zip(batch, written, strict=True):
             _count(pending, wrote, report)
             tick(pending.article.title)
         batch.clear()
 
-    for item in _parse_all(inputs.files, manifests):
+    for item in _parse_all(inputs.files, manifests, date_order):
         if isinstance(item, ImportFailed):
             report.failed += 1
             report.problems.append(item.problem)
             tick(str(item.problem.path))
             continue
         report.dropped.extend((item.where, block) for block in item.dropped)
-        if batch and matcher.find(item) in {p.article.id for p in batch}:
+        report.warnings.extend(Problem(item.origin, item.line, warning) for warning in item.warnings)
+        match = matcher.find(item)
+        if match is not None:
+            matcher.note_merge(item, match, report)
+        if batch and match is not None and match.article_id in {p.article.id for p in batch}:
             flush()  # it updates an article of this run not saved yet: save that first
-        pending = _plan(item, store, matcher, extractor is not None, report)
+        pending = _plan(item, match, store, matcher, extractor is not None, report)
+        matcher.seen_in_run(item, pending.article.id if pending else match.article_id if match else None)
         if pending is not None:
             matcher.digests.pop(pending.article.id, None)  # the file is about to change
             batch.append(pending)
@@ -125,16 +140,27 @@ def import_paths(
     return report
 
 
-def _parse_all(files: list[Path], manifests: Manifests) -> Iterator[ParsedArticle | ImportFailed]:
+def read_inputs(
+    files: list[Path], manifests: Manifests | None = None, date_order: str = DAY_FIRST
+) -> Iterator[ParsedArticle | ImportFailed]:
+    """Every article in the input files, as `import` reads them (the parser chosen by
+    the file's kind: a .jsonl file gives one per line), or why one cannot be read.
+    `newsdesk extract` reads its files through this too."""
+    return _parse_all(files, manifests or Manifests(date_order), date_order)
+
+
+def _parse_all(
+    files: list[Path], manifests: Manifests, date_order: str = DAY_FIRST
+) -> Iterator[ParsedArticle | ImportFailed]:
     for path in files:
         suffix = path.suffix.lower()
         try:
             if suffix in JSONL_SUFFIXES:
-                yield from read_jsonl(path)
+                yield from read_jsonl(path, date_order)
             elif suffix in HTML_SUFFIXES:
                 yield parse_html(path)
             elif suffix in TEXT_SUFFIXES:
-                yield parse_text(read_text(path), path, manifests.meta_for(path))
+                yield parse_text(read_text(path), path, manifests.meta_for(path), date_order)
         except ImportFailed as exc:
             yield exc
         except (
@@ -151,10 +177,6 @@ def _parse_all(files: list[Path], manifests: Manifests) -> Iterator[ParsedArticl
 # ---------------------------------------------------------------- matching
 
 
-def _title_key(title: str | None, published: str | None) -> tuple[str, str | None]:
-    return (" ".join((title or "").casefold().split()), published)
-
-
 def _origin_key(imported_from: str | None) -> str | None:
     """A whole-file origin (.txt/.html) as an absolute path; JSON Lines records have none."""
     if not imported_from or not imported_from.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
@@ -162,51 +184,98 @@ def _origin_key(imported_from: str | None) -> str | None:
     return str(Path(imported_from).resolve())
 
 
+def _origin_file(imported_from: str | None) -> str | None:
+    """The file part of an origin (`feed.jsonl:12` -> the absolute path of feed.jsonl)."""
+    if not imported_from:
+        return None
+    path, _, line = imported_from.rpartition(":")
+    return str(Path(path if path and line.isdigit() else imported_from).resolve())
+
+
+def _given_id(article: Article) -> str | None:
+    given = article.meta.get("id")
+    return given if isinstance(given, str) and given else None
+
+
+@dataclass
+class _Match:
+    article_id: str
+    """The article (stored, or earlier in this run) an input is the same as."""
+    reason: str
+    """Why: "the same id 'x'", "the same URL", "the same file", "the same content"."""
+
+
 class _Matcher:
-    """Finds the stored article an incoming one updates, and hands out free ids."""
+    """Finds the article an incoming one is (by its id, URL, file or content), and hands out free ids."""
 
     def __init__(self, store: ArticleStore) -> None:
+        self.by_given: dict[str, str] = {}
         self.by_url: dict[str, str] = {}
         self.by_origin: dict[str, str] = {}
-        self.by_title: dict[tuple[str, str | None], str] = {}
-        self.url_of: dict[str, str | None] = {}
+        self.by_digest: dict[str, str] = {}
+        self.origin_of: dict[str, str | None] = {}
         self.taken: set[str] = set()
+        self.in_run: dict[str, str] = {}
+        """id -> where in this run's inputs it first came from."""
         self.digests: dict[str, tuple[str | None, str | None]] = {}
         """id -> (source_digest, extraction_digest) as the file says: spares loading unchanged files."""
         for entry in store.catalog():
-            self.add(entry.id, entry.title, entry.published, entry.url, entry.imported_from)
+            self.add(entry.id, entry.given_id, entry.url, entry.imported_from, entry.source_digest)
             self.digests[entry.id] = (entry.source_digest, entry.extraction_digest)
 
     def add(
         self,
         article_id: str,
-        title: str | None,
-        published: str | None,
+        given_id: str | None,
         url: str | None,
         imported_from: str | None,
+        digest: str | None,
     ) -> None:
         self.taken.add(article_id)
-        self.url_of[article_id] = url
+        self.origin_of.setdefault(article_id, imported_from)
+        if given_id:
+            self.by_given.setdefault(given_id, article_id)
         if url:
             self.by_url.setdefault(url, article_id)
         origin = _origin_key(imported_from)
         if origin:
             self.by_origin.setdefault(origin, article_id)
-        if title:
-            self.by_title.setdefault(_title_key(title, published), article_id)
+        if digest:
+            self.by_digest.setdefault(digest, article_id)
 
-    def find(self, parsed: ParsedArticle) -> str | None:
+    def find(self, parsed: ParsedArticle) -> _Match | None:
         article = parsed.article
+        given = _given_id(article)
+        if given:  # the record says which article it is: nothing else decides
+            found = self.by_given.get(given)
+            return _Match(found, f"the same id {given!r}") if found else None
         if article.url and article.url in self.by_url:
-            return self.by_url[article.url]
-        if parsed.whole_file:
+            return _Match(self.by_url[article.url], "the same URL")
+        if parsed.whole_file:  # a .txt or .html file is the article it holds
             origin = _origin_key(article.imported_from)
             if origin and origin in self.by_origin:
-                return self.by_origin[origin]
-        found = self.by_title.get(_title_key(article.title, article.published))
-        if found is not None and article.url and self.url_of.get(found) not in (None, article.url):
-            return None  # same headline and date, different URLs: two articles
-        return found
+                return _Match(self.by_origin[origin], "the same file")
+        if article.url:
+            return None  # a URL no stored article has: a new article
+        found = self.by_digest.get(article.source_digest or "")
+        return _Match(found, "the same content") if found else None
+
+    def note_merge(self, parsed: ParsedArticle, match: _Match, report: ImportReport) -> None:
+        """Name a match to an article that came from elsewhere: earlier in this run, or
+        another file (a re-import of the same file is not news)."""
+        earlier = self.in_run.get(match.article_id)
+        if earlier is not None:
+            message = f"merged into {match.article_id}: {match.reason} as {earlier}"
+        elif _origin_file(self.origin_of.get(match.article_id)) != _origin_file(parsed.article.imported_from):
+            came = self.origin_of.get(match.article_id) or "by hand"
+            message = f"taken as the stored article {match.article_id} ({match.reason}; it came from {came})"
+        else:
+            return
+        report.merges.append(Problem(parsed.origin, parsed.line, message))
+
+    def seen_in_run(self, parsed: ParsedArticle, article_id: str | None) -> None:
+        if article_id is not None:
+            self.in_run.setdefault(article_id, parsed.where)
 
     def new_id(self, article: Article) -> str:
         base = make_id(article.title, article.published)
@@ -230,16 +299,21 @@ class _Pending:
 
 
 def _plan(
-    parsed: ParsedArticle, store: ArticleStore, matcher: _Matcher, can_extract: bool, report: ImportReport
+    parsed: ParsedArticle,
+    match: _Match | None,
+    store: ArticleStore,
+    matcher: _Matcher,
+    can_extract: bool,
+    report: ImportReport,
 ) -> _Pending | None:
     """Decide what to do with one incoming article; None when it needs nothing (or failed)."""
     article = parsed.article
-    article_id = matcher.find(parsed)
-    if article_id is None:
+    if match is None:
         article.id = matcher.new_id(article)
-        matcher.add(article.id, article.title, article.published, article.url, article.imported_from)
+        matcher.add(article.id, _given_id(article), article.url, article.imported_from, article.source_digest)
         report.ids.append(article.id)
         return _Pending(article, True, can_extract, parsed.where)
+    article_id = match.article_id
     source_digest, extraction_digest = matcher.digests.get(article_id, (None, None))
     if source_digest == article.source_digest and (extraction_digest or not can_extract):
         report.ids.append(article_id)
@@ -266,7 +340,7 @@ def _plan(
         report.unchanged += 1
         return None
     article.id = article_id
-    matcher.add(article_id, article.title, article.published, article.url, article.imported_from)
+    matcher.add(article_id, _given_id(article), article.url, article.imported_from, article.source_digest)
     if [(p.kind, p.text) for p in article.paragraphs] == [(p.kind, p.text) for p in stored.paragraphs]:
         article.quotes, article.entities = stored.quotes, stored.entities
         article.extraction_digest = stored.extraction_digest
@@ -356,8 +430,58 @@ def _extract_batch(
     return extractor
 
 
-def _save_one(store: ArticleStore, pending: _Pending, report: ImportReport) -> bool | None:
+CREATE_TRIES = 50
+"""New ids tried for one new article whose names other processes keep taking."""
+
+
+def _save_batch(
+    store: ArticleStore, batch: list[_Pending], matcher: _Matcher, report: ImportReport
+) -> list[bool | None]:
+    """Save a batch: updates replace their files, new articles are created exclusively
+    (a name another process took meanwhile gets the next free id). True written, False
+    unchanged, None failed (counted and named)."""
+    written: list[bool | None] = [None] * len(batch)
+    updates = [i for i, pending in enumerate(batch) if not pending.is_new]
+    new = [i for i, pending in enumerate(batch) if pending.is_new]
     try:
+        for i, wrote in zip(updates, store.save_many([batch[i].article for i in updates]), strict=True):
+            written[i] = wrote
+    except OSError:
+        for i in updates:
+            written[i] = _save_one(store, batch[i], report)  # name each failure
+    for _ in range(CREATE_TRIES):
+        if not new:
+            break
+        try:
+            created = store.create_many([batch[i].article for i in new])
+        except OSError:
+            for i in new:
+                written[i] = _save_one(store, batch[i], report, create=True)
+            return written
+        retry = []
+        for i, ok in zip(new, created, strict=True):
+            if ok:
+                written[i] = True
+                continue
+            article = batch[i].article  # another process took this name: the next one
+            old_id = article.id
+            article.id = matcher.new_id(article)
+            matcher.taken.add(article.id)
+            report.ids[report.ids.index(old_id)] = article.id
+            retry.append(i)
+        new = retry
+    for i in new:
+        report.failed += 1
+        report.problems.append(Problem(Path(batch[i].where), None, "could not save: no free file name"))
+    return written
+
+
+def _save_one(
+    store: ArticleStore, pending: _Pending, report: ImportReport, *, create: bool = False
+) -> bool | None:
+    try:
+        if create:
+            return store.create_many([pending.article])[0] or None
         return store.save(pending.article)
     except OSError as exc:
         report.failed += 1

@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.errors import ImportFailed
+from store.ingest.dates import DAY_FIRST
 from store.ingest.files import FileMeta
 from store.ingest.layout import Block, classify, split_source, split_standfirst, take_date_line
 from store.models import Article, Paragraph
 
 TITLE_MAX_CHARS = 300
+NO_BODY = "headline only, no body text: imported as a brief with no paragraphs"
 WRAP_MAX_WIDTH = 120
 
 
@@ -40,6 +42,9 @@ class ParsedArticle:
     """Page furniture left out, for the user to review."""
     whole_file: bool = True
     """The file holds only this article: re-importing the file updates it."""
+    warnings: list[str] = field(default_factory=list)
+    """What the user should know about how it was read (a date that could not be
+    read, a brief with no body), each said once with the input's location."""
 
     @property
     def where(self) -> str:
@@ -84,7 +89,9 @@ def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
     return near >= 0.8 * len(inner)
 
 
-def parse_text(text: str, path: Path, meta: FileMeta | None = None) -> ParsedArticle:
+def parse_text(
+    text: str, path: Path, meta: FileMeta | None = None, date_order: str = DAY_FIRST
+) -> ParsedArticle:
     """Read one plain-text article. Raises `ImportFailed` naming the file."""
     meta = meta or FileMeta()
     lines = text.split("\n")
@@ -101,15 +108,10 @@ def parse_text(text: str, path: Path, meta: FileMeta | None = None) -> ParsedArt
         )
     body = split_blocks("\n".join(lines[number + 1 :]), first_line=number + 2)
     source, body = split_source(body)
-    dateline, body = take_date_line(body)
+    dateline, body = take_date_line(body, date_order)
     standfirst, body = split_standfirst(body)
     layout = classify(body)
-    if not any(kind == "text" for kind, _ in layout.paragraphs):
-        raise ImportFailed(
-            path,
-            "only a headline, no body text: nothing to import "
-            "(expected paragraphs after the headline, separated by blank lines)",
-        )
+    warnings = [] if layout.paragraphs else [NO_BODY]
     article = Article(
         id="",
         title=meta.title or headline,
@@ -120,7 +122,7 @@ def parse_text(text: str, path: Path, meta: FileMeta | None = None) -> ParsedArt
         url=meta.url,
     )
     finish(article, path)
-    return ParsedArticle(article, path, dropped=layout.dropped)
+    return ParsedArticle(article, path, dropped=layout.dropped, warnings=warnings)
 
 
 def finish(article: Article, path: Path) -> None:
@@ -131,7 +133,7 @@ def finish(article: Article, path: Path) -> None:
 
 def content_digest(article: Article) -> str:
     """Digest of everything an import sets: a re-import with the same digest is unchanged."""
-    content = [
+    content: list[object] = [
         article.title,
         article.standfirst,
         article.source,
@@ -139,5 +141,7 @@ def content_digest(article: Article) -> str:
         article.url,
         [[p.kind, p.text] for p in article.paragraphs],
     ]
+    if article.meta:  # only then: the digests of articles without meta stay as they were
+        content.append(article.meta)
     encoded = json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return "sha256:" + hashlib.sha256(encoded).hexdigest()[:32]

@@ -82,9 +82,10 @@ def test_bad_jsonl_lines_are_listed_by_line(tmp_path: Path, capsys: pytest.Captu
     feed = FIXTURES / "ingest" / "articles.jsonl"
     assert main(["import", str(feed), "--data", str(tmp_path / "d"), "--no-extract"]) == 1
     captured = capsys.readouterr()
-    for line in (2, 3, 5, 6):
+    for line in (2, 3, 5):
         assert f"{feed}:{line}: " in captured.err
-    assert "imported 3, updated 0, unchanged 0, failed 4" in captured.out
+    assert f"{feed}:6: warning: headline only" in captured.err  # a brief: imported, and said so
+    assert "imported 4, updated 0, unchanged 0, failed 3" in captured.out
 
 
 def test_show_dropped_lists_the_furniture(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,7 +120,8 @@ def test_data_comes_from_the_environment(tmp_path: Path, capsys: pytest.CaptureF
     env = {**os.environ, "NEWSDESK_DATA": str(tmp_path / "env-store")}
     command = [sys.executable, "-c", "from tui.cli import main; raise SystemExit(main())"]
     result = subprocess.run([*command, "check"], capture_output=True, text=True, cwd=ROOT, env=env)
-    assert result.returncode == 1 and "no articles folder" in result.stderr
+    assert result.returncode == 2 and "no store at" in result.stderr
+    assert not (tmp_path / "env-store").exists()
 
 
 def test_processes_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,7 @@ import pytest
 from store.errors import ImportFailed
 from store.ingest import jsonl as jsonl_module
 from store.ingest.jsonl import count_records, parse_record, read_jsonl
-from store.ingest.text import ParsedArticle
+from store.ingest.text import NO_BODY, ParsedArticle
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "ingest" / "articles.jsonl"
 
@@ -26,20 +26,22 @@ def test_good_lines_are_read_and_bad_ones_reported_by_line() -> None:
     assert [p.article.title for p in good] == [
         "Town council approves new library",
         "Ferry fares to rise",
+        "No body here",
         "Market day returns",
     ]
-    assert [(f.problem.line, f.problem.path) for f in bad] == [(n, FIXTURE) for n in (2, 3, 5, 6)]
+    assert [(f.problem.line, f.problem.path) for f in bad] == [(n, FIXTURE) for n in (2, 3, 5)]
     messages = [f.problem.message for f in bad]
     assert "not JSON" in messages[0]
     assert '"title"' in messages[1]
     assert "JSON object" in messages[2]
-    assert '"text"' in messages[3]
     assert all("line skipped" in m for m in messages)
+    brief = good[2]  # a headline-only brief is an article with no paragraphs, and says so
+    assert brief.article.paragraphs == [] and brief.warnings == [NO_BODY]
 
 
 def test_fields_become_the_article() -> None:
     good, _ = split(list(read_jsonl(FIXTURE)))
-    library, ferry, market = (p.article for p in good)
+    library, ferry, _, market = (p.article for p in good)
     assert (library.published, library.source, library.url) == (
         "2021-05-11",
         "Valley Herald",
@@ -87,10 +89,8 @@ def test_a_body_that_repeats_the_headline_loses_the_repeat() -> None:
         (record(title="", text="Body."), '"title"'),
         (record(title=None, text="Body."), '"title"'),
         (record(title=7, text="Body."), '"title"'),
-        (record(title="A"), '"text"'),
         (record(title="A", text=5), '"text"'),
-        (record(title="A", text="Body.", date=20210101), '"date" must be text'),
-        (record(title="A", text="   \n\n  "), "no body text"),
+        (record(title="A", text="Body.", url=5), '"url" must be text'),
     ],
 )
 def test_bad_records_say_what_is_wrong(line: str, message: str) -> None:
@@ -177,3 +177,72 @@ def test_a_body_that_repeats_the_standfirst_loses_the_repeat() -> None:
     article = parse_record(line, Path("f.jsonl"), 1).article
     assert article.standfirst == "Nobody hurt."
     assert [p.text for p in article.paragraphs] == ["The old mill burned."]
+
+
+def test_extra_fields_are_kept_in_meta() -> None:
+    line = record(
+        id=12345, title="Cup final", text="The final was played.", category="Sport", author="Ann Lee",
+        url="https://x.example/cup", tags=["football", "cup", 7], **{"Content-Type": "news"}, extra={"a": 1},
+    )  # fmt: skip
+    parsed = parse_record(line, Path("feed.jsonl"), 1)
+    assert parsed.article.url == "https://x.example/cup"
+    assert parsed.article.meta == {
+        "id": "12345",
+        "category": "Sport",
+        "author": "Ann Lee",
+        "tags": ["football", "cup", "7"],
+        "content_type": "news",
+        "extra": '{"a":1}',
+    }
+
+
+def test_meta_survives_the_yaml_round_trip(tmp_path: Path) -> None:
+    from store.yamlio import dump_article, load_article
+
+    article = parse_record(record(title="T", text="Body.", id="007", kind="wire"), Path("f.jsonl"), 1).article
+    article.id = "t"
+    assert article.meta == {"id": "007", "kind_field": "wire"}  # `kind:` is a query field of its own
+    path = tmp_path / "t.yaml"
+    path.write_text(dump_article(article), encoding="utf-8")
+    assert "meta:\n  id: '007'\n" in path.read_text(encoding="utf-8")
+    assert load_article(path).meta == {"id": "007", "kind_field": "wire"}
+
+
+@pytest.mark.parametrize(
+    ("written", "order", "date"),
+    [
+        ("03/04/2005", "dmy", "2005-04-03"),
+        ("03/04/2005", "mdy", "2005-03-04"),
+        ("26-FEB-1987 15:01", "dmy", "1987-02-26"),
+    ],
+)
+def test_numeric_dates_follow_the_stated_order(written: str, order: str, date: str) -> None:
+    parsed = parse_record(record(title="A", text="Body.", date=written), Path("f.jsonl"), 1, order)
+    assert parsed.article.published == date and parsed.warnings == []
+
+
+@pytest.mark.parametrize("written", ["2015-02-30", "31/04/2005", "next week", 20210101])
+def test_a_date_that_cannot_be_read_is_a_warning_not_silence(written: object) -> None:
+    parsed = parse_record(record(title="A", text="Body.", date=written), Path("f.jsonl"), 1)
+    assert parsed.article.published is None
+    (warning,) = parsed.warnings
+    assert str(written) in warning and "imported without a date" in warning
+
+
+def test_a_table_of_figures_is_the_body_not_furniture() -> None:
+    text = "Shr 34 cts vs 1.19 dlrs\n\nNet 807,000 vs 2,858,000\n\nSix mths\n\nRevs 291.8 mln vs 151.1 mln"
+    parsed = parse_record(record(title="FIRST BANK 4TH QTR NET", text=text), Path("f.jsonl"), 1)
+    assert [p.text for p in parsed.article.paragraphs] == text.split("\n\n")
+    assert parsed.dropped == [] and parsed.warnings == []
+
+
+def test_short_lines_that_are_all_the_body_are_kept() -> None:
+    text = "Qtly div five cts\n\nPayable April 15\n\nRecord April one"
+    parsed = parse_record(record(title="DIVIDEND DECLARED", text=text), Path("f.jsonl"), 1)
+    assert [p.text for p in parsed.article.paragraphs] == text.split("\n\n")
+
+
+@pytest.mark.parametrize("text", [None, "", "   \n\n  "])
+def test_a_headline_only_brief_is_an_article_with_no_paragraphs(text: str | None) -> None:
+    parsed = parse_record(record(title="OPEC MEETS TODAY", text=text), Path("f.jsonl"), 1)
+    assert parsed.article.paragraphs == [] and parsed.warnings == [NO_BODY]

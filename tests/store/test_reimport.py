@@ -106,15 +106,66 @@ def test_a_metadata_change_keeps_hand_edited_entities(tmp_path: Path, extractor:
     assert again.url == "https://x.example/mill" and again.entities[0].name == "Old Mill of Ennis"
 
 
-def test_the_same_title_and_date_from_another_file_is_the_same_article(
+def test_the_same_headline_with_another_text_is_another_article(
     tmp_path: Path, extractor: FakeExtractor
 ) -> None:
     data = tmp_path / "data"
     import_paths([write(tmp_path / "2021-03-01_a.txt")], data)
     (tmp_path / "copy").mkdir()
     report = import_paths([write(tmp_path / "copy" / "2021-03-01_b.txt", "Nobody was hurt at all.")], data)
-    assert counts(report) == (0, 1, 0, 0)
-    assert len(ArticleStore(data).files()) == 1
+    assert counts(report) == (1, 0, 0, 0) and report.merges == []
+    assert len(ArticleStore(data).files()) == 2
+    # the same content from a third file is the same article, and the report says so
+    (tmp_path / "third").mkdir()
+    report = import_paths([write(tmp_path / "third" / "2021-03-01_c.txt")], data)
+    assert counts(report) == (0, 0, 1, 0)
+    (merge,) = report.merges
+    assert merge.path == tmp_path / "third" / "2021-03-01_c.txt"
+    assert "2021-03-01-mill-burns-down" in merge.message and "the same content" in merge.message
+
+
+def test_undated_records_with_one_headline_are_kept_apart_and_reimport_is_idempotent(
+    tmp_path: Path, extractor: FakeExtractor
+) -> None:
+    feed = tmp_path / "bbc.jsonl"
+    feed.write_text(
+        '{"title": "Ink helps drive democracy in Asia", "text": "A long story about ink."}\n'
+        '{"title": "Ink helps drive democracy in Asia", "text": "A shorter story."}\n'
+        '{"title": "Ink helps drive democracy in Asia", "text": "A long story about ink."}\n',
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    report = import_paths([feed], data)
+    assert counts(report) == (2, 0, 1, 0)
+    first, second = "ink-helps-drive-democracy-in-asia", "ink-helps-drive-democracy-in-asia-2"
+    assert report.ids == [first, second, first]
+    (merge,) = report.merges
+    assert (merge.path, merge.line) == (feed, 3)
+    assert merge.message == f"merged into {first}: the same content as {feed}:1"
+    store = ArticleStore(data)
+    assert [store.load(i).paragraphs[0].text for i in (first, second)] == [
+        "A long story about ink.",
+        "A shorter story.",
+    ]
+    again = import_paths([feed], data)
+    assert counts(again) == (0, 0, 3, 0) and len(store.files()) == 2
+
+
+def test_a_given_id_decides_which_article_a_record_is(tmp_path: Path, extractor: FakeExtractor) -> None:
+    data = tmp_path / "data"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "r-1", "title": "Mill burns down", "text": "In Ennis."}\n'
+        '{"id": "r-2", "title": "Mill burns down", "text": "In Ennis."}\n',
+        encoding="utf-8",
+    )
+    assert counts(import_paths([feed], data)) == (2, 0, 0, 0)  # two ids: two articles, same text or not
+    feed.write_text(
+        '{"id": "r-2", "title": "Mill burns down", "text": "In Ennis, Clare."}\n', encoding="utf-8"
+    )
+    report = import_paths([feed], data)
+    assert counts(report) == (0, 1, 0, 0) and report.ids == ["mill-burns-down-2"]
+    assert ArticleStore(data).load("mill-burns-down-2").meta == {"id": "r-2"}
 
 
 def test_a_different_article_with_the_same_slug_gets_a_suffix(
@@ -214,11 +265,11 @@ def test_the_same_record_twice_in_one_run(tmp_path: Path, extractor: FakeExtract
     changed = '{"title": "Mill burns down", "text": "In Ennis, Clare.", "date": "2021-03-01"}\n'
     feed.write_text(line + line + changed, encoding="utf-8")
     report = import_paths([feed], tmp_path / "data")
-    assert counts(report) == (1, 1, 1, 0)
-    assert (
-        ArticleStore(tmp_path / "data").load("2021-03-01-mill-burns-down").paragraphs[0].text
-        == "In Ennis, Clare."
-    )
+    assert counts(report) == (2, 0, 1, 0)  # the repeat is merged (and named); the changed one is new
+    assert [(m.line, "the same content" in m.message) for m in report.merges] == [(2, True)]
+    store = ArticleStore(tmp_path / "data")
+    assert store.load("2021-03-01-mill-burns-down").paragraphs[0].text == "In Ennis."
+    assert store.load("2021-03-01-mill-burns-down-2").paragraphs[0].text == "In Ennis, Clare."
 
 
 def test_a_file_that_cannot_be_saved_is_named_and_the_others_saved(
@@ -237,8 +288,18 @@ def test_a_file_that_cannot_be_saved_is_named_and_the_others_saved(
             raise OSError(28, "No space left on device")
         return real_save(self, article)
 
+    real_create = ArticleStore.create_many
+
+    def create_one(self: ArticleStore, articles: list[Article]) -> list[bool]:
+        if len(articles) > 1:
+            raise OSError(28, "No space left on device")
+        if articles[0].title == "Bakery reopens":
+            raise OSError(28, "No space left on device")
+        return real_create(self, articles)
+
     monkeypatch.setattr(ArticleStore, "save_many", disk_trouble)
     monkeypatch.setattr(ArticleStore, "save", save)
+    monkeypatch.setattr(ArticleStore, "create_many", create_one)
     report = import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "data")
     assert counts(report) == (1, 0, 0, 1)
     assert report.problems[0].path == tmp_path / "b.txt"
@@ -248,11 +309,13 @@ def test_a_file_that_cannot_be_saved_is_named_and_the_others_saved(
 def test_an_article_changed_twice_in_one_run_ends_as_the_last_record(
     tmp_path: Path, extractor: FakeExtractor
 ) -> None:
-    first = '{"title": "Mill burns down", "text": "In Ennis.", "date": "2021-03-01"}\n'
-    second = '{"title": "Mill burns down", "text": "In Galway.", "date": "2021-03-01"}\n'
+    first = '{"url": "https://x.example/mill", "title": "Mill burns down", "text": "In Ennis."}\n'
+    second = '{"url": "https://x.example/mill", "title": "Mill burns down", "text": "In Galway."}\n'
     data = tmp_path / "data"
     (tmp_path / "a.jsonl").write_text(first, encoding="utf-8")
     import_paths([tmp_path / "a.jsonl"], data)
     (tmp_path / "b.jsonl").write_text(second + first, encoding="utf-8")
-    assert counts(import_paths([tmp_path / "b.jsonl"], data)) == (0, 2, 0, 0)
-    assert ArticleStore(data).load("2021-03-01-mill-burns-down").paragraphs[0].text == "In Ennis."
+    report = import_paths([tmp_path / "b.jsonl"], data)
+    assert counts(report) == (0, 2, 0, 0)
+    assert ArticleStore(data).load("mill-burns-down").paragraphs[0].text == "In Ennis."
+    assert [m.line for m in report.merges] == [1, 2] and "the same URL" in report.merges[1].message

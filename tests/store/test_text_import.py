@@ -12,7 +12,7 @@ from store.errors import ImportFailed
 from store.ingest import files as files_module
 from store.ingest.files import MAX_FILE_BYTES, Manifests, read_text
 from store.ingest.layout import is_standfirst
-from store.ingest.text import parse_text
+from store.ingest.text import NO_BODY, parse_text
 from store.yamlio import load_yaml_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -126,12 +126,12 @@ def test_empty_file_is_refused(tmp_path: Path, content: str) -> None:
     "content",
     ["Just a headline\n", "Just a headline", "Just a headline\n\nSource: Wire\n", "Headline\n\nundefined\n"],
 )
-def test_a_file_that_is_only_a_headline_is_refused(tmp_path: Path, content: str) -> None:
+def test_a_file_that_is_only_a_headline_is_a_brief(tmp_path: Path, content: str) -> None:
     path = tmp_path / "headline.txt"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(ImportFailed, match="only a headline") as caught:
-        parse_file(path)
-    assert caught.value.problem.path == path
+    parsed = parse_file(path)  # not an error: a brief with no paragraphs, and it says so
+    assert parsed.article.paragraphs == []
+    assert parsed.warnings == [NO_BODY] and "headline only" in NO_BODY
 
 
 def test_a_binary_file_is_refused(tmp_path: Path) -> None:

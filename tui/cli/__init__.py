@@ -14,8 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui.cli import curate, extract, ingest, search
+from tui.cli.progress import visible
 
 DEFAULT_DATA = Path(os.environ.get("NEWSDESK_DATA", "data"))
+STORE_COMMANDS = ("check", "reextract", "search", "mentions", "quotes", "entities", "index", "entity")
+"""Commands that read a store: `--data` must name one (a folder with articles/ in it);
+nothing is created in a folder that is not one."""
 
 
 def data_option(parser: argparse.ArgumentParser) -> None:
@@ -52,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from tui.cli.launch import run_app
 
             return run_app(args)
+        if args.command in STORE_COMMANDS and not (Path(args.data) / "articles").is_dir():
+            print(
+                visible(f"newsdesk {args.command}: no store at {args.data}; create one with newsdesk import"),
+                file=sys.stderr,
+            )
+            return 2
         status: int = args.run(args)
         return status
     except KeyboardInterrupt:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from store.errors import ImportFailed, StoreError
 from store.ingest.files import read_text
 from store.models import Article, Paragraph
-from tui.cli.progress import ProgressBar
+from tui.cli.progress import ProgressBar, visible
 
 if TYPE_CHECKING:
     from store.identity import Grouping
@@ -191,7 +191,7 @@ def run_extract(args: argparse.Namespace) -> int:
                 line |= {"quotes": [], "entities": [], "error": broken[id(article)]}
         if "error" in line:
             failed += 1
-            print(f"newsdesk extract: {path}: {line['error']}", file=sys.stderr)
+            print(visible(f"newsdesk extract: {path}: {line['error']}"), file=sys.stderr)
         print(json.dumps(line, ensure_ascii=False))
     return 1 if failed else 0
 
@@ -213,7 +213,7 @@ def run_reextract(args: argparse.Namespace) -> int:
         return 2
     bar.close()
     for problem in report.problems:
-        print(f"newsdesk reextract: {problem}", file=sys.stderr)
+        print(f"newsdesk reextract: {visible(str(problem))}", file=sys.stderr)
     for article_id in report.kept_edits:
         print(f"kept hand edits: {article_id} (use --force to extract it again anyway)")
     print(

@@ -11,9 +11,10 @@ from typing import Any
 
 from store.articles import ArticleStore
 from store.errors import Problem
+from store.ingest.dates import DATE_ORDERS, DAY_FIRST
 from store.ingest.files import MAX_FILE_BYTES
 from store.ingest.pipeline import import_paths
-from tui.cli.progress import ProgressBar
+from tui.cli.progress import ProgressBar, visible
 
 
 def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -23,9 +24,12 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
         help="import .txt, .jsonl and .html articles into the store",
         description=(
             "Import articles: text files (headline, blank line, paragraphs, optional 'Source:' line), "
-            "JSON Lines (one {title, text, standfirst, date, source, url} per line) and HTML pages. "
+            "JSON Lines (one {title, text, standfirst, date, source, url, ...} per line; other fields "
+            "such as id, category, author or tags are kept under meta:) and HTML pages. "
             "Folders are read recursively; a folder's manifest.jsonl gives its .txt files' metadata. "
-            "Importing an article again updates it in place; an unchanged one is not rewritten. "
+            "An article is identified by the id its record gives, else its URL, else its file (.txt, "
+            ".html), else its content: importing it again updates it in place, an unchanged one is "
+            "not rewritten, and every input taken as an article from elsewhere is listed. "
             f"Text and HTML files over {MAX_FILE_BYTES // 1_048_576} MB are refused (JSON Lines stream)."
         ),
     )
@@ -39,6 +43,13 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     )
     parser.add_argument(
         "--show-dropped", action="store_true", help="list every line left out as page furniture"
+    )
+    parser.add_argument(
+        "--date-order",
+        choices=DATE_ORDERS,
+        default=DAY_FIRST,
+        help="how numeric dates such as 03/04/2005 are read: dmy, day first (3 April, the default), "
+        "or mdy, month first (4 March)",
     )
     parser.set_defaults(run=run_import)
 
@@ -67,21 +78,30 @@ def run_import(args: argparse.Namespace) -> int:
     bar = ProgressBar("articles")
     try:
         report = import_paths(
-            list(args.paths), args.data, extract=not args.no_extract, processes=args.processes, progress=bar
+            list(args.paths),
+            args.data,
+            extract=not args.no_extract,
+            processes=args.processes,
+            progress=bar,
+            date_order=args.date_order,
         )
     finally:
         bar.close()
     if args.show_dropped:
         for where, block in report.dropped:
             line = f":{block.line}" if block.line and ":" not in where else ""
-            print(f"{where}{line}: dropped {block.text!r}")
-    _print_problems(report.warnings, "warning: ")
+            print(visible(f"{where}{line}: dropped {block.text!r}"))
+    _print_problems(report.merges)
+    _print_problems(report.warnings, "warning: ", collapse=True)
     _print_problems(report.problems)
     elapsed = time.monotonic() - started
+    merged = f", {len(report.merges)} merged (listed above)" if report.merges else ""
     print(
-        f"imported {report.imported}, updated {report.updated}, unchanged {report.unchanged}, "
-        f"failed {report.failed} ({len(report.dropped)} furniture lines dropped, "
-        f"{report.extracted} extracted) into {Path(args.data) / 'articles'} in {elapsed:.1f}s"
+        visible(
+            f"imported {report.imported}, updated {report.updated}, unchanged {report.unchanged}, "
+            f"failed {report.failed}{merged} ({len(report.dropped)} furniture lines dropped, "
+            f"{report.extracted} extracted) into {Path(args.data) / 'articles'} in {elapsed:.1f}s"
+        )
     )
     if report.imported or report.updated:
         _update_index(args.data)
@@ -127,6 +147,20 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_problems(problems: list[Problem], prefix: str = "") -> None:
+SAME_MESSAGE_SHOWN = 5
+"""Lines shown for one message that many inputs share (a feed of 1,800 briefs says so 5 times)."""
+
+
+def _print_problems(problems: list[Problem], prefix: str = "", *, collapse: bool = False) -> None:
+    """Each problem as `path:line: message`, inert; with `collapse`, a message many
+    inputs share is shown `SAME_MESSAGE_SHOWN` times, then counted."""
+    shown: dict[str, int] = {}
     for problem in problems:
-        print(Problem(problem.path, problem.line, prefix + problem.message), file=sys.stderr)
+        seen = shown[problem.message] = shown.get(problem.message, 0) + 1
+        if not collapse or seen <= SAME_MESSAGE_SHOWN:
+            print(
+                visible(str(Problem(problem.path, problem.line, prefix + problem.message))), file=sys.stderr
+            )
+    for message, count in shown.items():
+        if collapse and count > SAME_MESSAGE_SHOWN:
+            print(visible(f"... and {count - SAME_MESSAGE_SHOWN} more: {prefix}{message}"), file=sys.stderr)

@@ -46,3 +46,12 @@ class ProgressBar:
         if self.enabled and self._drawn:
             self.stream.write("\r" + " " * 100 + "\r")
             self.stream.flush()
+
+
+def visible(text: str) -> str:
+    """Text for the terminal with every control character shown as an escape (`\\x1b`),
+    never sent: a file name or an article may hold an escape sequence."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else "\ufffd")
+        for ch in text
+    )

@@ -170,6 +170,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         blocks = [Static(id="headline", classes="headline")]
         if details:
             blocks.append(Static(Text(details, style=meta), classes="meta"))
+        if article.meta:  # the import record's further fields: id, category, author, tags...
+            fields = " · ".join(
+                f"{key}: {', '.join(value) if isinstance(value, list) else value}"
+                for key, value in article.meta.items()
+            )
+            blocks.append(Static(Text(inert(fields), style=meta), id="meta-fields", classes="meta"))
         if article.standfirst:
             blocks.append(Static(id="standfirst", classes="standfirst"))
         for number, paragraph in enumerate(article.paragraphs):

@@ -103,6 +103,14 @@ def test_giving_up_waiting_says_who_holds_the_lock(store: Path) -> None:
             writer.update_index(store / "articles", store / ".index", wait=0.3)
 
 
+def _has_open(pid: int, path: Path) -> bool:
+    """Whether a process has `path` open (it then waits on the lock its holder keeps)."""
+    try:
+        return any(os.readlink(fd) == str(path) for fd in Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+
+
 def test_two_index_commands_at_once(store: Path) -> None:
     """A second `newsdesk index` waits for the first and says so; both succeed."""
     release = store / "release"
@@ -121,7 +129,10 @@ def test_two_index_commands_at_once(store: Path) -> None:
          "index", "--data", str(store)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    time.sleep(1.0)
+    deadline = time.monotonic() + 60  # a busy machine may take seconds to start it
+    while not _has_open(second.pid, _lock_path(store)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
     assert second.poll() is None  # still waiting
     release.touch()
     out, err = second.communicate(timeout=60)

@@ -39,6 +39,7 @@ from store.hits import (
 from store.index.collect import count_matches, top_by_date, top_by_score
 from store.index.curate_actions import run_action
 from store.index.manifest import index_usable, plan_update, stored_problems
+from store.index.notebook_filter import resolve_notebook
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.schema import META_PREFIX
@@ -46,6 +47,7 @@ from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
 from store.index.writer import update_index
 from store.models import Article
+from store.notebook_file import NotebookFile
 from store.yamlio import load_article
 
 T = TypeVar("T")
@@ -92,6 +94,8 @@ class Corpus:
         self._watch = ArticleWatch(self.articles_dir)
         """Tells later updates in this process which files changed (store.index.watch)."""
         self._update_lock = threading.Lock()
+        self.notebook = NotebookFile(data_dir)
+        """The reporter's notebook, DIR/notebook.yaml (store.notebook)."""
         weakref.finalize(self, self._watch.close)
 
     # the index ------------------------------------------------------------------
@@ -157,7 +161,7 @@ class Corpus:
 
     def _parse(self, query: str) -> wq.Query:
         q = self._query_builder().parse(query, self.registry, self._meta_fields())
-        return expand_fuzzy(q, self._fuzzy_words)
+        return expand_fuzzy(resolve_notebook(q, query, self.notebook), self._fuzzy_words)
 
     def _meta_fields(self) -> tuple[str, ...]:
         """The articles' meta keys in the index (`category`), queryable as `category:`."""

@@ -11,9 +11,11 @@ from tui.commands import NewsdeskCommands
 from tui.screens.curate_screen import CurateScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
+from tui.screens.notebook_screen import NotebookScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
+from tui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -51,5 +53,7 @@ class NewsdeskApp(App[None]):
             ("Article", list(ArticleView.BINDINGS)),
             ("Entities", list(EntitiesPane.BINDINGS)),
             ("Curating an entity (c)", list(CurateScreen.BINDINGS)),
+            ("Search box", list(SearchBox.BINDINGS)),
+            ("Notebook view", list(NotebookScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -11,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.markup import escape
 
 from store.hits import ArticleSummary
+from store.listing import search_listing
 from tui.passage_text import inert
 from tui.screens.main_screen import MainScreen
 
@@ -30,6 +31,11 @@ class NewsdeskCommands(Provider):
         except Exception:
             self.headlines = []  # the palette still offers entities and commands
         self.lowered = [article.title.lower() for article in self.headlines]
+        self.saved: list[tuple[str, str, str]] = []
+        try:
+            self.saved = await asyncio.to_thread(saved_searches, self._corpus())
+        except Exception:
+            self.saved = []  # a notebook that cannot be read: the main screen has said so
 
     def _corpus(self) -> Corpus:
         corpus: Corpus = getattr(self.app, "corpus")  # noqa: B009 - NewsdeskApp.corpus, not imported here
@@ -44,6 +50,15 @@ class NewsdeskCommands(Provider):
             ("Toggle sort", "toggle_sort", "Sort results by relevance or newest first"),
             ("Curate entity", "curate", "Rename, retype, merge, split or drop the entity at the cursor"),
             ("Undo curation", "undo_curation", "Take back the last rename, retype, merge, split or drop"),
+            ("Notebook", "notebook", "Starred items, collections and saved searches (b)"),
+            ("Save search", "save_search", "Save the current query under a name (ctrl+s)"),
+            ("Export list", "export", "Export the whole list to Markdown, CSV or JSON Lines (x)"),
+            ("Copy with citation", "copy(True)", "Copy the passage, quote or article with its citation (y)"),
+            ("Copy text", "copy(False)", "Copy the text only (Y)"),
+            ("Star", "star", "Star or unstar what is under the cursor (*)"),
+            ("Add to collection", "collect", "Put what is under the cursor into a named collection (+)"),
+            ("Open in editor", "edit_source", "Open the article's YAML in $EDITOR at the paragraph (E)"),
+            ("Open URL", "open_url", "Open the article's web page, or show its URL (o)"),
         ]
 
     async def discover(self) -> Hits:
@@ -52,6 +67,10 @@ class NewsdeskCommands(Provider):
             return
         for title, action, help_text in self._actions():
             yield DiscoveryHit(title, partial(main.run_action, action), help=help_text)
+        for name, query, news in self.saved:
+            yield DiscoveryHit(
+                f"Saved search: {inert(name)}", partial(main.run_saved_search, name, query), help=escape(news)
+            )
 
     async def search(self, query: str) -> Hits:
         main = self._main()
@@ -61,6 +80,11 @@ class NewsdeskCommands(Provider):
         for title, action, help_text in self._actions():
             if (score := matcher.match(title)) > 0:
                 yield Hit(score, matcher.highlight(title), partial(main.run_action, action), help=help_text)
+        for name, query, news in self.saved:
+            saved_label = f"Saved search: {inert(name)}"
+            if (score := max(matcher.match(saved_label), matcher.match(query))) > 0:
+                run = partial(main.run_saved_search, name, query)
+                yield Hit(score, matcher.highlight(saved_label), run, text=saved_label, help=escape(news))
         if len(query.strip()) >= 2:
             try:
                 entities = await asyncio.to_thread(self._corpus().find_entities, query.strip(), limit=8)
@@ -97,3 +121,18 @@ class NewsdeskCommands(Provider):
                 shown += 1
                 if shown >= 30:
                     break
+
+
+def saved_searches(corpus: Corpus) -> list[tuple[str, str, str]]:
+    """(name, query, what is new) of every saved search, counted now."""
+    found = []
+    for saved in corpus.notebook.load().searches:
+        try:
+            total = search_listing(corpus, saved.query).total
+        except Exception:
+            found.append((saved.name, saved.query, f"{saved.query} · cannot be run"))
+            continue
+        new = total - saved.seen if saved.seen is not None else 0
+        news = f"{new:,} new since last opened" if new > 0 else "none new"
+        found.append((saved.name, saved.query, f"{saved.query} · {total:,} passages, {news}"))
+    return found

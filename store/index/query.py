@@ -22,6 +22,7 @@ from whoosh.support.levenshtein import distance
 from whoosh.util.times import long_to_datetime
 
 from store.hits import QueryError
+from store.index.notebook_filter import NOTEBOOK_FIELDS, add_notebook_fields
 from store.index.registry import EntityRegistry
 from store.index.schema import META_PREFIX, USER_FIELDS, make_query_schema
 
@@ -48,8 +49,11 @@ def check_query(text: str, meta_fields: tuple[str, ...] = ()) -> None:
     outside = _check_brackets(text)
     for match in _FIELD.finditer(outside):
         name = match.group(1)
-        if name not in USER_FIELDS and _meta_field(name, meta_fields) is None:
-            known = [f + ":" for f in USER_FIELDS + tuple(k for k in meta_fields if k not in USER_FIELDS)]
+        if name not in USER_FIELDS + NOTEBOOK_FIELDS and _meta_field(name, meta_fields) is None:
+            known = [
+                f + ":"
+                for f in USER_FIELDS + NOTEBOOK_FIELDS + tuple(k for k in meta_fields if k not in USER_FIELDS)
+            ]
             raise QueryError(
                 text,
                 f"unknown field {name!r} at position {match.start() + 1}; fields are {', '.join(known)}",
@@ -129,6 +133,8 @@ _EXAMPLES = {
     "kind": "quote",
     "source": "reuters",
     "title": "assad",
+    "is": "starred",
+    "collection": '"Syria piece"',
 }
 
 
@@ -173,7 +179,7 @@ def _check_brackets(text: str) -> str:
 def _meta_field(name: str, meta_fields: tuple[str, ...]) -> str | None:
     """The index field of a meta key typed in a query (`category` -> meta_category)."""
     key = name.removeprefix(META_PREFIX)
-    if key in meta_fields and (name != key or name not in USER_FIELDS):
+    if key in meta_fields and (name != key or name not in USER_FIELDS + NOTEBOOK_FIELDS):
         return META_PREFIX + key
     return None
 
@@ -197,7 +203,7 @@ class QueryBuilder:
     """Parses query text into a Whoosh query against the passage schema."""
 
     def __init__(self) -> None:
-        parser = QueryParser("text", make_query_schema(), group=AndGroup)
+        parser = QueryParser("text", add_notebook_fields(make_query_schema()), group=AndGroup)
         parser.remove_plugin_class(EveryPlugin)
         parser.add_plugin(PlusMinusPlugin())
         parser.add_plugin(FuzzyTermPlugin())

@@ -13,11 +13,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli import curate, extract, ingest, search
+from tui.cli import curate, export, extract, ingest, search
 from tui.cli.progress import visible
 
 DEFAULT_DATA = Path(os.environ.get("NEWSDESK_DATA", "data"))
-STORE_COMMANDS = ("check", "reextract", "search", "mentions", "quotes", "entities", "index", "entity")
+STORE_COMMANDS = (
+    "check",
+    "reextract",
+    "search",
+    "mentions",
+    "quotes",
+    "entities",
+    "index",
+    "entity",
+    "export",
+)
 """Commands that read a store: `--data` must name one (a folder with articles/ in it);
 nothing is created in a folder that is not one."""
 
@@ -41,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (ingest, extract, search, curate):
+    for module in (ingest, extract, search, curate, export):
         module.register(commands, data_option)
     return parser
 

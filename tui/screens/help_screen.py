@@ -14,12 +14,17 @@ JOURNEYS = (
     "Type to search; enter runs the query and moves to the results. Enter on a passage opens its "
     "article. In the article, j/k move between paragraphs and h/l between the names in one; enter "
     "on a name (or on an entity in the right-hand pane) lists every passage in the corpus that "
-    "mentions it. n/N step through that list, article by article. Escape or backspace go back."
+    "mentions it. n/N step through that list, article by article. Escape or backspace go back. "
+    "y copies what is under the cursor with its citation, * stars it, + collects it, b shows the notebook, "
+    "x exports the list."
 )
 KEY_NAMES = {
     "slash": "/",
     "question_mark": "?",
     "exclamation_mark": "!",
+    "asterisk": "*",
+    "plus": "+",
+    "delete": "del",
     "escape": "esc",
     "backspace": "⌫",
     "enter": "enter",

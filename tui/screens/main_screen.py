@@ -17,7 +17,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
@@ -27,6 +26,7 @@ from store.errors import Problem, StoreError
 from store.hits import CorpusStats, IndexReport
 from tui.messages import CurationFinished, JumpRequested, QuotesRequested
 from tui.navigation import ArticleTarget, History, ListSource, ViewState
+from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
 from tui.passage_text import query_terms
 from tui.screens.curate_screen import CurateScreen
 from tui.screens.problems_screen import ProblemsScreen
@@ -43,7 +43,7 @@ SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search-as-you-type query runs."""
 
 
-class MainScreen(Screen[None]):
+class MainScreen(NotebookActions):
     """Four panes and a status line; everything reachable from the keyboard."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (160, "-very-wide")]
@@ -65,6 +65,7 @@ class MainScreen(Screen[None]):
         ),
         Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
+        *NOTEBOOK_BINDINGS,
     ]
 
     @dataclass
@@ -142,6 +143,7 @@ class MainScreen(Screen[None]):
         self.results.show_message("Opening the index…")
         self.status.show_index("checking the index…")
         self._focus(self.search_box.input)
+        self.mount_notebook()
         self.prepare_index()
 
     # -- the index -------------------------------------------------------------
@@ -245,6 +247,7 @@ class MainScreen(Screen[None]):
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search(event.value, submitted=True)
+        self.remember_query(event.value)
         self._focus(self.results)
 
     def _search(self, query: str, *, force: bool = False, submitted: bool = False) -> None:

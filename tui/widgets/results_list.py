@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from store.errors import StoreError
 from store.hits import QueryError
+from store.passage_ref import fingerprint
 from tui.messages import QuotesRequested
 from tui.navigation import ListSource, ResultEntry
 from tui.passage_text import inert, snippet, styled
@@ -60,7 +61,13 @@ class ResultsList(OptionList):
         Binding("g,home", "first", "Top", show=False),
         Binding("G,end", "last", "Bottom", show=False),
     ]
-    COMPONENT_CLASSES = {"results--highlight", "results--meta", "results--speaker", "results--empty"}
+    COMPONENT_CLASSES = {
+        "results--highlight",
+        "results--meta",
+        "results--speaker",
+        "results--empty",
+        "results--star",
+    }
 
     @dataclass
     class Loaded(Message):
@@ -274,9 +281,8 @@ class ResultsList(OptionList):
         return Strip(segments).apply_style(base).extend_cell_length(width, base).crop(0, width)
 
     def _append(self, entries: list[ResultEntry]) -> None:
-        highlight = self._style("results--highlight")
         meta = self._style("results--meta")
-        speaker_style = self._style("results--speaker")
+        starred = self._starred()
         options: list[Option] = []
         next_option = self.option_count
         for entry in entries:
@@ -292,18 +298,38 @@ class ResultsList(OptionList):
             self._entry_of_option[next_option] = len(self.entries)
             self._option_of_entry.append(next_option)
             self.entries.append(entry)
-            if self.source is not None and self.source.kind == "quotes":
-                row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
-            else:
-                row = snippet(entry.text, list(entry.spans), highlight)
-                label = _PLACES.get(entry.paragraph)
-                if label:
-                    row = Text(label, style=meta, end="") + row
-            if entry.speaker:
-                row.append("\n— " + inert(entry.speaker), style=speaker_style)
-            options.append(Option(row))
+            options.append(Option(self._row(entry, starred)))
             next_option += 1
         self.add_options(options)
+
+    def _starred(self) -> set[tuple[str, str]]:
+        """(article id, fingerprint) of the starred items; none when the notebook cannot be read."""
+        try:
+            return self.corpus.notebook.load().starred_keys()
+        except StoreError:
+            return set()
+
+    def _row(self, entry: ResultEntry, starred: set[tuple[str, str]]) -> Text:
+        """One passage's row: ★ when starred, the snippet, the speaker."""
+        meta = self._style("results--meta")
+        if self.source is not None and self.source.kind == "quotes":
+            row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
+        else:
+            row = snippet(entry.text, list(entry.spans), self._style("results--highlight"))
+            label = _PLACES.get(entry.paragraph)
+            if label:
+                row = Text(label, style=meta, end="") + row
+        if (entry.article_id, fingerprint(entry.text)) in starred:
+            row = Text("★ ", style=self._style("results--star"), end="") + row
+        if entry.speaker:
+            row.append("\n— " + inert(entry.speaker), style=self._style("results--speaker"))
+        return row
+
+    def refresh_stars(self) -> None:
+        """Mark the loaded rows again after the notebook changed."""
+        starred = self._starred()
+        for index, entry in enumerate(self.entries):
+            self.replace_option_prompt_at_index(self._option_of_entry[index], self._row(entry, starred))
 
     def highlight_entry(self, index: int) -> None:
         """Put the cursor on entry `index` (a passage, never a header)."""

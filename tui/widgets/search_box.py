@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
@@ -12,7 +13,42 @@ HINT = 'Type to search {articles} — try Assad, speaker:kerry, "Geneva process"
 
 
 class SearchBox(Horizontal):
-    """A query input with the hit count and query time beside it."""
+    """A query input with the hit count and query time beside it; `↑`/`↓` recall earlier queries."""
+
+    BINDINGS = [
+        Binding(
+            "up",
+            "recall(-1)",
+            "Earlier query",
+            show=False,
+            tooltip="Recall the previous query of the history",
+        ),
+        Binding(
+            "down", "recall(1)", "Later query", show=False, tooltip="Recall the next query of the history"
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.history: list[str] = []
+        """Queries run, oldest first (kept in the store's history.yaml)."""
+        self._recalled: int | None = None
+        self._typed = ""
+
+    def action_recall(self, delta: int) -> None:
+        """Step through the history; past the newest, the text typed before comes back."""
+        if not self.history:
+            self.notify("No earlier queries yet: every query you run is kept here.", timeout=2)
+            return
+        if self._recalled is None:
+            self._typed = self.value
+            self._recalled = len(self.history)
+        self._recalled = max(0, min(self._recalled + delta, len(self.history)))
+        recalled = self.history[self._recalled] if self._recalled < len(self.history) else self._typed
+        if self._recalled == len(self.history):
+            self._recalled = None
+        self.input.value = recalled  # results follow, as when typing
+        self.input.cursor_position = len(recalled)
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="query", select_on_focus=False)

@@ -1,0 +1,144 @@
+"""`newsdesk export`: the whole list, checked against `newsdesk search --json`; the formats; citations."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from store.citation import Citable, CitationError, CitationStyle, load_style
+from store.history import SearchHistory
+from store.notebook import NotebookItem
+from store.notebook_file import NotebookFile
+from tests.index.conftest import KERRY
+from tui.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_jsonl_export_is_search_json_plus_citation(store: Path, capsys, sort: str) -> None:
+    _, out, _ = run(
+        capsys,
+        "search",
+        "Syria OR Kerry OR Assad OR said",
+        "--json",
+        "--limit",
+        "1000",
+        "--sort",
+        sort,
+        "--data",
+        str(store),
+    )
+    hits = json.loads(out)["hits"]
+    status, out, _ = run(
+        capsys,
+        "export",
+        "Syria OR Kerry OR Assad OR said",
+        "--format",
+        "jsonl",
+        "--sort",
+        sort,
+        "--data",
+        str(store),
+    )
+    assert status == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == len(hits) > 20  # the whole list, past the search's default page of 20
+    for hit, row in zip(hits, rows, strict=True):
+        assert row.pop("citation")
+        assert row == hit
+    assert rows[0].keys() == hits[0].keys()
+
+
+def test_markdown_and_csv_exports_to_a_file(store: Path, capsys, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "kerry.md"
+    target.parent.mkdir()
+    status, _, err = run(
+        capsys, "export", "--quotes-by", "Kerry", "--format", "md", "-o", str(target), "--data", str(store)
+    )
+    assert status == 0
+    assert "written to kerry.md in" in err and str(target.parent) in err
+    text = target.read_text(encoding="utf-8")
+    blocks = text.split("\n> ")[1:]
+    assert len(blocks) == 6  # Kerry's quotes in the fixture store
+    first_text, citation = blocks[0].split("\n\n— ")
+    assert first_text.startswith("We need to get to the negotiation.")
+    assert citation.strip() == (
+        'John Kerry, in "Kerry says Syria’s Assad must go but timing negotiable", '
+        "Al Jazeera, News Agencies, 2015-09-19, ¶4"
+    )
+    status, out, _ = run(capsys, "export", "--entity", "Lavrov", "--format", "csv", "--data", str(store))
+    rows = list(csv.DictReader(out.splitlines()))
+    assert len(rows) == 3 and all("Lavrov" in row["text"] for row in rows)
+    assert rows[0]["citation"].startswith('"Kerry and Lavrov agree plan for Syria ceasefire", Example Wire')
+
+
+def test_collection_export_and_errors(store: Path, capsys) -> None:
+    book = NotebookFile(store)
+    book.add_to(
+        "Piece", NotebookItem(KERRY, "article", "Kerry says Syria’s Assad must go but timing negotiable")
+    )
+    book.set_note(
+        NotebookItem(KERRY, "article", "Kerry says Syria’s Assad must go but timing negotiable"), "x"
+    )
+    book.change(lambda nb: setattr(nb.collection("Piece").items[0], "note", "Open with this"))
+    status, out, _ = run(capsys, "export", "--collection", "Piece", "--format", "jsonl", "--data", str(store))
+    assert status == 0
+    row = json.loads(out)
+    assert row["note"] == "Open with this" and row["paragraph"] == -1
+    status, out, err = run(capsys, "export", "--collection", "Nope", "--format", "md", "--data", str(store))
+    assert status == 1 and "no collection called 'Nope'" in err
+    status, _, err = run(
+        capsys, "export", "Kerry", "--entity", "Kerry", "--format", "md", "--data", str(store)
+    )
+    assert status == 1 and "exactly one of QUERY" in err
+    status, _, err = run(capsys, "export", "(Kerry", "--format", "md", "--data", str(store))
+    assert status == 2 and "never closed" in err
+
+
+def test_the_citation_template_comes_from_config_yaml(tmp_path: Path) -> None:
+    quote = Citable(
+        KERRY,
+        "Kerry says",
+        "We need to get to the negotiation.",
+        3,
+        "quote",
+        "Al Jazeera",
+        "2015-09-19",
+        None,
+        "John Kerry",
+    )
+    assert (
+        CitationStyle().clip(quote)
+        == '“We need to get to the negotiation.” — John Kerry, in "Kerry says", Al Jazeera, 2015-09-19, ¶4'
+    )
+    (tmp_path / "config.yaml").write_text(
+        "citation: '{source} ({date}): {title}[ <{url}>]'\n", encoding="utf-8"
+    )
+    assert load_style(tmp_path).cite(quote) == "Al Jazeera (2015-09-19): Kerry says"
+    (tmp_path / "config.yaml").write_text("citation: '{title} {page}'\n", encoding="utf-8")
+    with pytest.raises(CitationError, match=r"config.yaml: citation: unknown field \{page\}"):
+        load_style(tmp_path)
+    (tmp_path / "config.yaml").write_text("citation: '[{title}'\n", encoding="utf-8")
+    with pytest.raises(CitationError, match="never closed"):
+        load_style(tmp_path)
+
+
+def test_the_history_is_kept_across_sessions(tmp_path: Path) -> None:
+    history = SearchHistory(tmp_path)
+    for query in ("Assad", "speaker:kerry", "Assad", "  "):
+        history.add(query)
+    assert SearchHistory(tmp_path).queries == ["speaker:kerry", "Assad"]
+    (tmp_path / "history.yaml").write_text("queries: [unclosed\n", encoding="utf-8")
+    broken = SearchHistory(tmp_path)
+    assert broken.problem is not None and broken.problem.line == 2
+    broken.add("Lavrov")
+    assert broken.queries == ["Lavrov"]
+    assert (tmp_path / "history.yaml").read_text(encoding="utf-8") == "queries: [unclosed\n"

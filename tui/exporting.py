@@ -1,0 +1,63 @@
+"""Exporting a list from the TUI: where the file goes, and the run itself (in a worker).
+
+The format follows the file name's ending (.md, .csv, .jsonl); the file is written
+beside its final name and renamed when complete, so a failed export leaves nothing
+half-written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.citation import load_style
+from store.export import ArticleFacts, export
+from store.listing import Listing
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+FORMAT_OF = {".md": "md", ".markdown": "md", ".csv": "csv", ".jsonl": "jsonl"}
+
+
+@dataclass
+class ExportRequest:
+    """A list to export and the file to write."""
+
+    listing: Callable[[], Listing]
+    """Builds the whole list (run in the worker: it may search)."""
+    path: Path
+
+    @property
+    def format(self) -> str | None:
+        return FORMAT_OF.get(self.path.suffix.lower())
+
+
+def export_target(folder: Path, name: str, extension: str = ".md") -> Path:
+    """A file name for exporting the list `name`: newsdesk-<words>-<date>.md in `folder`."""
+    slug = re.sub(r"[^\w]+", "-", name.casefold()).strip("-")[:40] or "list"
+    return folder / f"newsdesk-{slug}-{datetime.now():%Y%m%d-%H%M}{extension}"
+
+
+def run_export(request: ExportRequest, corpus: Corpus, progress: Callable[[int, int], None]) -> str:
+    """Write the whole list; returns what to tell the reader (rows, file name, folder)."""
+    fmt = request.format
+    if fmt is None:
+        raise ValueError("the file name must end with .md, .csv or .jsonl")
+    style = load_style(corpus.data_dir)
+    listing = request.listing()
+    path = request.path if request.path.is_absolute() else Path.cwd() / request.path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            written = export(listing, fmt, out, style, ArticleFacts(corpus.articles_dir), progress)
+        partial.replace(path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return f"Exported {written:,} rows ({listing.title}) to {path.name} in {path.parent}"

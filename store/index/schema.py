@@ -20,11 +20,11 @@ from whoosh import columns, fields, formats
 from whoosh.analysis import RegexTokenizer, SimpleAnalyzer
 from whoosh.filedb.filestore import FileStorage
 
-from store.index import whoosh_fixes  # noqa: F401 - applied on import
 from store.index.analysis import WordAnalyzer
 
-SCHEMA_VERSION = 7
-"""Version of the schema and of the document layout below."""
+SCHEMA_VERSION = 8
+"""Version of the schema and of the document layout below (8: segments name
+store.index.codec.PassageCodec as their codec)."""
 
 SEP = "\x1f"
 """Separates type, name and alias inside one name term."""

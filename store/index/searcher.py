@@ -21,6 +21,7 @@ from whoosh.matching.wrappers import FilterMatcher
 
 from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
+from store.index import whoosh_fixes
 from store.index.collect import UNDATED
 from store.index.schema import open_index, word_analyzer
 from store.index.scoring import PassageWeighting
@@ -73,6 +74,7 @@ class PassageSearcher:
     """Holds the open index and its searcher; not thread-safe (the Corpus serialises calls)."""
 
     def __init__(self, index_dir: Path) -> None:
+        whoosh_fixes.apply()  # the OR matchers' loop fix, checked against Whoosh's version
         self.index_dir = index_dir
         self._ix: Any = None
         self._searcher: Any = None

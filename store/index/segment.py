@@ -8,16 +8,26 @@ per document: the same postings, weights and stored values as
 `SegmentWriter.add_document` (tests/index/test_segment.py compares the two),
 in about half the time. Everything else (other fields, the per-document values,
 commit, merging) is Whoosh's own.
+
+The writer writes with `PassageCodec` (store.index.codec: Whoosh's files, read
+faster) and sorts its postings in a `PassagePostingPool`, Whoosh's pool with cheaper
+spilled runs. `install_passage_pool` puts the same pool into Whoosh's two-process
+writer (store.index.writer).
 """
 
 from __future__ import annotations
 
+import marshal
+import struct
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from whoosh.multiproc import SubWriterTask
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from store.index.analysis import WordAnalyzer
+from store.index.codec import PassageCodec
 from store.index.schema import WordPositions
 
 POSTING_SIZE = 150
@@ -25,14 +35,87 @@ POSTING_SIZE = 150
 
 _ONCE: dict[int, bytes] = {}
 """Position -> the encoded value of a word seen once, at that position (a few
-hundred distinct values: pickling each posting's one-item list was a tenth of the time)."""
+hundred distinct values: pickling each posting's one-item list was a tenth of the time).
+Each posting gets a copy (a fifth of the cost of encoding): Whoosh pickles a block's
+values together, and a value object shared by several postings would be written once
+per block, making the posting file differ from Whoosh's (smaller, and dependent on
+when the pool spilled a run)."""
+
+
+RUN_CHUNK = 4096
+"""Postings per marshalled list in a spilled run: while runs are merged, each open
+run holds one list in memory (a few hundred KB)."""
+_LENGTH = struct.Struct("<I")
+"""Each list is written as its length, then its marshalled bytes (`marshal.load` on a
+file reads it a few bytes at a time, which costs more than pickling did)."""
+
+
+class PassagePostingPool(PostingPool):  # type: ignore[misc]
+    """Whoosh's posting pool with cheaper spilled runs.
+
+    The pool sorts postings in memory and spills sorted runs to temporary files when
+    it passes `limitmb`; Whoosh writes and reads a run one `pickle.dump`/`pickle.load`
+    per posting (17 s of a 5,000-article build). Here a run is a sequence of
+    marshalled lists of a few thousand postings (the same tuples), a few C calls per
+    chunk. Runs live only in the writer's temporary folder for one commit, and are
+    written and read by the same pool class (a worker's runs are read by the parent
+    writer only when its segments are merged into one, which store.index.writer does
+    not ask for; `install_passage_pool` gives the parent the same pool anyway).
+
+    `add` (Whoosh's merging path; our `add_document` fills `current` itself) keeps
+    Whoosh's size estimate without its type assertions: our analyzers produce the
+    bytes it checks for."""
+
+    @classmethod
+    def like(cls, pool: PostingPool) -> PassagePostingPool:
+        """An empty pool with `pool`'s temporary storage, segment and memory limit."""
+        ours = cls(pool.tempstore, pool.segment)
+        ours.limit = pool.limit
+        return ours
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        # item = (fieldname, term bytes, docnum, weight, value bytes or None)
+        self.fieldnames.add(item[0])
+        self.currentsize += POSTING_SIZE + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
+    def _write_run(self, f: Any, items: Iterable[Any]) -> None:
+        iterator = iter(items)
+        try:
+            while chunk := list(islice(iterator, RUN_CHUNK)):
+                data = marshal.dumps(chunk)
+                f.write(_LENGTH.pack(len(data)))
+                f.write(data)
+        finally:
+            f.close()
+
+    def _read_run(self, path: str) -> Iterator[Any]:
+        f = self._open_run(path)
+        try:
+            while header := f.read(_LENGTH.size):
+                yield from marshal.loads(f.read(_LENGTH.unpack(header)[0]))
+        finally:
+            f.close()
+            self._remove_run(path)
+
+
+def install_passage_pool(writer: SegmentWriter) -> None:
+    """Give a fresh Whoosh writer a `PassagePostingPool` in place of its own (empty) pool."""
+    if writer.pool.current or writer.pool.runs:
+        raise ValueError("install_passage_pool needs a writer that has not added anything yet")
+    writer.pool = PassagePostingPool.like(writer.pool)
 
 
 class PassageSegmentWriter(SegmentWriter):  # type: ignore[misc]
-    """`SegmentWriter` whose `add_document` builds word postings in one loop."""
+    """`SegmentWriter` whose `add_document` builds word postings in one loop, writing
+    with `PassageCodec` into a `PassagePostingPool`."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", PassageCodec())
         super().__init__(ix, **kwargs)
+        install_passage_pool(self)
         # the fused path covers what our schema uses; a schema with term vectors or a
         # separate spelling field (not ours) is written by Whoosh's own method
         self._plain_schema = not any(
@@ -78,9 +161,10 @@ class PassageSegmentWriter(SegmentWriter):  # type: ignore[misc]
                         count = len(positions)
                         tbytes = word.encode("utf-8")
                         if count == 1:  # most words occur once in a passage
-                            vbytes = once.get(positions[0]) or once.setdefault(
+                            shared = once.get(positions[0]) or once.setdefault(
                                 positions[0], encode(positions)
                             )
+                            vbytes = bytes(bytearray(shared))
                         else:
                             vbytes = encode(positions)
                         # the weight as Whoosh computes it: count * 1.0 * field boost * boost

@@ -26,6 +26,7 @@ from whoosh.multiproc import MpWriter
 from store.errors import ArticleFileError, StoreError
 from store.fileio import clean_leftovers
 from store.hits import IndexReport
+from store.index.codec import PassageCodec
 from store.index.documents import article_documents
 from store.index.lock import IndexLock, close_inherited_locks
 from store.index.manifest import (
@@ -40,7 +41,7 @@ from store.index.manifest import (
     write_manifest,
 )
 from store.index.schema import make_schema, open_index
-from store.index.segment import PassageSegmentWriter, PassageSubWriterTask
+from store.index.segment import PassageSegmentWriter, PassageSubWriterTask, install_passage_pool
 from store.index.watch import ArticleWatch
 from store.yamlio import load_article
 
@@ -202,7 +203,13 @@ class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
     """Whoosh's two-process writer, handing a batch to a process only between articles.
 
     (MpWriter itself never hands one over after a group: it would buffer the whole
-    corpus and give it to a single process at commit.)"""
+    corpus and give it to a single process at commit.) It writes with our codec and
+    pool, as its worker processes do (store.index.segment)."""
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("codec", PassageCodec())
+        super().__init__(ix, **kwargs)
+        install_passage_pool(self)
 
     def end_group(self) -> None:
         super().end_group()

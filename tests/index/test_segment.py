@@ -1,7 +1,7 @@
 """The index writer's shortcuts give the index Whoosh itself would write.
 
-store.index.segment builds word postings in one loop and store.index.whoosh_fixes
-changes how spilled posting runs are stored; both must leave every posting, weight,
+store.index.segment builds word postings in one loop and its posting pool stores
+spilled runs its own way; both must leave every posting, weight,
 stored field and column exactly as Whoosh 2.7.4 writes them."""
 
 from __future__ import annotations

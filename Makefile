@@ -12,8 +12,9 @@ DATA   ?= data
 help:
 	@echo "make run        open the TUI on the bundled corpus in $(DATA)/"
 	@echo "make test       run the whole test suite"
-	@echo "make lint       ruff + mypy"
-	@echo "make bench      speed and memory on a corpus scaled up to 10,000 articles"
+	@echo "make lint       ruff + mypy (store, tui, tests, bench)"
+	@echo "make bench      speed against SQLite FTS5 on a corpus recombined to 10,000 articles"
+	@echo "                (CORPUS=FILE.jsonl[.gz] or a store folder, default $(DATA)/; ARTICLES=N)"
 	@echo "make bench-100k the same at 100,000 articles"
 	@echo "make eval       extraction quality against ../shared (when present)"
 	@echo "make bench-extract  extraction articles/s on $(DATA)/, one process and two"
@@ -32,14 +33,18 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check store tui tests
+	$(VENV)/bin/ruff check store tui tests bench
 	$(VENV)/bin/mypy
 
+ARTICLES ?= 10000
+CORPUS   ?= $(DATA)
+BENCH_DIR ?= /tmp/newsdesk-bench
+
 bench: $(STAMP)
-	$(PY) -m bench.run --articles 10000
+	$(PY) -m bench.run --articles $(ARTICLES) --corpus $(CORPUS) --workdir $(BENCH_DIR)
 
 bench-100k: $(STAMP)
-	$(PY) -m bench.run --articles 100000
+	$(PY) -m bench.run --articles 100000 --corpus $(CORPUS) --workdir $(BENCH_DIR)
 
 SHARED ?= ../shared
 SCORE  := $(PY) $(SHARED)/eval/score.py

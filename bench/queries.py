@@ -7,7 +7,7 @@ import random
 import re
 from collections import Counter
 
-from bench.replicate import Template
+from store.models import Article
 
 STOP = set(
     "a an and are as at be but by for from had has have he her his i in into is it its not of on or "
@@ -16,28 +16,31 @@ STOP = set(
 WORD = re.compile(r"[A-Za-z][a-z]{3,}")
 
 
-def query_mix(templates: list[Template], seed: int = 42) -> list[tuple[str, str]]:
-    """(kind, query) pairs."""
+def query_mix(articles: list[Article], seed: int = 42) -> list[tuple[str, str]]:
+    """(kind, query) pairs, drawn from a sample of the bench's articles."""
     rng = random.Random(seed)
     frequency: Counter[str] = Counter()
     bigrams: list[str] = []
-    for template in templates:
-        for paragraph in template.article.paragraphs:
+    for article in articles:
+        for paragraph in article.paragraphs:
             words = WORD.findall(paragraph.text)
             frequency.update({w.lower() for w in words if w.lower() not in STOP})
             tokens = paragraph.text.split()
             for a, b in zip(tokens, tokens[1:], strict=False):
-                if WORD.fullmatch(a) and WORD.fullmatch(b.rstrip(".,")) and a.lower() not in STOP:
-                    bigrams.append(f'"{a} {b.rstrip(".,")}"')
+                b = b.rstrip(".,")
+                if WORD.fullmatch(a) and WORD.fullmatch(b) and not {a.lower(), b.lower()} & STOP:
+                    bigrams.append(f'"{a} {b}"')
     ranked = [w for w, _ in frequency.most_common()]
     common = ranked[:4]
     middle = ranked[len(ranked) // 20 : len(ranked) // 20 + 8] or ranked[:8]
     rare = [w for w, n in frequency.items() if n == 1]
     rng.shuffle(rare)
-    speakers = Counter(q.speaker for t in templates for q in t.article.quotes if q.speaker)
-    entities = Counter(e.name for t in templates for e in t.article.entities for _ in e.mentions)
-    years = sorted({t.published.year for t in templates if t.published})
-    titles = [w.lower() for t in templates for w in WORD.findall(t.article.title) if w.lower() not in STOP]
+    speakers = Counter(q.speaker for a in articles for q in a.quotes if q.speaker)
+    entities = Counter(e.name for a in articles for e in a.entities for _ in e.mentions)
+    years = sorted({a.published[:4] for a in articles if a.published})
+    titles = [
+        w.lower() for a in articles for w in re.findall(r"[A-Za-z]{4,}", a.title) if w.lower() not in STOP
+    ]
 
     mix: list[tuple[str, str]] = [("common term", "said")]
     mix += [("common term", w) for w in common]

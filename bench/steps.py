@@ -14,6 +14,7 @@ import resource  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 
 def _peak_mb() -> float:
@@ -54,6 +55,22 @@ def _percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def _exact(corpus: object, query: str) -> list[tuple[str, int]]:
+    """The top 20 with no time budget: every match ranked (once per cut query, untimed)."""
+    import store.corpus as corpus_module
+
+    if not hasattr(corpus_module, "SEARCH_BUDGET_S"):
+        raise SystemExit("bench: store.corpus.SEARCH_BUDGET_S is gone; update bench/steps.py")
+    budget = corpus_module.SEARCH_BUDGET_S
+    corpus_module.SEARCH_BUDGET_S = 1e9
+    try:
+        result = corpus.search(query, limit=20)  # type: ignore[attr-defined]
+    finally:
+        corpus_module.SEARCH_BUDGET_S = budget
+    assert result.complete
+    return [(hit.article_id, hit.paragraph) for hit in result.hits]
+
+
 def step_search(store: Path, queries_path: Path) -> dict[str, object]:
     from store.corpus import open_corpus
     from store.yamlio import load_article, save_article
@@ -62,19 +79,29 @@ def step_search(store: Path, queries_path: Path) -> dict[str, object]:
     corpus = open_corpus(store)
     corpus.ensure_index()  # as the app does when it starts (this arms the folder watch)
     corpus.search("warm up")
-    for _, query in mix:  # warm: every query once
+    for _, query in mix:  # warm: every query once, so the index files are in the page cache
         corpus.search(query, limit=20)
     timings: list[float] = []
-    per_query: dict[str, float] = {}
-    totals: dict[str, int] = {}
+    queries: dict[str, dict[str, object]] = {}
     for _ in range(3):
         for kind, query in mix:
             started = time.perf_counter()
             result = corpus.search(query, limit=20)
             elapsed = (time.perf_counter() - started) * 1000
             timings.append(elapsed)
-            per_query[f"{kind}: {query}"] = min(elapsed, per_query.get(f"{kind}: {query}", 1e9))
-            totals[f"{kind}: {query}"] = result.total
+            entry = queries.setdefault(
+                query, {"kind": kind, "ms": [], "complete": True, "total": result.total}
+            )
+            entry["ms"].append(elapsed)  # type: ignore[attr-defined]
+            if not result.complete:
+                entry["complete"] = False
+                if "returned" not in entry:
+                    entry["returned"] = [(hit.article_id, hit.paragraph) for hit in result.hits]
+    for query, entry in queries.items():
+        if not entry["complete"]:
+            exact = _exact(corpus, query)
+            returned = {tuple(hit) for hit in entry.pop("returned")}  # type: ignore[attr-defined]
+            entry["recall_at_20"] = len(returned & set(exact)) / len(exact) if exact else 1.0
     by_date = []
     for _, query in mix[:10]:
         started = time.perf_counter()
@@ -149,8 +176,7 @@ def step_search(store: Path, queries_path: Path) -> dict[str, object]:
         "update_found": found,
         "first_query_after_update_ms": after_update_ms,
         "search_peak_rss_mb": _peak_mb(),
-        "per_query_ms": per_query,
-        "totals": totals,
+        "queries": queries,
     }
 
 
@@ -189,6 +215,7 @@ def _result_count(results: object) -> int:
 
 def main() -> None:
     step, store = sys.argv[1], Path(sys.argv[2])
+    result: Any
     if step == "fresh":
         result = step_fresh(store, sys.argv[3])
     elif step == "build":

@@ -52,7 +52,7 @@ def test_wrong_type_names_file_and_line() -> None:
     with pytest.raises(ArticleFileError) as caught:
         article_from_text(text, Path("a.yaml"))
     (problem,) = caught.value.problems
-    assert problem.path == Path("a.yaml")
+    assert problem.path == Path("a.yaml") and problem.line is not None
     assert text.splitlines()[problem.line - 1].strip() == "start: one"
     assert "whole number" in problem.message
 

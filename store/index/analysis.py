@@ -83,6 +83,24 @@ class WordAnalyzer(Tokenizer):  # type: ignore[misc]
                 token.endchar = start_char + match.end()
             yield token
 
+    def spans(self, text: str, terms: set[str] | frozenset[str]) -> list[tuple[int, int]]:
+        """Character offsets of the words of `text` whose indexed form is in `terms` (the
+        highlights of a hit), in one loop: a word is stemmed only when it starts with
+        the first letter of one of the terms (Porter2 never changes a word's first
+        letter), which skips most of a passage's words."""
+        if not terms or not text:
+            return []
+        initials = {term[0] for term in terms if term}
+        stops = STOP_WORDS
+        found = []
+        for match in WORD.finditer(text):
+            word = match.group(0).lower()
+            if word[0] not in initials or len(word) < MIN_LENGTH or word in stops:
+                continue
+            if stem(word) in terms:
+                found.append((match.start(), match.end()))
+        return found
+
     def positions(self, value: str) -> dict[str, list[int]]:
         """Indexed word -> its positions in `value`: what `__call__` yields with
         positions on, gathered in one loop for the index writer (store.index.schema)."""

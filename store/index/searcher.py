@@ -151,13 +151,7 @@ class PassageSearcher:
 
     def spans(self, text: str, terms: set[str]) -> list[Span]:
         """Character offsets of the words of `text` whose indexed form is in `terms`."""
-        if not terms or not text:
-            return []
-        return [
-            (token.startchar, token.endchar)
-            for token in self._analyzer(text, chars=True, mode="query")
-            if token.text in terms
-        ]
+        return self._analyzer.spans(text, terms)
 
     # hits -------------------------------------------------------------------------
 

@@ -77,7 +77,7 @@ def test_one_megabyte_without_a_blank_line_is_cut_in_linear_time() -> None:
     started = time.perf_counter()
     pieces = pieces_of([text])
     regions = find_regions([text])
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 20.0  # ~0.2 s; quadratic would take hours
     assert "".join(pieces) == text
     assert max(len(p) for p in pieces) <= MAX_PIECE
     assert regions == []

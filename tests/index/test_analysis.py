@@ -42,3 +42,15 @@ def test_single_word_query_parts(value: str) -> None:
         expected = [(t.text, t.stopped) for t in REFERENCE(value, tokenize=False, removestops=removestops)]
         got = [(t.text, t.stopped) for t in WordAnalyzer()(value, tokenize=False, removestops=removestops)]
         assert got == expected
+
+
+def test_highlight_spans_are_the_words_whose_stem_is_a_term() -> None:
+    """`spans` skips words by their first letter: the same spans as stemming every word."""
+    ours = WordAnalyzer()
+    for text in _texts():
+        stems = sorted({t.text for t in REFERENCE(text, mode="query")})
+        for terms in ({*stems[::3]}, {*stems[1::4]}, {"dying", "die", "ski", "y"}):
+            expected = [
+                (t.startchar, t.endchar) for t in REFERENCE(text, chars=True, mode="query") if t.text in terms
+            ]
+            assert ours.spans(text, terms) == expected

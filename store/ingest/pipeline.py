@@ -31,7 +31,15 @@ from store.articles import ArticleStore
 from store.errors import ArticleFileError, ImportFailed, Problem
 from store.fileio import clean_leftovers
 from store.ingest.dates import DAY_FIRST
-from store.ingest.files import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, Manifests, find_inputs, read_text
+from store.ingest.files import (
+    HTML_SUFFIXES,
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+    FileMeta,
+    Manifests,
+    find_inputs,
+    read_text,
+)
 from store.ingest.html import parse_html
 from store.ingest.ids import make_id, with_suffix
 from store.ingest.jsonl import count_records, read_jsonl
@@ -140,38 +148,33 @@ def import_paths(
     return report
 
 
-def read_inputs(
-    files: list[Path], manifests: Manifests | None = None, date_order: str = DAY_FIRST
+def read_file(
+    path: Path, meta: FileMeta | None = None, date_order: str = DAY_FIRST
 ) -> Iterator[ParsedArticle | ImportFailed]:
-    """Every article in the input files, as `import` reads them (the parser chosen by
-    the file's kind: a .jsonl file gives one per line), or why one cannot be read.
-    `newsdesk extract` reads its files through this too."""
-    return _parse_all(files, manifests or Manifests(date_order), date_order)
+    """Every article one input file holds, as `import` reads it, or why one cannot be
+    read: the parser is chosen by the file's kind (a .jsonl file gives one article per
+    line, an .html page one, any other file is read as text). `newsdesk extract` reads
+    its files through this too, so both see the same articles."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from read_jsonl(path, date_order)
+        elif suffix in HTML_SUFFIXES:
+            yield parse_html(path)
+        else:
+            yield parse_text(read_text(path), path, meta, date_order)
+    except ImportFailed as exc:
+        yield exc
+    except (ValueError, LookupError, RecursionError, OSError) as exc:  # a reader's bug must not stop the run
+        yield ImportFailed(path, f"could not be read ({type(exc).__name__}: {exc}); please report this file")
 
 
 def _parse_all(
     files: list[Path], manifests: Manifests, date_order: str = DAY_FIRST
 ) -> Iterator[ParsedArticle | ImportFailed]:
     for path in files:
-        suffix = path.suffix.lower()
-        try:
-            if suffix in JSONL_SUFFIXES:
-                yield from read_jsonl(path, date_order)
-            elif suffix in HTML_SUFFIXES:
-                yield parse_html(path)
-            elif suffix in TEXT_SUFFIXES:
-                yield parse_text(read_text(path), path, manifests.meta_for(path), date_order)
-        except ImportFailed as exc:
-            yield exc
-        except (
-            ValueError,
-            LookupError,
-            RecursionError,
-            OSError,
-        ) as exc:  # a reader's bug must not stop the run
-            yield ImportFailed(
-                path, f"could not be read ({type(exc).__name__}: {exc}); please report this file"
-            )
+        meta = manifests.meta_for(path) if path.suffix.lower() in TEXT_SUFFIXES else None
+        yield from read_file(path, meta, date_order)
 
 
 # ---------------------------------------------------------------- matching
@@ -276,6 +279,17 @@ class _Matcher:
     def seen_in_run(self, parsed: ParsedArticle, article_id: str | None) -> None:
         if article_id is not None:
             self.in_run.setdefault(article_id, parsed.where)
+
+    def rename(self, old: str, new: str) -> None:
+        """An article of this run saved under another id (its name was taken meanwhile)."""
+        self.taken.add(new)  # `old` stays taken: another process has it
+        for table in (self.by_given, self.by_url, self.by_origin, self.by_digest):
+            for key, article_id in table.items():
+                if article_id == old:
+                    table[key] = new
+        self.origin_of[new] = self.origin_of.get(old)
+        if old in self.in_run:
+            self.in_run[new] = self.in_run.pop(old)
 
     def new_id(self, article: Article) -> str:
         base = make_id(article.title, article.published)
@@ -466,8 +480,8 @@ def _save_batch(
             article = batch[i].article  # another process took this name: the next one
             old_id = article.id
             article.id = matcher.new_id(article)
-            matcher.taken.add(article.id)
-            report.ids[report.ids.index(old_id)] = article.id
+            matcher.rename(old_id, article.id)
+            report.ids = [article.id if known == old_id else known for known in report.ids]
             retry.append(i)
         new = retry
     for i in new:

@@ -185,3 +185,58 @@ def test_spans_point_into_the_file_and_keys_group_the_corpus(
     assert one["name"] == "John Kerry" and len(one["spans"]) == 2
     assert two["name"] == "Kerry" and len(two["spans"]) == 2  # the headline and the body
     assert one["key"] == two["key"] == "PERSON:John Kerry"
+
+
+def test_a_jsonl_file_is_extracted_record_by_record_as_import_reads_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, nlp: object
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"title": "Kerry meets Lavrov", "text": "John Kerry met Sergei Lavrov in Geneva.\\n\\n'
+        '\\u201cWe agreed,\\u201d Kerry said."}\n'
+        "{not json\n"
+        '{"title": "Talks end", "text": "The talks in Geneva ended on Friday."}\n',
+        encoding="utf-8",
+    )
+    status, lines = run_extract(capsys, feed, SEED)
+    assert status == 1  # the bad line is an error line; the others are extracted
+    assert [(line["path"], line.get("line"), line["title"]) for line in lines] == [
+        (str(feed), 1, "Kerry meets Lavrov"),
+        (str(feed), 2, None),
+        (str(feed), 3, "Talks end"),
+        (str(SEED), None, lines[3]["title"]),
+    ]
+    assert "not JSON" in lines[1]["error"]
+    assert [(q["text"], q["speaker"]) for q in lines[0]["quotes"]] == [("We agreed,", "John Kerry")]
+    kerry = next(e for e in lines[0]["entities"] if e["name"] == "John Kerry")
+    text = (
+        "Kerry meets Lavrov\n\nJohn Kerry met Sergei Lavrov in Geneva.\n\n\u201cWe agreed,\u201d Kerry said."
+    )
+    assert [text[a:b] for a, b in kerry["spans"]] == ["Kerry", "John Kerry", "Kerry"]
+
+
+def test_reextract_keeps_a_file_edited_while_it_extracted(
+    capsys: pytest.CaptureFixture[str], store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.extract import reextract as reextract_module
+    from store.models import Entity
+
+    article_id = "town-council-approves-new-library"
+    path = store / "articles" / f"{article_id}.yaml"
+
+    def slow_extraction(articles: list, **options: object) -> list:
+        # minutes pass on a big store; meanwhile a reporter fixes a word by hand
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("long debate", "short debate"), encoding="utf-8"
+        )
+        for article in articles:
+            article.entities = [Entity("Springfield", "GPE", ["Springfield"], [])]
+            article.extraction_digest = "new"
+        return articles
+
+    monkeypatch.setattr(reextract_module, "extract_articles", slow_extraction)
+    assert main(["reextract", "--data", str(store), "--force", article_id]) == 0
+    assert "short debate" in path.read_text(encoding="utf-8")  # the hand edit is not undone
+    out = capsys.readouterr().out
+    assert f"kept the newer file: {article_id} changed while extraction ran" in out
+    assert "0 updated" in out

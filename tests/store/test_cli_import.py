@@ -128,3 +128,40 @@ def test_processes_must_be_positive(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["import", str(SEED), "--processes", "0"])
     assert "must be 1 or more" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["search kerry", "check", "index", "entities", "quotes"])
+def test_a_folder_that_is_not_a_store_is_an_error_and_stays_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main([*command.split(), "--data", str(empty)]) == 2
+    assert f"no store at {empty}; create one with newsdesk import" in capsys.readouterr().err
+    assert list(empty.iterdir()) == []  # no .index, no .index.lock
+
+
+def test_file_names_and_titles_in_import_output_are_inert(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\x1b]52;c;cHduZWQ=\x07.txt").write_bytes(b"\xff not utf-8")
+    (folder / "dates.jsonl").write_text(
+        '{"title": "A", "text": "Body.", "date": "31/04/2005\\u001b[2J"}\n', encoding="utf-8"
+    )
+    assert main(["import", str(folder), "--data", str(tmp_path / "d"), "--no-extract"]) == 1
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.err + captured.out and "\x07" not in captured.err
+    assert "evil\\x1b]52;c;cHduZWQ=\\x07.txt" in captured.err
+    assert "dates.jsonl:1: warning: " in captured.err and "imported without a date" in captured.err
+
+
+def test_the_date_order_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "us.jsonl"
+    feed.write_text('{"title": "A", "text": "Body.", "date": "03/04/2005"}\n', encoding="utf-8")
+    for order, date in (("mdy", "2005-03-04"), ("dmy", "2005-04-03")):
+        data = tmp_path / order
+        assert main(["import", str(feed), "--data", str(data), "--no-extract", "--date-order", order]) == 0
+        (article,) = ArticleStore(data).load_all()[0]
+        assert article.published == date

@@ -90,3 +90,19 @@ def test_windows_line_endings_and_entities() -> None:
     article = parse_html_text(page, Path("a.html")).article
     assert article.title == "A & B"
     assert article.paragraphs[0].text == "One line <b> here."
+
+
+def test_an_impossible_page_date_is_a_warning(tmp_path: Path) -> None:
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2019-02-30"></head>'
+        "<body><h1>Ferry fares rise</h1>"
+        "<p>Fares rise by ten percent in June, the operator said.</p></body></html>",
+        encoding="utf-8",
+    )
+    parsed = parse_html(page)
+    assert parsed.article.published is None
+    assert parsed.warnings == [
+        "'2019-02-30' is not a date (day is out of range for month); imported without a date"
+    ]

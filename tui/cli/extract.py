@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,8 +19,6 @@ from tui.cli.progress import ProgressBar, visible
 if TYPE_CHECKING:
     from store.identity import Grouping
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", "")
-
 
 def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add `extract` and `reextract` to the `newsdesk` parser."""
@@ -28,11 +27,15 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
         help="print the quotes, speakers and entities of article files (stores nothing)",
         description=(
             "Extract direct quotes with their speakers and named entities from article text files "
-            "(headline on the first line, a blank line, then paragraphs separated by blank lines) "
-            "and print one JSON object per file, in the order given. Nothing is stored."
+            "(headline on the first line, a blank line, then paragraphs separated by blank lines), "
+            "HTML pages and JSON Lines files, each read as `newsdesk import` reads it, and print one "
+            "JSON object per article in the order given: one per file, one per record of a .jsonl "
+            'file (with its "line"). Nothing is stored.'
         ),
     )
-    extract.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article files (.txt or .html)")
+    extract.add_argument(
+        "paths", nargs="+", type=Path, metavar="PATH", help="article files (.txt, .html or .jsonl)"
+    )
     extract.add_argument(
         "--format", choices=["jsonl"], default="jsonl", help="output format: one JSON object a line (jsonl)"
     )
@@ -68,21 +71,50 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
 # ---------------------------------------------------------------- extract
 
 
-def read_article(path: Path) -> tuple[Article, str | None]:
-    """One article file through the importer's parsers, and a warning when the importer
-    refused its layout and the plain reading was used. Raises `ImportFailed` when unreadable."""
-    if path.suffix.lower() in (".html", ".htm"):
-        from store.ingest.html import parse_html
+@dataclass
+class ExtractInput:
+    """One article `newsdesk extract` was given: a whole file, or one JSON Lines record."""
 
-        return parse_html(path).article, None
-    from store.ingest.text import parse_text
+    path: Path
+    line: int | None = None
+    """The line of a JSON Lines file it is on."""
+    article: Article | None = None
+    """The article as `import` reads it (None when it cannot be read)."""
+    warning: str | None = None
+    error: str | None = None
+    text: str | None = None
+    """What entity spans point into: the file, or for a record its headline and
+    paragraphs joined by blank lines (None: read the file)."""
 
-    text = read_text(path)
-    try:
-        return parse_text(text, path).article, None
-    except ImportFailed as exc:
-        # extraction still has something to say about a headline-only or unsplit text
-        return plain_article(text), exc.problem.message
+
+def read_inputs(path: Path) -> list[ExtractInput]:
+    """The articles of one file, read by the importer's parser for its kind
+    (store.ingest.pipeline.read_file): a .jsonl file gives one per record. A text the
+    importer refuses is still read plainly, with its reason as a warning."""
+    from store.ingest.pipeline import read_file
+
+    if path.is_dir():
+        return [ExtractInput(path, error="a folder, not an article file; give the files in it")]
+    found: list[ExtractInput] = []
+    for item in read_file(path):
+        if isinstance(item, ImportFailed):
+            problem = item.problem
+            if problem.line is None and path.suffix.lower() not in (".jsonl", ".html", ".htm"):
+                try:  # extraction still has something to say about an unsplit text
+                    text = read_text(path)
+                except ImportFailed as exc:
+                    found.append(ExtractInput(path, error=exc.problem.message))
+                    continue
+                found.append(ExtractInput(path, article=plain_article(text), warning=problem.message))
+            else:
+                found.append(ExtractInput(path, problem.line, error=problem.message))
+            continue
+        article = item.article
+        record = (
+            None if item.whole_file else "\n\n".join([article.title] + [p.text for p in article.paragraphs])
+        )
+        found.append(ExtractInput(path, item.line, article, "; ".join(item.warnings) or None, text=record))
+    return found
 
 
 def plain_article(text: str) -> Article:
@@ -96,15 +128,18 @@ def plain_article(text: str) -> Article:
     return Article(id="", title=title, paragraphs=[Paragraph(b) for b in blocks])
 
 
-def article_json(path: Path, article: Article, grouping: Grouping | None = None) -> dict[str, Any]:
+def article_json(
+    path: Path, article: Article, grouping: Grouping | None = None, text: str | None = None
+) -> dict[str, Any]:
     """One line of `newsdesk extract`; with the corpus's grouping, each entity gets its
-    `spans` in the file, the corpus-wide `key` of its group and the corpus's type."""
+    `spans` in the file (or in `text`), the corpus-wide `key` of its group and the corpus's type."""
     from store.extract.locate import entity_spans
 
-    try:
-        text = read_text(path)
-    except ImportFailed:
-        text = ""
+    if text is None:
+        try:
+            text = read_text(path)
+        except ImportFailed:
+            text = ""
     spans = entity_spans(text, article) if text else [[] for _ in article.entities]
     entities = []
     for entity, found in zip(article.entities, spans, strict=True):
@@ -143,29 +178,8 @@ def run_extract(args: argparse.Namespace) -> int:
     from store.extract import extract_articles
     from store.identity import group_corpus, records_of
 
-    lines: list[dict[str, Any] | None] = []  # None, a warning, or an error for each path
-    articles: list[Article] = []
-    for path in args.paths:
-        try:
-            article, warning = read_article(path)
-        except ImportFailed as exc:
-            lines.append(
-                {"path": str(path), "title": None, "quotes": [], "entities": [], "error": exc.problem.message}
-            )
-            continue
-        except IsADirectoryError:
-            lines.append(
-                {
-                    "path": str(path),
-                    "title": None,
-                    "quotes": [],
-                    "entities": [],
-                    "error": "a folder, not an article file; give the files in it",
-                }
-            )
-            continue
-        articles.append(article)
-        lines.append({"warning": warning} if warning else None)
+    inputs = [found for path in args.paths for found in read_inputs(path)]
+    articles = [i.article for i in inputs if i.article is not None]
     bar = ProgressBar("articles")
     broken: dict[int, str] = {}  # id(article) -> why its extraction failed
     try:
@@ -181,17 +195,21 @@ def run_extract(args: argparse.Namespace) -> int:
         return 2
     bar.close()
     grouping = group_corpus(records_of(a.entities for a in articles if id(a) not in broken))
-    extracted = iter(articles)
     failed = 0
-    for path, line in zip(args.paths, lines, strict=True):
-        if line is None or "warning" in line:
-            article = next(extracted)
-            line = article_json(path, article, grouping) | (line or {})
-            if id(article) in broken:
-                line |= {"quotes": [], "entities": [], "error": broken[id(article)]}
+    for found in inputs:
+        where = {"path": str(found.path)} | ({"line": found.line} if found.line else {})
+        if found.article is None:
+            line: dict[str, Any] = where | {"title": None, "quotes": [], "entities": [], "error": found.error}
+        else:
+            line = article_json(found.path, found.article, grouping, found.text) | where
+            if found.warning:
+                line["warning"] = found.warning
+            if id(found.article) in broken:
+                line |= {"quotes": [], "entities": [], "error": broken[id(found.article)]}
         if "error" in line:
             failed += 1
-            print(visible(f"newsdesk extract: {path}: {line['error']}"), file=sys.stderr)
+            place = f"{found.path}:{found.line}" if found.line else str(found.path)
+            print(visible(f"newsdesk extract: {place}: {line['error']}"), file=sys.stderr)
         print(json.dumps(line, ensure_ascii=False))
     return 1 if failed else 0
 
@@ -216,9 +234,16 @@ def run_reextract(args: argparse.Namespace) -> int:
         print(f"newsdesk reextract: {visible(str(problem))}", file=sys.stderr)
     for article_id in report.kept_edits:
         print(f"kept hand edits: {article_id} (use --force to extract it again anyway)")
+    for article_id in report.changed_meanwhile:
+        print(f"kept the newer file: {article_id} changed while extraction ran (run reextract again for it)")
     print(
         f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
         f"{len(report.kept_edits)} kept for their hand edits"
+        + (
+            f", {len(report.changed_meanwhile)} changed meanwhile and kept"
+            if report.changed_meanwhile
+            else ""
+        )
     )
     if report.updated:
         _update_index(args.data)

@@ -101,6 +101,11 @@ def figures_of(
     return figures
 
 
+def _completeness(queries: dict[str, Any], group: list[str]) -> str:
+    cut = sum(1 for query in group if not queries[query]["complete"])
+    return f"no: {cut} of {len(group)} cut short" if cut else "yes"
+
+
 def _bar(ok: bool) -> str:
     return "meets" if ok else "MISSES"
 
@@ -154,13 +159,13 @@ def print_report(
         (
             f"fuzzy queries p50 ({len(groups['fuzzy'])})",
             f"{figures['fuzzy_p50_ms']} ms",
-            "see below",
+            _completeness(queries, groups["fuzzy"]),
             "no FTS5 fuzzy",
         ),
         (
             f"speaker:/entity:/kind: queries p50 ({len(groups['newsdesk-only'])})",
             f"{figures['newsdesk_only_p50_ms']} ms",
-            "see below",
+            _completeness(queries, groups["newsdesk-only"]),
             "newsdesk only",
         ),
         (f"entity jump, first 50 of {search['jump_entity']}", f"{figures['jump_ms']} ms", "yes", "—"),

@@ -43,11 +43,13 @@ from store.index.notebook_filter import resolve_notebook
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.schema import META_PREFIX
+from store.index.review import QuoteToCheck, quotes_to_check
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
 from store.index.writer import update_index
 from store.models import Article
 from store.notebook_file import NotebookFile
+from store.speaker_edit import set_speaker
 from store.yamlio import load_article
 
 T = TypeVar("T")
@@ -406,6 +408,24 @@ class Corpus:
             skipped += count
             hits.extend(found[start:])
         return QuotesPage(speaker=ref, total=total, quotes=hits[:limit], offset=offset)
+
+    def quotes_to_check(self, *, limit: int = 200) -> list[QuoteToCheck]:
+        """Quotes with no speaker, an organisation or place for one, or no attribution verb,
+        oldest article first (store.index.review): what the "Check speakers" view lists."""
+        return self._run(
+            lambda: quotes_to_check(
+                (self._searcher().stored_fields(d) for d in self._ordered("kind", ["quote"])),
+                self.registry(),
+                limit,
+            )
+        )
+
+    def set_speaker(self, article_id: str, paragraph: int, start: int, speaker: str | None) -> Article:
+        """Correct one quote's speaker in its article file, as a hand edit that re-extraction
+        keeps (store.speaker_edit); the index follows at once."""
+        article = set_speaker(self.articles_dir / f"{article_id}.yaml", paragraph, start, speaker)
+        self.ensure_index()
+        return article
 
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         """Entities across the corpus, most-mentioned first."""

@@ -53,7 +53,7 @@ class PassageHit:
     kind: str = "text"
     """`text`, `heading`, `title` (paragraph -1) or `standfirst` (paragraph -2)."""
     speaker: str | None = None
-    """Speaker of the (first) quote in this passage, when it holds one."""
+    """Who is quoted: the speaker a `speaker:` query asked for, else the first named one."""
     highlights: list[Span] = field(default_factory=list)
     """Offsets of the matched terms in `text`."""
     score: float = 0.0

@@ -12,6 +12,7 @@ from tui.screens.curate_screen import CurateScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
 from tui.screens.notebook_screen import NotebookScreen
+from tui.screens.speaker_review_screen import SpeakerReviewScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
@@ -55,5 +56,6 @@ class NewsdeskApp(App[None]):
             ("Curating an entity (c)", list(CurateScreen.BINDINGS)),
             ("Search box", list(SearchBox.BINDINGS)),
             ("Notebook view", list(NotebookScreen.BINDINGS)),
+            ("Checking speakers (C)", list(SpeakerReviewScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -59,6 +59,11 @@ class NewsdeskCommands(Provider):
             ("Add to collection", "collect", "Put what is under the cursor into a named collection (+)"),
             ("Open in editor", "edit_source", "Open the article's YAML in $EDITOR at the paragraph (E)"),
             ("Open URL", "open_url", "Open the article's web page, or show its URL (o)"),
+            (
+                "Check speakers",
+                "check_speakers",
+                "Review quotes with no, an organisation's or an inferred speaker",
+            ),
         ]
 
     async def discover(self) -> Hits:

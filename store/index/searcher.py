@@ -166,7 +166,10 @@ class PassageSearcher:
             spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
         if not spans:  # `speaker:` alone marks the quotes; with words, the words
             spans = [(start, end) for speaker, start, end, _ in quotes if speaker in highlight.speakers]
-        speaker = speaker_of(quotes[0][0]) if quotes and quotes[0][0] else None
+        # the speaker a `speaker:` query asked for, else the passage's first speaker
+        asked = [q[0] for q in quotes if q[0] and q[0] in highlight.speakers]
+        named = asked or [q[0] for q in quotes if q[0]]
+        speaker = speaker_of(named[0]) if named else None
         return PassageHit(
             article_id=fields["article_id"],
             title=fields.get("headline") or "",

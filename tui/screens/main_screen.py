@@ -30,6 +30,7 @@ from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
 from tui.passage_text import query_terms
 from tui.screens.curate_screen import CurateScreen
 from tui.screens.problems_screen import ProblemsScreen
+from tui.screens.speaker_review_screen import SpeakerReviewScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
@@ -56,6 +57,7 @@ class MainScreen(NotebookActions):
         Binding("s", "toggle_sort", "Sort", show=False, tooltip="Sort results by relevance or newest first"),
         Binding("c", "curate", "Curate", show=False, tooltip="Rename, retype, merge, split or drop a name"),
         Binding("u", "undo_curation", "Undo", show=False, tooltip="Take back the last curation action"),
+        Binding("C", "check_speakers", "Check speakers", show=False, tooltip="Review doubtful speakers"),
         Binding(
             "exclamation_mark",
             "show_problems",
@@ -403,6 +405,19 @@ class MainScreen(NotebookActions):
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))
+
+    def action_check_speakers(self) -> None:
+        self.app.push_screen(SpeakerReviewScreen(self.corpus), self._reviewed)
+
+    def _reviewed(self, target: ArticleTarget | None) -> None:
+        if self.results.source is not None:  # speakers may have changed
+            self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
+        if target is not None:
+            self.history.push(self._snapshot())
+            self.article.open(target)
+            self._focus(self.article)
+        elif self.article.article is not None:
+            self.article.reload()
 
     # -- curation (tui/screens/curate_screen.py) ---------------------------------
 

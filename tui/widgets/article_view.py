@@ -25,6 +25,7 @@ from store.models import Article, Entity, Quote
 from tui.messages import JumpRequested, QuotesRequested
 from tui.navigation import ArticleTarget, Span
 from tui.passage_text import inert, styled, term_spans
+from tui.widgets.quoted_paragraph import Marks, QuotedParagraph, QuoteMark
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -57,6 +58,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article--mention",
         "article--selected",
         "article--quote",
+        "article--quote-bar",
         "article--speaker",
         "article--meta",
     }
@@ -180,8 +182,10 @@ class ArticleView(VerticalScroll, can_focus=True):
             blocks.append(Static(id="standfirst", classes="standfirst"))
         for number, paragraph in enumerate(article.paragraphs):
             kind = "heading" if paragraph.kind == "heading" else "paragraph"
-            classes = f"{kind} quote" if number in self._quotes else kind
-            blocks.append(Static(id=f"p-{number}", classes=classes))
+            if number in self._quotes:
+                blocks.append(QuotedParagraph(id=f"p-{number}", classes=f"{kind} quoted"))
+            else:
+                blocks.append(Static(id=f"p-{number}", classes=kind))
         await self.mount_all(blocks)
         self.border_title = Text(inert(article.source or "Article"))
         self._paint_all()
@@ -250,14 +254,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             start, end, _ = mentions[self.mention_cursor % len(mentions)]
             layers.append(([(start, end)], self._style("article--selected")))
         text = styled(paragraph.text, layers)
-        speakers = []
-        for quote in quotes:
-            said = f"{quote.speaker or 'unknown speaker'}" + (f", {quote.cue}" if quote.cue else "")
-            if said not in speakers:
-                speakers.append(said)
-        if speakers:
-            text.append("\n— " + inert("; ".join(speakers)), style=self._style("article--speaker"))
-        block.update(text)
+        if isinstance(block, QuotedParagraph):  # the bar beside the quoted lines, each speaker named once
+            marks = Marks(self._style("article--quote-bar"), self._style("article--speaker"))
+            block.show(text, [QuoteMark(q.start, q.end, q.speaker) for q in quotes], marks)
+        else:
+            block.update(text)
 
     # -- cursor ----------------------------------------------------------------
 

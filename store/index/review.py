@@ -1,0 +1,84 @@
+"""Quotes whose speaker deserves a second look, read from the index (no YAML parsing).
+
+The "Check speakers" view lists them: a quote nobody is credited with, one
+credited to an organisation, a place or a group (rarely who speaks a person's
+words: "said the Chelsea star"), and one credited without an attribution verb
+(the speaker was inferred from the surroundings: low confidence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from store.index.registry import EntityRegistry
+
+PEOPLE = ("PERSON",)
+TYPE_WORDS = {
+    "ORG": "an organisation",
+    "GPE": "a place",
+    "LOC": "a place",
+    "FAC": "a place",
+    "NORP": "a group",
+}
+
+
+@dataclass
+class QuoteToCheck:
+    """One quote to review, with its context."""
+
+    article_id: str
+    title: str
+    date: str | None
+    paragraph: int
+    """Index of the paragraph holding the quote."""
+    start: int
+    end: int
+    """The quote's offsets in the paragraph (they identify it in the article file)."""
+    context: str
+    """The whole paragraph."""
+    speaker: str | None
+    """The speaker the article file gives (null: nobody)."""
+    reason: str
+    """Why it is listed: "no speaker", "credited to an organisation", "no attribution verb"."""
+
+
+def reason_to_check(speaker: str | None, cue: str | None, registry: EntityRegistry) -> str | None:
+    """Why a quote's speaker needs a look, or None when it looks right."""
+    if not speaker:
+        return "no speaker"
+    entity = registry.speaker_entity(speaker)
+    if entity is not None and entity.type not in PEOPLE:
+        return f"credited to {TYPE_WORDS.get(entity.type, 'a ' + entity.type.lower())}"
+    if not cue:
+        return "no attribution verb: the speaker was inferred"
+    return None
+
+
+def quotes_to_check(
+    passages: Iterable[dict[str, Any]], registry: EntityRegistry, limit: int
+) -> list[QuoteToCheck]:
+    """The quotes to review among `passages` (stored fields, in the order to list them)."""
+    found: list[QuoteToCheck] = []
+    for fields in passages:
+        for speaker, start, end, cue in fields.get("quotes") or []:
+            reason = reason_to_check(speaker, cue, registry)
+            if reason is None:
+                continue
+            found.append(
+                QuoteToCheck(
+                    article_id=fields["article_id"],
+                    title=fields.get("headline") or "",
+                    date=fields.get("published"),
+                    paragraph=fields.get("paragraph", 0),
+                    start=start,
+                    end=end,
+                    context=fields.get("text") or "",
+                    speaker=speaker,
+                    reason=reason,
+                )
+            )
+            if len(found) >= limit:
+                return found
+    return found

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input
 from tui_helpers import KERRY_ARTICLE, settle
 
 from store.corpus import Corpus
@@ -33,6 +34,8 @@ def steady_app(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
 
     monkeypatch.setattr(corpus, "search", timed_search)
     monkeypatch.setattr(results_list, "time", SimpleNamespace(perf_counter=lambda: 0.0))
+    # a blinking cursor is drawn or not depending on when the screenshot is taken
+    monkeypatch.setattr(Input, "cursor_blink", False)
     return NewsdeskApp(corpus)
 
 

@@ -292,6 +292,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.set_timer(0.02, lambda: self._scroll_to_cursor(generation, tries - 1))
             return
         self.scroll_to_widget(block, animate=False, top=self.cursor > 0)
+        if tries:  # once more after the next layout: a quoted paragraph re-wraps when the
+            # scrollbar appears, which moves the paragraphs below it
+            self.call_after_refresh(self._scroll_to_cursor, generation, 0)
 
     def _update_subtitle(self) -> None:
         if self.article is None:

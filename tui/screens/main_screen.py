@@ -21,16 +21,14 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Input
 
-from store.curation_edit import CurationChange
 from store.errors import Problem, StoreError
 from store.hits import CorpusStats, IndexReport
-from tui.messages import CurationFinished, JumpRequested, QuotesRequested
+from tui.curation_actions import CURATION_BINDINGS, CurationActions
+from tui.messages import JumpRequested, QuotesRequested
 from tui.navigation import ArticleTarget, History, ListSource, ViewState
 from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
 from tui.passage_text import query_terms
-from tui.screens.curate_screen import CurateScreen
 from tui.screens.problems_screen import ProblemsScreen
-from tui.screens.speaker_review_screen import SpeakerReviewScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
@@ -44,7 +42,7 @@ SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search-as-you-type query runs."""
 
 
-class MainScreen(NotebookActions):
+class MainScreen(NotebookActions, CurationActions):
     """Four panes and a status line; everything reachable from the keyboard."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (160, "-very-wide")]
@@ -55,9 +53,6 @@ class MainScreen(NotebookActions):
         Binding("N", "step(-1)", "Previous hit", tooltip="Open the previous passage of the list"),
         Binding("e", "focus_entities", "Entities", tooltip="Focus the entities pane"),
         Binding("s", "toggle_sort", "Sort", show=False, tooltip="Sort results by relevance or newest first"),
-        Binding("c", "curate", "Curate", show=False, tooltip="Rename, retype, merge, split or drop a name"),
-        Binding("u", "undo_curation", "Undo", show=False, tooltip="Take back the last curation action"),
-        Binding("C", "check_speakers", "Check speakers", show=False, tooltip="Review doubtful speakers"),
         Binding(
             "exclamation_mark",
             "show_problems",
@@ -68,6 +63,7 @@ class MainScreen(NotebookActions):
         Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
         *NOTEBOOK_BINDINGS,
+        *CURATION_BINDINGS,
     ]
 
     @dataclass
@@ -405,68 +401,6 @@ class MainScreen(NotebookActions):
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))
-
-    def action_check_speakers(self) -> None:
-        self.app.push_screen(SpeakerReviewScreen(self.corpus), self._reviewed)
-
-    def _reviewed(self, target: ArticleTarget | None) -> None:
-        if self.results.source is not None:  # speakers may have changed
-            self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
-        if target is not None:
-            self.history.push(self._snapshot())
-            self.article.open(target)
-            self._focus(self.article)
-        elif self.article.article is not None:
-            self.article.reload()
-
-    # -- curation (tui/screens/curate_screen.py) ---------------------------------
-
-    def action_curate(self) -> None:
-        entity = self.current_entity()
-        if entity is None:
-            self.notify("Put the cursor on a name (article, entities or a jump list) first.", timeout=3)
-            return
-        self.app.push_screen(CurateScreen(self.corpus, *entity), self._curated)
-
-    def _curated(self, change: CurationChange | None) -> None:
-        self.post_message(CurationFinished(change))
-
-    def current_entity(self) -> tuple[str, str | None] | None:
-        """The entity under the cursor of the focused pane, else the one the results list."""
-        row = self.entities.highlighted_row if self.focused is self.entities else None
-        if row is not None and row.kind == "entity" and row.name:
-            return (row.name, row.entity_type)
-        selected = self.article.selected_entity if self.focused is self.article else None
-        if selected is not None:
-            return (selected.name, selected.type)
-        source = self.results.source
-        return (source.query, source.entity_type) if source and source.kind == "mentions" else None
-
-    @work(thread=True, exclusive=True, group="curate")
-    def action_undo_curation(self) -> None:
-        try:
-            self.post_message(CurationFinished(self.corpus.curate("undo")))
-        except StoreError as error:
-            self.post_message(CurationFinished(None, str(error)))
-
-    def on_curation_finished(self, message: CurationFinished) -> None:
-        change = message.change
-        if change is None:
-            if message.error:
-                self.notify(message.error, title="Curation", severity="warning", markup=False, timeout=4)
-            return
-        self.notify(f"{change.summary}." + ("" if change.action == "undo" else " u undoes it."), markup=False)
-        for problem in change.problems:
-            self.notify(str(problem), title="aliases.yaml", severity="warning", markup=False)
-        source = self.results.source
-        if source is not None and source.kind != "search":  # the name may now have another type
-            source = ListSource(source.kind, source.query)
-        if source is not None:
-            self.results.show(source, cursor=self.results.entry_index, reload=True)
-        if self.article.article is not None:
-            self.article.reload()
-        else:
-            self.entities.show_facets(self.search_box.value)
 
 
 def _files(count: int) -> str:

@@ -42,11 +42,12 @@ CHUNK = 8
 """Articles a worker parses per task (one `nlp.pipe` stream)."""
 
 
-def extract_article(article: Article, doc: Doc, aliases: AliasTable) -> Article:
-    """Fill one article's quotes, entities and digest from the parse of its body."""
+def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc | None = None) -> Article:
+    """Fill one article's quotes, entities and digest from the parse of its body (and of
+    its headline, which only lends entities their full names: "Jared Padalecki")."""
     texts = [p.text for p in article.paragraphs]
     _, starts = body_of(texts)
-    entities = extract_entities(doc, article.paragraphs, starts, aliases)
+    entities = extract_entities(doc, article.paragraphs, starts, aliases, title)
     headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
     found = find_regions(texts, headings)
     token_starts = [t.idx for t in doc] if found else []
@@ -137,9 +138,10 @@ def _add_unlisted_speakers(article: Article) -> None:
 def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[tuple[Article, str | None]]:
     """Each article extracted, with what went wrong when its extraction failed."""
     bodies = ([p.text for p in article.paragraphs] for article in articles)
-    for article, doc in zip(articles, parse_bodies(bodies), strict=True):
+    titles = parse_bodies([article.title] for article in articles)
+    for article, doc, title in zip(articles, parse_bodies(bodies), titles, strict=True):
         try:
-            yield extract_article(article, doc, aliases), None
+            yield extract_article(article, doc, aliases, title), None
         except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
             yield article, f"extraction failed: {type(exc).__name__}: {exc}"
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
-from store.extract.entity_context import appositive_names, list_members
+from store.extract.entity_context import appositive_names, list_members, organisation_roles
 from store.extract.entity_spans import (
     Form,
     Reading,
@@ -38,6 +38,7 @@ from store.extract.names import (
     surname_matches,
 )
 from store.models import Entity, Mention, Paragraph
+from store.person_names import first_name_gender, is_first_name, title_gender
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
@@ -68,7 +69,11 @@ class _Group:
         return max(self.texts(), key=lambda t: len(t.split()))
 
     def type(self) -> str:
-        """Gazetteer type when a form is a known place; else the model's majority vote."""
+        """The type the syntax gives ("the Bolton striker"), else the gazetteer's when a
+        form is a known place, else the model's majority vote."""
+        shown = Counter(f.label for f in self.forms if f.evidence)
+        if shown:
+            return shown.most_common(1)[0][0]
         for text in self.texts():
             known = known_type(text)
             if known:
@@ -79,7 +84,7 @@ class _Group:
 
 
 def extract_entities(
-    doc: Doc, paragraphs: list[Paragraph], starts: list[int], aliases: AliasTable
+    doc: Doc, paragraphs: list[Paragraph], starts: list[int], aliases: AliasTable, title: Doc | None = None
 ) -> list[Entity]:
     """The article's people, organisations and places with aliases and every mention.
 
@@ -92,7 +97,10 @@ def extract_entities(
     forms = model_forms(reading)
     forms += list_members(reading, forms)
     forms += appositive_names(reading, forms)
+    forms += organisation_roles(reading, forms)
     forms = without_fragments(forms, definitions)
+    if title is not None:
+        forms = _title_forms(title) + forms
     groups: dict[str, _Group] = {}
     parent: dict[str, str] = {}
     for form in forms:
@@ -109,7 +117,11 @@ def extract_entities(
     _merge_acronyms(groups, parent)
     _mark_families(groups, parent)
     _add_surnames(reading, groups, parent)
-    entities = [_entity(group, aliases) for key, group in groups.items() if _find(parent, key) == key]
+    entities = [
+        _entity(group, aliases)
+        for key, group in groups.items()
+        if _find(parent, key) == key and any(f.start >= 0 for f in group.forms)
+    ]
     names = {text for group in groups.values() for text in group.texts()}
     _add_mentions(entities, paragraphs, names)
     first = {
@@ -117,6 +129,26 @@ def extract_entities(
     }
     entities.sort(key=lambda e: (TYPE_ORDER.get(e.type, 4), first[id(e)]))
     return entities
+
+
+TITLE_OFFSET = -1_000_000
+"""Headline forms sit before the body: their offsets are shifted below zero."""
+
+
+def _title_forms(title: Doc) -> list[Form]:
+    """The headline's names, as evidence only: a headline name joins the body's entity it
+    names ("Jared Padalecki" for the body's "Padalecki"); one the body never names is dropped.
+    A headline in Title Case gives none: its capitals say nothing about names."""
+    words = [t for t in title if t.is_alpha]
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    if len(words) > 4 and capitalised > 0.7 * len(words):
+        return []
+    reading = Reading.of(title)
+    forms = [f for f in model_forms(reading) if f.label in TYPE_ORDER]
+    for form in forms:
+        form.start += TITLE_OFFSET
+        form.titled = None
+    return forms
 
 
 # --- one entity per real thing ----------------------------------------------------------
@@ -188,21 +220,45 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
             for person in by_first_name.get(words[0], [])
             if len(words) == 1 and person != key and groups[person].forms
         ]
-        target = _dominant(groups, parent, by_surname or by_first)
+        if any(f.titled for f in group.forms):
+            by_first = []  # "Mr Charles" is a surname, "Prince Charles" a royal: no first name
+        mine = _title_gender(group)
+        candidates = [
+            person
+            for person in by_surname or by_first
+            if _compatible(mine, _person_gender(groups[person], people[person]))
+        ]  # "Mrs Howard" is not Michael Howard
+        target = _dominant(groups, parent, candidates)
         if target is not None:
             for form in group.forms:
                 form.label = "PERSON"  # "Trump" tagged ORG is still Donald Trump
             _union(groups, parent, target, key)
 
 
+def _title_gender(group: _Group) -> str | None:
+    """The gender the titles in the article give a person ("Mrs Howard"), if they agree."""
+    found = {title_gender(f.titled.split()[0]) for f in group.forms if f.titled and " " in f.titled}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _person_gender(group: _Group, names: list[str]) -> str | None:
+    return _title_gender(group) or first_name_gender(names[0])
+
+
+def _compatible(one: str | None, other: str | None) -> bool:
+    return one is None or other is None or one == other
+
+
 def _dominant(groups: dict[str, _Group], parent: dict[str, str], people: list[str]) -> str | None:
-    """The one person a short name means: the only candidate, else the one named most,
-    else the one named first ("Clinton" after "Hillary Clinton ... her husband Bill
-    Clinton": news copy introduces its subject first and calls them by surname after)."""
+    """The one person a short name means: the only candidate, else the one the headline
+    names (the story's subject), else the one named most, else the one named first
+    ("Clinton" after "Hillary Clinton ... her husband Bill Clinton": news copy introduces
+    its subject first and calls them by surname after)."""
     roots = list(dict.fromkeys(_find(parent, p) for p in people))
     if not roots:
         return None
-    return min(roots, key=lambda k: (-len(groups[k].forms), groups[k].first))
+    return min(roots, key=lambda k: (groups[k].first >= 0, -len(groups[k].forms), groups[k].first))
 
 
 def _mark_families(groups: dict[str, _Group], parent: dict[str, str]) -> None:
@@ -239,7 +295,8 @@ def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
 
 
 def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str, str]) -> None:
-    """A person's surname standing alone where the model did not tag it ("Atwood said")."""
+    """A person's surname standing alone where the model did not tag it ("Atwood said"),
+    and their first name when no one else in the article shares it ("Jared decided")."""
     taken = {text for key in _roots(groups, parent) for text in groups[key].texts()}
     people = [k for k in _roots(groups, parent) if groups[k].type() == "PERSON"]
     surnames = Counter(_surname(groups[k].longest()) for k in people)
@@ -251,6 +308,14 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
             continue
         if len(surname) >= 3 and not surname.isupper():  # "VR" from "Arkham VR" is no surname
             wanted[surname] = key
+    firsts = Counter(groups[k].longest().split()[0] for k in people)
+    for key in people:
+        words = groups[key].longest().split()
+        first = words[0]
+        if len(words) < 2 or firsts[first] > 1 or first in taken or first in surnames or first in wanted:
+            continue
+        if is_first_name(first) and not known_type(first):
+            wanted[first] = key  # "Jared" after "Jared Padalecki"
     doc = reading.doc
     for token in doc:
         owner = wanted.get(token.text)
@@ -265,6 +330,8 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
             continue  # part of a longer name: "John Kerry", "Kerry Washington", "al-Kerry"
         if after is not None and after.text == "-" and not token.whitespace_:
             continue
+        if after is not None and after.text[:1].isupper() and after.pos_ == "PROPN" and token.whitespace_:
+            continue  # the first word of another name: "Jared Leto"
         groups[owner].forms.append(Form(token.text, "PERSON", token.idx))
         del wanted[token.text]
 

@@ -120,3 +120,58 @@ def appositive_names(reading: Reading, forms: list[Form]) -> list[Form]:
                     added.append(Form(text, "ORG", start.idx))
                     taken.update(range(start.i, end.i + 1))
     return added
+
+
+CLUB_ROLES = frozenset(
+    """
+striker midfielder defender goalkeeper keeper winger forward fullback full-back centre-back playmaker
+manager boss coach captain skipper chairman squad side player players fans supporters
+""".split()
+)
+"""Nouns a club's name modifies: "the Bolton striker", "Blackburn's manager"."""
+COMPANY_ROLES = frozenset(
+    """
+spokesman spokeswoman spokesperson shareholders shareholder chief executive boss board subsidiary
+shares stake bosses employees staff workers
+""".split()
+)
+"""Nouns an organisation's name modifies: "a Gazprom spokesman", "Yukos shares"."""
+
+
+def organisation_roles(reading: Reading, forms: list[Form]) -> list[Form]:
+    """A name modifying a club's or company's role noun names an organisation: "the
+    Bolton striker", "Blackburn's manager", "a Gazprom spokesman" (countries excepted
+    for companies' roles: "a US spokesman" is the government's). Marks the forms, and
+    returns the names the model missed there."""
+    doc = reading.doc
+    at, taken = _taken(doc, forms)
+    added = []
+    roles = CLUB_ROLES | COMPANY_ROLES
+    for role in doc:
+        if role.i == 0 or role.lower_ not in roles:
+            continue
+        token = doc[role.i - 1]
+        if (
+            token.dep_ == "compound"
+            and token.head.i == role.i
+            and token.pos_ == "PROPN"
+            and _untagged_name(token, taken, reading.common)
+            and token.i not in reading.firsts
+            and not known_type(token.text)
+        ):
+            added.append(Form(token.text, "ORG", token.idx, evidence=True))
+    for root, form in at.items():
+        token = doc[root]
+        head = token.head
+        if form.label == "ORG" or head.i <= token.i or token.dep_ not in ("compound", "poss", "nmod", "amod"):
+            continue
+        noun = head.lower_
+        if noun in CLUB_ROLES and form.label in ("GPE", "PERSON", "LOC", "NORP"):
+            if form.label == "NORP" or (form.label == "PERSON" and " " in form.text):
+                continue  # "the French striker", "the Wayne Rooney fans": not a club
+            form.label, form.evidence = "ORG", True
+        elif noun in COMPANY_ROLES and form.label in ("GPE", "PERSON") and not known_type(form.text):
+            if form.label == "PERSON" and " " in form.text:
+                continue
+            form.label, form.evidence = "ORG", True
+    return added

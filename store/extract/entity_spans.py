@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from store.extract.names import (
+    NAME_JOINERS,
     AcronymDefinition,
     find_acronym_definitions,
     is_country,
@@ -28,7 +29,12 @@ NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
 """Labels whose spans a head word may retype ("the Sydney Morning Herald" as an EVENT)."""
 LEADING_DROP = frozenset("the a an this that these those his her its their our my your".split())
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
-POSTNOMINALS = frozenset("QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE PhD MD Jr Jr. Sr Sr.".split())
+POSTNOMINALS = frozenset(
+    """
+QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE GBE KCB GCB CB OM CH KG KT VC GC DSO MC DL JP
+FRS FRSE FBA FREng FRSA FRCP FRCS RA PhD MD Jr Jr. Sr Sr.
+""".split()
+)
 AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 """An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
@@ -82,6 +88,12 @@ Marathon Fair Forum Week Election Elections Referendum
 )
 """Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
 CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
+HONORIFIC_BEFORE = re.compile(
+    r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
+)
+"""An honorific right before a person's name, which the model leaves out of the name."""
+COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower Central".split())
+"""Words that share the name after "and": "North and South Korea", "Upper and Lower Egypt"."""
 
 
 @dataclass
@@ -97,6 +109,9 @@ class Form:
     titled: str | None = None
     """The form with its title, post-nominal or country ("Mark Tedeschi, QC", "Sydney,
     Australia") when the text has one: an alias, but mentions are found by `text`."""
+    evidence: bool = False
+    """The label comes from the syntax around this occurrence ("the Bolton striker"), which
+    outweighs the gazetteer and the model's other votes for the entity's type."""
 
     @property
     def end(self) -> int:
@@ -208,8 +223,14 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         or tokens[-1].is_space
         or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
         or (tokens[-1].like_num and span.label_ == "PERSON")
+        or (
+            span.label_ == "PERSON"
+            and len(tokens) > 2
+            and tokens[-1].text in POSTNOMINALS
+            and not tokens[-1].text.startswith(("Jr", "Sr"))
+        )
     ):
-        tokens.pop()  # "Jeb Bush-spent": a lower-case word glued on ("Kim Jong-un" keeps "un")
+        tokens.pop()  # "Jeb Bush-spent": a lower-case word glued on ("Kim Jong-un" keeps "un"); "… FRS"
     while (
         tokens
         and tokens[0].i in reading.firsts
@@ -219,6 +240,12 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         )
     ):
         tokens.pop(0)  # "Heavy Russian", "Writing by ...": a capital from the sentence
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.is_lower and token.pos_ in ("VERB", "AUX") and token.lower_ not in NAME_JOINERS:
+            tokens = tokens[:k]  # "Byron composed Thyrza": a verb inside ends the name
+            break
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in NAME_JOINERS):
+        tokens.pop()
     if not tokens or _in_work_title(reading, span, tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -232,8 +259,10 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         label != "NORP" and MODIFIER_PREFIX.match(text.split("-")[0] + "-")
     ):
         return None  # "anti-Pyongyang propaganda", "anti-Brexit": part of a modifier, not a name
-    if " and " in text and label in ("GPE", "LOC") and not known_type(text):
+    head_part = text.split(" and ", 1)[0]
+    if " and " in text and label in ("GPE", "LOC") and not known_type(text) and head_part in COMPASS:
         tail = text.rsplit(" and ", 1)[1]  # "North and South Korea": the tail names a place
+        # ("Kensington and Chelsea" is one borough: only a compass word shares the tail)
         start, text = start + len(text) - len(tail), tail
         if not looks_like_name(text):
             return None
@@ -256,11 +285,25 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
         if postnominal:
             titled = body[start : postnominal.end()]
-    elif label == "GPE":
-        within = PLACE_AFTER.match(body, start + len(text))
-        if within and is_country(within.group(1)) and not is_country(text):
-            titled = body[start : within.end()]  # "Sydney, Australia"
+        honorific = HONORIFIC_BEFORE.search(body, max(0, start - 12), start)
+        if titled is None and honorific:
+            titled = body[honorific.start(1) : start + len(text)]  # "Mrs Howard": the title tells who
+    elif label == "GPE" and not is_country(text):
+        end = start + len(text)
+        while (within := PLACE_AFTER.match(body, end)) and _a_region(reading, within):
+            end = within.end()  # "Sydney, Australia", "Austin, Texas", "Alpine, Arizona, USA"
+        if end > start + len(text):
+            titled = body[start:end]
     return Form(text, label, start, titled)
+
+
+def _a_region(reading: Reading, within: re.Match[str]) -> bool:
+    """The name after a place's comma is a region holding it: a country or state, or a
+    place the model tagged as such."""
+    if is_country(within.group(1)):
+        return True
+    span = reading.doc.char_span(within.start(1), within.end(1))
+    return span is not None and all(t.ent_type_ == "GPE" for t in span)
 
 
 def _in_work_title(reading: Reading, span: Span, tokens: list[Token]) -> bool:

@@ -119,10 +119,10 @@ def test_one_failing_article_does_not_stop_the_others(
 
     real = extraction.extract_entities
 
-    def flaky(doc, paragraphs, starts, aliases):  # type: ignore[no-untyped-def]
+    def flaky(doc, paragraphs, starts, aliases, title=None):  # type: ignore[no-untyped-def]
         if "boom" in paragraphs[0].text:
             raise ValueError("a bug in the entity code")
-        return real(doc, paragraphs, starts, aliases)
+        return real(doc, paragraphs, starts, aliases, title)
 
     monkeypatch.setattr(extraction, "extract_entities", flaky)
     bad = tmp_path / "bad.txt"

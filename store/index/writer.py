@@ -181,7 +181,10 @@ def _die_with(parent: int) -> None:
             pass
     if os.getppid() != parent:
         os._exit(1)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread (a fork makes the forking thread the main one)
+        pass
     close_inherited_locks()
 
 

@@ -63,9 +63,8 @@ def parse_date(value: str, order: str = DAY_FIRST) -> str:
         try:
             return dt.date(year, month, day).isoformat()
         except ValueError:
-            raise DateError(
-                f"{value!r} is not a date read {reading}; if the file writes dates {other}, say so"
-            ) from None
+            hint = f"; if the file writes dates {other}, say so" if _exists(year, day, month) else ""
+            raise DateError(f"{value!r} is not a date read {reading}{hint}") from None
     match = _NAMED_DASHED.match(text)
     if match:  # 26-FEB-1987, as the Reuters files write it
         text = f"{match.group(1)} {match.group(2).title()} {match.group(3)}"
@@ -84,6 +83,14 @@ def parse_date(value: str, order: str = DAY_FIRST) -> str:
     except (TypeError, ValueError, IndexError):
         pass
     raise DateError(f"{value!r} is not a date newsdesk can read; write it YYYY-MM-DD")
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _checked(value: str, year: int, month: int, day: int) -> str:

@@ -18,11 +18,12 @@ RECORDS = 400
 
 DRIVER = """
 import pathlib, sys, time
-from tui.cli import main
+from store.ingest.pipeline import import_paths
 go = pathlib.Path(sys.argv[1])
 while not go.exists():
     time.sleep(0.005)
-sys.exit(main(["import", sys.argv[2], "--data", sys.argv[3], "--no-extract"]))
+report = import_paths([pathlib.Path(sys.argv[2])], pathlib.Path(sys.argv[3]), extract=False)
+print(f"imported {report.imported}, failed {report.failed}")
 """
 
 

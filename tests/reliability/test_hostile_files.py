@@ -10,7 +10,10 @@ import shutil
 import stat
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -20,9 +23,11 @@ from store.errors import ArticleFileError
 from store.fileio import MAX_STORE_FILE_BYTES
 from store.models import Article, Paragraph
 from store.yamlio import load_article
+from tui.cli import main
+
+T = TypeVar("T")
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-NEWSDESK = str(Path(sys.executable).parent / "newsdesk")
 GOOD = 5  # articles in tests/fixtures/store
 
 
@@ -63,20 +68,30 @@ def test_a_file_the_yaml_reader_gives_up_on_is_one_problem(store: Path, name: st
         corpus.close()
 
 
-def _run(store: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([NEWSDESK, *args, "--data", str(store)], capture_output=True, text=True, timeout=60)
+def _within(seconds: float, action: Callable[[], T]) -> T:
+    """Run `action` in a daemon thread: a read that blocks fails the test, not the run."""
+    result: list[T] = []
+    worker = threading.Thread(target=lambda: result.append(action()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert result, f"still running after {seconds} s (blocked on a special file?)"
+    return result[0]
 
 
 def test_a_fifo_and_a_link_to_dev_zero_are_refused_not_read(store: Path) -> None:
     os.mkfifo(store / "articles" / "pipe.yaml")
     (store / "articles" / "zero.yaml").symlink_to("/dev/zero")
-    checked = _run(store, "check")  # each would hang or read forever
-    assert checked.returncode == 1
-    assert "pipe.yaml: not a regular file (a FIFO)" in checked.stderr
-    assert "zero.yaml: " in checked.stderr
-    found = _run(store, "search", "kerry", "--json")
-    assert found.returncode == 0, found.stderr
-    assert "pipe.yaml" in found.stderr and "zero.yaml" in found.stderr
+    problems = _within(30, ArticleStore(store).check)  # each would hang or read forever
+    found = {p.path.name: p.message for p in problems}
+    assert found["pipe.yaml"] == "not a regular file (a FIFO); only files are read"
+    assert "zero.yaml" in found
+    corpus = open_corpus(store)
+    try:
+        report = _within(30, corpus.ensure_index)
+        assert {p.path.name for p in report.problems} == {"pipe.yaml", "zero.yaml"}
+        assert corpus.search("kerry").total > 0
+    finally:
+        corpus.close()
 
 
 def test_a_link_out_of_the_store_is_refused_and_not_searchable(store: Path, tmp_path: Path) -> None:
@@ -107,13 +122,13 @@ def test_an_oversized_file_is_refused_with_the_limit(store: Path, monkeypatch: p
         load_article(path)
 
 
-def test_file_names_are_shown_inert_by_check(store: Path) -> None:
+def test_file_names_are_shown_inert_by_check(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
     name = "evil\x1b]0;owned\x07.yaml"
     (store / "articles" / name).write_text("id: [\n", encoding="utf-8")
-    checked = _run(store, "check")
-    assert checked.returncode == 1
-    assert "\x1b" not in checked.stderr + checked.stdout
-    assert "evil\\x1b]0;owned\\x07.yaml" in checked.stderr
+    assert main(["check", "--data", str(store)]) == 1
+    captured = capsys.readouterr()
+    assert "\x1b" not in captured.err + captured.out
+    assert "evil\\x1b]0;owned\\x07.yaml" in captured.err
 
 
 def test_saved_files_get_the_umask_permissions(store: Path) -> None:
@@ -138,6 +153,7 @@ def test_saving_syncs_each_file_and_the_folder_not_every_disk(
 
     real_fsync = os.fsync
     monkeypatch.setattr(os, "sync", no_sync)
+
     def fsync(fd: int) -> None:
         synced.append(fd)
         real_fsync(fd)
@@ -147,3 +163,36 @@ def test_saving_syncs_each_file_and_the_folder_not_every_disk(
     ArticleStore(store).save_many(articles)
     assert len(synced) == 4  # three files, then the folder once
     assert not [p for p in (store / "articles").iterdir() if p.name.endswith(".tmp")]
+
+
+def _dead_pid() -> int:
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True)
+    return int(finished.stdout)
+
+
+def test_what_a_killed_run_left_is_cleaned_at_the_next_run(store: Path) -> None:
+    dead = _dead_pid()
+    stale_temp = store / "articles" / f".town.yaml.{dead}.ab12cd34.tmp"
+    live_temp = store / "articles" / f".town.yaml.{os.getpid()}.ab12cd34.tmp"  # a run still writing
+    half_build = store / f".index.building-{dead}"
+    for temp in (stale_temp, live_temp):
+        temp.write_text("id: half\n", encoding="utf-8")
+    half_build.mkdir()
+    (half_build / "_MAIN_1.toc").write_bytes(b"x")
+    corpus = open_corpus(store)
+    try:
+        corpus.ensure_index()
+    finally:
+        corpus.close()
+    assert not stale_temp.exists() and not half_build.exists()
+    assert live_temp.exists()
+
+
+def test_a_fifo_given_to_import_is_refused_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    status = _within(30, lambda: main(["import", str(fifo), "--data", str(tmp_path / "d"), "--no-extract"]))
+    assert status == 1
+    assert "feed.jsonl: not a regular file" in capsys.readouterr().err

@@ -19,7 +19,7 @@ from bench.replicate import load_templates, write_store
 
 FIXTURE_STORE = Path(__file__).parent.parent / "fixtures" / "store"
 NEWSDESK = [str(Path(sys.executable).parent / "newsdesk")]
-ARTICLES = 900  # over store.index.writer.PARALLEL_FROM: the two-process writer runs
+ARTICLES = 400  # over store.index.writer.PARALLEL_FROM: the two-process writer runs
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ forked after the model is loaded (so they do not load it again).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
@@ -23,6 +24,7 @@ from store.extract.pipeline import body_of, load_model, parse_bodies
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
 from store.models import Article, Entity, Mention, Quote
+from store.processes import bind_to_parent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -180,7 +182,9 @@ def extract_articles(
     else:
         _worker_aliases = aliases
         chunks = [articles[i : i + CHUNK] for i in range(0, total, CHUNK)]
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        context = multiprocessing.get_context("fork")
+        # the workers die with this process and leave Ctrl-C to it (no traceback from each)
+        with context.Pool(processes, initializer=bind_to_parent, initargs=(os.getpid(),)) as pool:
             for chunk in pool.imap(_extract_chunk, chunks):
                 outcomes.extend(chunk)
                 if progress:

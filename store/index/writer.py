@@ -8,12 +8,9 @@ ever read.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
-import signal
-import sys
 import time
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -43,6 +40,7 @@ from store.index.manifest import (
 from store.index.schema import make_schema, open_index
 from store.index.segment import PassageSegmentWriter, PassageSubWriterTask, install_passage_pool
 from store.index.watch import ArticleWatch
+from store.processes import bind_to_parent
 from store.yamlio import load_article
 
 Progress = Callable[[int, int, str], None]
@@ -165,26 +163,10 @@ def _add_article(writer: Any, documents: list[dict[str, Any]]) -> None:
             writer.add_document(**document)
 
 
-_PR_SET_PDEATHSIG = 1
-
-
 def _die_with(parent: int) -> None:
-    """In a writer process: be killed when the process that started it dies (Linux
-    `PR_SET_PDEATHSIG`), exit at once if it is gone already, leave Ctrl-C to the
-    parent (which stops the writers itself, without a traceback from each), and close
-    the inherited index lock, which only the parent holds."""
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(1)
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread (a fork makes the forking thread the main one)
-        pass
+    """In a writer process: die with the parent (store.processes), and close the
+    inherited index lock, which only the parent holds."""
+    bind_to_parent(parent)
     close_inherited_locks()
 
 

@@ -87,7 +87,9 @@ def find_inputs(paths: list[Path]) -> Inputs:
             else:
                 add(path)
         elif path.exists():  # a FIFO, a device: never read (it could block or never end)
-            inputs.problems.append(Problem(path, None, "not a regular file; only files and folders are imported"))
+            inputs.problems.append(
+                Problem(path, None, "not a regular file; only files and folders are imported")
+            )
         else:
             inputs.problems.append(Problem(path, None, "no such file or folder"))
     return inputs

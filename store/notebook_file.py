@@ -275,7 +275,9 @@ class NotebookFile:
         return found.note if found else ""
 
     def set_note(self, item: NotebookItem, note: str, collection: str | None = None) -> None:
-        """Set the note of the item in the starred list (starring it) or in a collection."""
+        """Set the note of the item in one collection, or (`collection` None, the main
+        screen's `a`) on the passage wherever it is kept: starred (starring it when it was
+        not) and in every collection holding it."""
 
         def edit(notebook: Notebook) -> None:
             if collection is not None:
@@ -291,6 +293,11 @@ class NotebookFile:
                 notebook.starred.append(item)
                 found = item
             found.note = note.strip()
+            if collection is None:
+                for other in (
+                    other for c in notebook.collections for other in c.items if other.key == item.key
+                ):
+                    other.note = found.note
 
         self.change(edit)
 
@@ -314,3 +321,23 @@ class NotebookFile:
             return True
 
         return self.change(edit)
+
+
+def check_notebook_files(data_dir: Path) -> list[Problem]:
+    """Problems in the notebook's files (notebook.yaml, history.yaml, the citation
+    template in config.yaml), for `newsdesk check`."""
+    from store.citation import CitationError, load_style
+    from store.history import SearchHistory
+
+    problems: list[Problem] = []
+    error = NotebookFile(data_dir).error()
+    if error is not None:
+        problems.append(error.problem)
+    history = SearchHistory(data_dir)
+    if history.problem is not None:
+        problems.append(history.problem)
+    try:
+        load_style(data_dir)
+    except CitationError as exc:
+        problems.append(Problem(data_dir / "config.yaml", None, str(exc).split(": ", 1)[-1]))
+    return problems

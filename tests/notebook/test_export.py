@@ -142,3 +142,14 @@ def test_the_history_is_kept_across_sessions(tmp_path: Path) -> None:
     broken.add("Lavrov")
     assert broken.queries == ["Lavrov"]
     assert (tmp_path / "history.yaml").read_text(encoding="utf-8") == "queries: [unclosed\n"
+
+
+def test_check_reports_the_notebook_files(store: Path, capsys) -> None:
+    (store / "notebook.yaml").write_text(
+        "starred:\n- article: x\n  kind: bogus\n  text: t\n", encoding="utf-8"
+    )
+    (store / "config.yaml").write_text("citation: '{nope}'\n", encoding="utf-8")
+    status, _, err = run(capsys, "check", "--data", str(store))
+    assert status == 1
+    assert f"{store / 'notebook.yaml'}:3: starred, item 1: kind: must be one of" in err
+    assert f"{store / 'config.yaml'}: citation: unknown field {{nope}}" in err

@@ -38,6 +38,17 @@ def test_the_notebook_round_trips(tmp_path: Path) -> None:
     assert again.starred[0].note == "Lede?\nSecond line"
     assert again.collections[0].name == "Syria ceasefire piece"
     assert again.collections[0].items[0].note == ""  # the starred note belongs to the other passage
+    book.set_note(
+        item(HAMMOND, KERRY_QUOTE, "quote", 4), "Check the date"
+    )  # a note on the passage: everywhere
+    assert [i.note for i in book.load().collections[0].items] == ["Check the date"]
+    assert book.load().starred[-1].note == "Check the date"
+    book.set_note(item(HAMMOND, KERRY_QUOTE, "quote", 4), "Only here", "Syria ceasefire piece")
+    assert (book.load().collections[0].items[0].note, book.load().starred[-1].note) == (
+        "Only here",
+        "Check the date",
+    )
+    book.change(lambda nb: nb.starred.pop())
     assert again.searches[0].query == 'speaker:kerry "Geneva process"'
     assert book.toggle_star(item(text="First [bold] passage: with a colon, # and a hash")) is False
 

@@ -202,6 +202,14 @@ async def test_save_a_search_then_open_it_from_the_notebook(app: NewsdeskApp, co
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.query_one(ResultsList).source.query == "speaker:kerry"
+        # ... and from the command palette
+        await search(pilot, "Hammond")
+        await pilot.press("ctrl+p", *"Saved search: Kerry")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.query_one(ResultsList).source.query == "speaker:kerry"
+        assert NotebookFile(corpus.data_dir).load().searches[0].opened is not None
 
 
 async def test_a_broken_notebook_is_reported_and_never_overwritten(store: Path) -> None:

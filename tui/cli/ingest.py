@@ -14,6 +14,7 @@ from store.errors import Problem
 from store.ingest.dates import DATE_ORDERS, DAY_FIRST
 from store.ingest.files import MAX_FILE_BYTES
 from store.ingest.pipeline import import_paths
+from store.notebook_file import check_notebook_files
 from tui.cli.progress import ProgressBar, visible
 
 
@@ -133,6 +134,7 @@ def run_check(args: argparse.Namespace) -> int:
         problems = store.check(progress=bar)
     finally:
         bar.close()
+    problems += check_notebook_files(args.data)  # notebook.yaml, history.yaml, config.yaml
     _print_problems(problems)
     broken = len({p.path for p in problems})
     elapsed = time.monotonic() - started

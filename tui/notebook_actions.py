@@ -346,6 +346,9 @@ class NotebookActions(Screen[None]):
         if source is None or not self.results.entries:
             self.notify("Nothing to export: search, jump or list quotes first.", timeout=3)
             return
+        if source.kind not in ("search", "mentions", "quotes"):
+            self.notify(f"A {source.kind} list cannot be exported; b → x exports a collection.", timeout=4)
+            return
         corpus = self.corpus
 
         def listing() -> Listing:
@@ -380,10 +383,10 @@ class NotebookActions(Screen[None]):
         try:
             message = run_export(request, self.corpus, progress)
         except (StoreError, CitationError, OSError) as error:
-            self.app.call_from_thread(self.status.show_index, "export failed")
+            self.app.call_from_thread(self.status.show_index, "index up to date")
             self.post_message(self.NotebookChanged(f"Export failed: {error}", error=True))
             return
-        self.app.call_from_thread(self.status.show_index, "exported")
+        self.app.call_from_thread(self.status.show_index, "index up to date")
         self.post_message(self.NotebookChanged(message))
 
     # -- open elsewhere ----------------------------------------------------------------------

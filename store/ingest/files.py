@@ -11,6 +11,7 @@ from pathlib import Path
 
 from store.errors import ImportFailed, Problem
 from store.ingest.dates import DAY_FIRST, DateError, normalise_date, parse_date
+from store.ingest.meta import record_meta
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Largest text or HTML article file that is read (10 MiB; a long article is ~100 KB).
@@ -22,6 +23,8 @@ JSONL_SUFFIXES = (".jsonl",)
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + JSONL_SUFFIXES + HTML_SUFFIXES
 MANIFEST = "manifest.jsonl"
+MANIFEST_FIELDS = ("file", "title", "date", "source", "url")
+"""A manifest line's own fields; any other is kept as the article's meta."""
 
 _DATE_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})[_-]")
 
@@ -152,6 +155,8 @@ class FileMeta:
     published: str | None = None
     source: str | None = None
     url: str | None = None
+    meta: dict[str, str | list[str]] = field(default_factory=dict)
+    """The manifest line's further fields (`category`, `author`, ...), kept as the article's meta."""
 
 
 def date_from_name(path: Path) -> str | None:
@@ -207,12 +212,15 @@ class Manifests:
                 self.problems.append(
                     Problem(manifest, number, f"date {record['date']!r} is not text; imported without a date")
                 )
+            kept: list[str] = []
             entries[record["file"]] = FileMeta(
+                meta=record_meta(record, MANIFEST_FIELDS, kept),
                 title=_text(record.get("title")),
                 published=published,
                 source=_text(record.get("source")),
                 url=_text(record.get("url")),
             )
+            self.problems.extend(Problem(manifest, number, message) for message in kept)
         return entries
 
 

@@ -19,21 +19,17 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from store.errors import ImportFailed
 from store.ingest.dates import DAY_FIRST, read_date
 from store.ingest.files import MAX_FILE_BYTES, decode, too_big
 from store.ingest.layout import Block, classify, split_source, take_date_line
+from store.ingest.meta import record_meta
 from store.ingest.text import NO_BODY, ParsedArticle, finish, split_blocks
 from store.models import Article, Paragraph
 
 FIELDS = ("title", "text", "standfirst", "date", "source", "url")
 """The fields that make the article; any other goes into its `meta`."""
-RESERVED = ("quote", "speaker", "entity", "kind", "meta", "paragraph", "paragraphs")
-"""Field names of the query language or the YAML: kept in `meta` as `<name>_field`."""
-META_LIST_MAX = 200
-"""Items of one list kept in `meta` (tags, topics); the rest is cut, with a warning."""
 
 
 def read_jsonl(path: Path, date_order: str = DAY_FIRST) -> Iterator[ParsedArticle | ImportFailed]:
@@ -132,50 +128,11 @@ def parse_record(line: str, path: Path, number: int, date_order: str = DAY_FIRST
         source=_clean(record.get("source")) or source,
         published=published,
         url=_clean(record.get("url")),
-        meta=record_meta(record, warnings),
+        meta=record_meta(record, FIELDS, warnings),
     )
     finish(article, path)
     article.imported_from = f"{path}:{number}"
     return ParsedArticle(article, path, number, layout.dropped, whole_file=False, warnings=warnings)
-
-
-def meta_key(name: str) -> str | None:
-    """A record's field name as a `meta` key: lower case, `_` for anything else
-    (`Content-Type` -> `content_type`); None when nothing is left of it."""
-    key = re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")[:40].rstrip("_")
-    if not key:
-        return None
-    if not key[0].isalpha():
-        key = f"f_{key}"[:40]
-    return f"{key}_field"[:40] if key in RESERVED else key
-
-
-def record_meta(record: dict[str, Any], warnings: list[str]) -> dict[str, str | list[str]]:
-    """Every field of a record beyond the article's own, as text or lists of text:
-    numbers and booleans as written in JSON, a nested object as its JSON text."""
-    meta: dict[str, str | list[str]] = {}
-    for name, value in record.items():
-        if name in FIELDS or value is None or value == "" or value == []:
-            continue
-        key = meta_key(name)
-        if key is None or key in meta:
-            warnings.append(f"field {name!r} not kept: its name is empty or the same as another field's")
-            continue
-        if isinstance(value, list):
-            items = [_meta_text(item) for item in value if item is not None and item != ""]
-            if len(items) > META_LIST_MAX:
-                warnings.append(f"field {name!r}: only the first {META_LIST_MAX} of {len(items)} items kept")
-                items = items[:META_LIST_MAX]
-            meta[key] = items
-        else:
-            meta[key] = _meta_text(value)
-    return meta
-
-
-def _meta_text(value: object) -> str:
-    if isinstance(value, str):
-        return " ".join(value.split())
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _newlines(text: str) -> str:

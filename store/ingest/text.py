@@ -120,6 +120,7 @@ def parse_text(
         source=meta.source or source,
         published=meta.published or dateline,
         url=meta.url,
+        meta=dict(meta.meta),
     )
     finish(article, path)
     return ParsedArticle(article, path, dropped=layout.dropped, warnings=warnings)

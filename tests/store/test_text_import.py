@@ -333,3 +333,16 @@ def test_wikinews_texts_lose_no_paragraph() -> None:
         parsed = parse_file(path)
         assert parsed.dropped == []
         assert len(parsed.article.paragraphs) == len(blocks) - 2  # headline and Source line
+
+
+def test_a_manifest_lines_further_fields_are_kept_as_meta(tmp_path: Path) -> None:
+    (tmp_path / "mill.txt").write_text("Mill burns down\n\nThe old mill burned down.\n", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        '{"file": "mill.txt", "date": "03/04/2005", "category": "local", "tags": ["fire", "mill"]}\n',
+        encoding="utf-8",
+    )
+    manifests = Manifests()
+    meta = manifests.meta_for(tmp_path / "mill.txt")
+    parsed = parse_text(read_text(tmp_path / "mill.txt"), tmp_path / "mill.txt", meta)
+    assert parsed.article.meta == {"category": "local", "tags": ["fire", "mill"]}
+    assert parsed.article.published == "2005-04-03" and manifests.problems == []

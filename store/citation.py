@@ -107,9 +107,9 @@ class CitationStyle:
         if item.kind == "article":
             return self.cite(item)
         text = item.text.strip()
-        if (
-            item.kind == "quote" or text[:1] not in "“\"‘'"
-        ):  # a passage opening with a quote keeps its own marks
+        if item.kind == "quote":  # “…has not changed,” he said: standing alone, without its comma
+            text = f"“{text.rstrip(',;: ')}”"
+        elif text[:1] not in "“\"‘'":  # a passage opening with a quote keeps its own marks
             text = f"“{text}”"
         return f"{text} — {self.cite(item)}"
 

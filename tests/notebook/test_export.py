@@ -74,6 +74,11 @@ def test_markdown_and_csv_exports_to_a_file(store: Path, capsys, tmp_path: Path)
         'John Kerry, in "Kerry says Syria’s Assad must go but timing negotiable", '
         "Al Jazeera, News Agencies, 2015-09-19, ¶4"
     )
+    _, out, _ = run(capsys, "export", "--all-quotes", "--format", "jsonl", "--data", str(store))
+    _, listed, _ = run(capsys, "quotes", "--json", "--limit", "1000", "--data", str(store))
+    assert [json.loads(line)["text"] for line in out.splitlines()] == [
+        q["text"] for q in json.loads(listed)["quotes"]
+    ]
     status, out, _ = run(capsys, "export", "--entity", "Lavrov", "--format", "csv", "--data", str(store))
     rows = list(csv.DictReader(out.splitlines()))
     assert len(rows) == 3 and all("Lavrov" in row["text"] for row in rows)

@@ -34,6 +34,7 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--entity", metavar="NAME", help="every passage mentioning this entity (the jump)")
     what.add_argument("--quotes-by", metavar="NAME", help="every quote by this speaker")
+    what.add_argument("--all-quotes", action="store_true", help="every quote in the corpus")
     what.add_argument(
         "--collection", metavar="NAME", help="a notebook collection ('starred' for the starred items)"
     )
@@ -53,14 +54,16 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
 
 def _listing(args: argparse.Namespace) -> Listing:
     chosen = [x for x in (args.query, args.entity, args.quotes_by, args.collection) if x is not None]
-    if len(chosen) != 1:
-        raise StoreError("give exactly one of QUERY, --entity NAME, --quotes-by NAME or --collection NAME")
+    if len(chosen) + args.all_quotes != 1:
+        raise StoreError(
+            "give exactly one of QUERY, --entity NAME, --quotes-by NAME, --all-quotes or --collection NAME"
+        )
     corpus, report = _open(args)
     _say_report(report)
     args.corpus = corpus
     if args.entity is not None:
         return mentions_listing(corpus, args.entity, args.type)
-    if args.quotes_by is not None:
+    if args.quotes_by is not None or args.all_quotes:
         return quotes_listing(corpus, args.quotes_by)
     if args.collection is not None:
         name = None if args.collection.strip().casefold() == "starred" else args.collection

@@ -210,6 +210,10 @@ class NotebookActions(Screen[None]):
 
     def on_notebook_actions_notebook_changed(self, message: NotebookActions.NotebookChanged) -> None:
         self.results.refresh_stars()
+        if self.entities.article is not None:  # its quotes show their stars
+            keep = self.entities.highlighted
+            self.entities.show_article(self.entities.article)
+            self.entities.highlighted = keep
         if message.error:
             self.notify(message.message, title="Notebook", severity="error", markup=False, timeout=8)
         else:

@@ -19,6 +19,7 @@ from tui.app import NewsdeskApp
 from tui.screens.notebook_screen import NotebookScreen
 from tui.screens.text_screen import TextScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
 
 
@@ -255,3 +256,23 @@ async def test_editing_the_article_in_the_editor_reindexes_and_reloads(
         assert "inside a week" in article.article.paragraphs[0].text  # the view reloaded
         results = await search(pilot, '"inside a week"')
         assert results.entries and results.entries[0].article_id == LAVROV_ARTICLE  # the index has it
+
+
+async def test_a_quote_starred_in_the_entities_pane_shows_its_star(app: NewsdeskApp, corpus: Corpus) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await search(pilot, '"get to the negotiation"')
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("e")
+        pane = app.screen.query_one(EntitiesPane)
+        first_quote = min(i for i, row in pane.rows.items() if row.kind == "quote")
+        pane.highlighted = first_quote
+        await pilot.press("asterisk")
+        await settle(pilot)
+        starred = NotebookFile(corpus.data_dir).load().starred
+        assert [(i.kind, i.speaker, i.text[:34]) for i in starred] == [
+            ("quote", "John Kerry", "We need to get to the negotiation.")
+        ]
+        assert str(pane.get_option_at_index(first_quote).prompt).startswith("★ “We need to get")
+        assert pane.highlighted == first_quote

@@ -19,8 +19,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from store.errors import StoreError
 from store.hits import Facet, Facets
 from store.models import Article
+from store.passage_ref import fingerprint
 from tui.messages import JumpRequested, QuotesRequested
 from tui.passage_text import inert
 
@@ -92,8 +94,11 @@ class EntitiesPane(OptionList):
         if article.quotes:
             self._header(f"Quotes ({len(article.quotes)})")
             speaker_style = self._style("entities--speaker")
+            starred = self._starred()
             for quote in article.quotes:
                 row = Text("“" + inert(quote.text) + "”", style="italic", end="")
+                if (article.id, fingerprint(quote.text)) in starred:
+                    row = Text("★ ", style="bold", end="") + row
                 row.append("\n— " + inert(quote.speaker or "unknown speaker"), style=speaker_style)
                 self._add(row, _Row("quote", quote.speaker, "PERSON", quote.paragraph))
         if not self.rows:
@@ -133,6 +138,13 @@ class EntitiesPane(OptionList):
         self._highlight_first()
 
     # -- rows ------------------------------------------------------------------
+
+    def _starred(self) -> set[tuple[str, str]]:
+        """(article id, fingerprint) of the starred items (store.notebook); none when unreadable."""
+        try:
+            return self.corpus.notebook.load().starred_keys()
+        except StoreError:
+            return set()
 
     def _begin(self) -> None:
         self.clear_options()

@@ -29,6 +29,7 @@ number of names (people are compared only within one surname).
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -122,8 +123,13 @@ def records_of(articles: Iterable[list[Entity]]) -> list[NameRecord]:
 
 def compact(name: str) -> str:
     """The spelling-free form of a name: "The Kilroy-Silk's" -> "kilroysilk"."""
-    name = _POSSESSIVE.sub("", _LEADING_THE.sub("", name.strip()))
-    return _NOT_WORD.sub("", name.casefold())
+    if name[:4] in ("the ", "The ", "THE "):
+        name = _LEADING_THE.sub("", name.strip())
+    if "'" in name or "’" in name:
+        name = _POSSESSIVE.sub("", name.strip())
+    folded = name.casefold()
+    joined = "".join(folded.split())
+    return joined if joined.isalnum() else _NOT_WORD.sub("", folded)
 
 
 def _singular(key: str) -> str | None:
@@ -155,13 +161,24 @@ class _Sets:
 
 def group_corpus(records: list[NameRecord]) -> Grouping:
     """Group the corpus's names into entities (see the module docstring)."""
+    collecting = gc.isenabled()
+    gc.disable()  # half a million small objects: the cyclic collector would rescan them all
+    try:
+        return _group(records)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _group(records: list[NameRecord]) -> Grouping:
     sets = _Sets(len(records))
     weight = [(r.articles, r.mentions) for r in records]
-    _vote_types(records, sets, weight)
+    keys = [compact(r.name) for r in records]
+    _vote_types(records, keys, sets, weight)
     roots = sorted({sets.find(i) for i in range(len(records))})
     also: dict[int, list[int]] = {}
     _join_people(records, sets, roots, also)
-    _join_designated(records, sets, roots)
+    _join_designated(records, keys, sets, roots)
     entities: dict[int, CorpusEntity] = {}
     of: dict[tuple[str, str], CorpusEntity] = {}
     for i, record in enumerate(records):
@@ -190,13 +207,17 @@ def _titled(record: NameRecord) -> bool:
     return any(" " in a and a.split()[0].casefold() in HONORIFICS for a in record.aliases)
 
 
-def _vote_types(records: list[NameRecord], sets: _Sets, weight: list[tuple[int, int]]) -> None:
+def _vote_types(
+    records: list[NameRecord], keys: list[str], sets: _Sets, weight: list[tuple[int, int]]
+) -> None:
     """One entity per spelling-free name and type class; outvoted types join the winner."""
     by_key: dict[str, list[int]] = {}
-    for i, record in enumerate(records):
-        by_key.setdefault(compact(record.name), []).append(i)
+    for i, key in enumerate(keys):
+        by_key.setdefault(key, []).append(i)
     for key in list(by_key):
         singular = _singular(key)
+        if key not in by_key:
+            continue
         if singular and singular in by_key and not _any_person(records, by_key[key] + by_key[singular]):
             by_key[singular] += by_key.pop(key)  # "Tories" / "Tory"
     for members in by_key.values():
@@ -236,10 +257,12 @@ def _words(name: str) -> list[str]:
 
 def _surname(words: list[str]) -> str:
     last = words[-1]
-    for particle in SURNAME_PARTICLES:
-        if last.startswith(particle) and len(last) > len(particle):
-            return _NOT_WORD.sub("", last[len(particle) :])
-    return _NOT_WORD.sub("", last)
+    if "-" in last:
+        for particle in SURNAME_PARTICLES:
+            if last.startswith(particle) and len(last) > len(particle):
+                last = last[len(particle) :]
+                break
+    return last if last.isalnum() else _NOT_WORD.sub("", last)
 
 
 def _fits(short: list[str], long: list[str]) -> bool:
@@ -276,10 +299,11 @@ def _join_people(
     people = [i for i in roots if records[i].type == "PERSON"]
     words = {i: _words(records[i].name) for i in people}
     people = [i for i in people if words[i]]
+    surname = {i: _surname(words[i]) for i in people}
     by_surname: dict[str, list[int]] = {}
     for i in people:
         if len(words[i]) > 1:
-            by_surname.setdefault(_surname(words[i]), []).append(i)
+            by_surname.setdefault(surname[i], []).append(i)
     gender = {i: _gender(records[i], words[i]) for i in people}
     for i in sorted(people, key=lambda i: -len(words[i])):
         mine = words[i]
@@ -287,7 +311,7 @@ def _join_people(
             continue  # a bare first name never joins across articles
         candidates = [
             j
-            for j in by_surname.get(_surname(mine), [])
+            for j in by_surname.get(surname[i], ())
             if j != i
             and _fits(mine, words[j])
             and (gender[i] is None or gender[j] is None or gender[i] == gender[j])
@@ -302,7 +326,7 @@ def _join_people(
             also[i] = sorted(targets)
 
 
-def _join_designated(records: list[NameRecord], sets: _Sets, roots: list[int]) -> None:
+def _join_designated(records: list[NameRecord], keys: list[str], sets: _Sets, roots: list[int]) -> None:
     """ "Labour" -> "Labour Party": a name and the same name with a designator, when one fits."""
     by_stem: dict[str, set[int]] = {}
     for i in roots:
@@ -312,8 +336,9 @@ def _join_designated(records: list[NameRecord], sets: _Sets, roots: list[int]) -
             by_stem.setdefault(compact(" ".join(words[:-1])), set()).add(sets.find(i))
     for i in roots:
         record = records[i]
-        if record.type in ("ORG", "PERSON", "GPE") and sets.find(i) == i:
-            targets = by_stem.get(compact(record.name), set()) - {i}
+        found = by_stem.get(keys[i])
+        if found and record.type in ("ORG", "PERSON", "GPE") and sets.find(i) == i:
+            targets = found - {i}
             if len(targets) == 1 and records[next(iter(targets))].type == "ORG":
                 target = next(iter(targets))
                 if record.type == "ORG" or record.articles * VOTE_RATIO <= records[target].articles:

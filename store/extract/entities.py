@@ -122,6 +122,7 @@ def extract_entities(
         for key, group in groups.items()
         if _find(parent, key) == key and any(f.start >= 0 for f in group.forms)
     ]
+    entities = _one_per_name(entities)
     names = {text for group in groups.values() for text in group.texts()}
     _add_mentions(entities, paragraphs, names)
     first = {
@@ -351,6 +352,19 @@ def _surname(name: str) -> str:
     if dash and head.casefold() in {"al", "el", "ad", "as", "ash", "an", "at", "az", "bin", "ibn", "abu"}:
         return rest
     return last
+
+
+def _one_per_name(entities: list[Entity]) -> list[Entity]:
+    """Groups that end with the same name and type are one entity ("The Office" and
+    "Office" both name "Office"): an article never lists an entity twice."""
+    kept: dict[tuple[str, str], Entity] = {}
+    for entity in entities:
+        same = kept.get((entity.name, entity.type))
+        if same is None:
+            kept[(entity.name, entity.type)] = entity
+        else:
+            same.aliases = list(dict.fromkeys(same.aliases + entity.aliases))
+    return list(kept.values())
 
 
 def _entity(group: _Group, aliases: AliasTable) -> Entity:

@@ -98,3 +98,21 @@ def test_a_club_named_after_its_town_is_an_organisation(nlp: Language) -> None:
         ("Bolton", "Blackburn", "Gazprom"), "ORG"
     )
     assert entities["Mark Hughes"].type == "PERSON"
+
+
+def test_an_entity_is_never_listed_twice() -> None:
+    """Two groups that end with one name and type ("The Office" kept whole by an acronym
+    definition, "Office" by the model) are one entity, which `newsdesk check` requires."""
+    from store.extract.entities import _one_per_name
+
+    merged = _one_per_name(
+        [
+            Entity("Office", "ORG", ["The Office"]),
+            Entity("Office", "ORG", ["Office"]),
+            Entity("Office", "GPE"),
+        ]
+    )
+    assert [(e.name, e.type, e.aliases) for e in merged] == [
+        ("Office", "ORG", ["The Office", "Office"]),
+        ("Office", "GPE", []),
+    ]

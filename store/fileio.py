@@ -22,6 +22,7 @@ import shutil
 import stat
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 MAX_STORE_FILE_BYTES = 64 * 1024 * 1024
@@ -152,31 +153,60 @@ def write_atomic(path: Path, content: str | bytes, *, durable: bool = True) -> N
     write_many([(path, content)], durable=durable)
 
 
-def write_many(files: Iterable[tuple[Path, str | bytes]], *, durable: bool = True) -> None:
-    """`write_atomic` for several files: each temporary file is written and fsynced,
-    then all are renamed into place and each folder is fsynced once. A crash leaves
-    each file old or new, never half-written."""
+SYNC_THREADS = 8
+"""fsyncs in flight at once for a batch: the file system commits its journal once for
+many files (an fsync per file one after the other took 4x the time of one `sync`)."""
+
+
+def _write_temps(files: Iterable[tuple[Path, str | bytes]], durable: bool) -> list[tuple[Path, Path]]:
+    """Each content in a new temporary file beside its target; with `durable`, all of
+    them fsynced (several at a time) before this returns. On failure nothing is left."""
     temps: list[tuple[Path, Path]] = []
-    renamed = 0
+    fds: list[int] = []
     try:
         for path, content in files:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = _new_temp(path)
+            fds.append(fd)
             temps.append((tmp, path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-                handle.flush()
-                if durable:
-                    os.fsync(handle.fileno())
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+        if durable and len(fds) > 1:
+            with ThreadPoolExecutor(min(SYNC_THREADS, len(fds))) as pool:
+                list(pool.map(os.fsync, fds))
+        elif durable and fds:
+            os.fsync(fds[0])
+    except BaseException:
+        _remove([tmp for tmp, _ in temps])
+        raise
+    finally:
+        for fd in fds:
+            os.close(fd)
+    return temps
+
+
+def _remove(paths: Iterable[Path]) -> None:
+    for path in paths:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def write_many(files: Iterable[tuple[Path, str | bytes]], *, durable: bool = True) -> None:
+    """`write_atomic` for several files: each temporary file is written and fsynced,
+    then all are renamed into place and each folder is fsynced once. A crash leaves
+    each file old or new, never half-written."""
+    temps = _write_temps(files, durable)
+    renamed = 0
+    try:
         for tmp, path in temps:
             os.replace(tmp, path)
             renamed += 1
     except BaseException:
-        for tmp, _ in temps[renamed:]:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        _remove(tmp for tmp, _ in temps[renamed:])
         raise
     if durable:
         for folder in dict.fromkeys(path.parent for _, path in temps):
@@ -189,17 +219,9 @@ def create_many(files: list[tuple[Path, str | bytes]]) -> list[bool]:
     each other's new articles. Each file appears whole (a temporary file, fsynced, then
     hard-linked to its name, which fails on an existing name) and durably (the folder
     is fsynced once)."""
-    temps: list[tuple[Path, Path]] = []
+    temps = _write_temps(files, durable=True)
     created: list[bool] = []
     try:
-        for path, content in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = _new_temp(path)
-            temps.append((tmp, path))
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-                handle.flush()
-                os.fsync(handle.fileno())
         for tmp, path in temps:
             try:
                 os.link(tmp, path)
@@ -207,11 +229,7 @@ def create_many(files: list[tuple[Path, str | bytes]]) -> list[bool]:
             except FileExistsError:
                 created.append(False)
     finally:
-        for tmp, _ in temps:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        _remove(tmp for tmp, _ in temps)
     for folder in dict.fromkeys(path.parent for _, path in temps):
         fsync_folder(folder)
     return created

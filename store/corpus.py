@@ -365,6 +365,7 @@ class Corpus:
             articles=group.articles,
             passages=[self._reader.mention_passage(fields, group.keys) for fields in page],
             offset=offset,
+            others=[g.summary() for g in self.registry().lookup(name) if g is not group][:5],
         )
 
     def quotes(self, speaker: str | None = None, *, offset: int = 0, limit: int = 50) -> QuotesPage:

@@ -118,6 +118,9 @@ class MentionsPage:
     """Distinct articles among them."""
     passages: list[MentionPassage]
     offset: int = 0
+    others: list[EntitySummary] = field(default_factory=list)
+    """Other entities the name asked for also stands for ("Bush": George W Bush, Kate
+    Bush), most mentioned first: the jump names them so the reader knows it chose one."""
 
 
 @dataclass

@@ -11,7 +11,8 @@ from store.aliases import load_aliases
 from store.corpus import Corpus
 from store.curation_edit import CurationError
 from store.hits import UnknownEntity
-from store.yamlio import load_article
+from store.models import Article, Entity, Mention, Paragraph
+from store.yamlio import load_article, save_article
 from tests.index.conftest import KERRY
 
 
@@ -128,3 +129,22 @@ def test_the_old_list_form_still_reads(store: Path) -> None:
     assert not problems
     assert table.canonical("sarah sanders") == "Sarah Huckabee Sanders"
     assert table.canonical("usa") == "United States"
+
+
+def test_an_ambiguous_name_says_what_else_it_stands_for(corpus: Corpus, store: Path) -> None:
+    text = "Kate Kerry sang on Sunday. Kerry said the tour would go on."
+    article = Article(
+        id="2016-03-01-a-singer-called-kerry",
+        title="A singer called Kerry",
+        published="2016-03-01",
+        paragraphs=[Paragraph(text)],
+        entities=[
+            Entity("Kate Kerry", "PERSON", ["Kate Kerry", "Kerry"], [Mention(0, 0, 10), Mention(0, 27, 32)])
+        ],
+    )
+    save_article(store / "articles" / f"{article.id}.yaml", article)
+    corpus.ensure_index()
+    page = corpus.mentions("Kerry")
+    assert page.entity.name == "John Kerry"  # the most mentioned
+    assert [(e.name, e.mentions) for e in page.others] == [("Kate Kerry", 2)]
+    assert corpus.mentions("John Kerry").others == []

@@ -225,6 +225,9 @@ def run_mentions(args: argparse.Namespace) -> int:
     aliases = f" (also {', '.join(_visible(a) for a in entity.aliases)})" if entity.aliases else ""
     counts = f"{page.total:,} passages in {page.articles:,} articles"
     print(f"{_visible(entity.name)} [{entity.type}]{aliases}: {counts}")
+    if page.others:
+        named = ", ".join(f"{_visible(e.name)} ({e.mentions:,})" for e in page.others)
+        print(f"{_visible(args.name)!r} is also {named}: newsdesk mentions --type T, or the full name")
     style = _Style(sys.stdout.isatty())
     for passage in page.passages:
         print()

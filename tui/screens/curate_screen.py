@@ -72,11 +72,11 @@ class CurateScreen(ModalScreen[CurationChange | None]):
     """What to do with one entity; closes with the change made (None: nothing)."""
 
     BINDINGS = [
-        Binding("r", "rename", "Rename", tooltip="Give the entity a new name (the old one stays an alias)"),
-        Binding("t", "retype", "Retype", tooltip="Change its type everywhere (person, organisation, place…)"),
-        Binding("m", "merge", "Merge", tooltip="Merge it into another entity, picked with fuzzy search"),
-        Binding("s", "split", "Split", tooltip="Split one of its aliases off, into an entity of its own"),
-        Binding("d", "drop", "Drop", tooltip="Not an entity: leave it out everywhere"),
+        Binding("r", "rename", "Rename", tooltip="Rename it; the old name stays an alias"),
+        Binding("t", "retype", "Retype", tooltip="Retype it: person, organisation, place…"),
+        Binding("m", "merge", "Merge", tooltip="Merge it into another entity (fuzzy search)"),
+        Binding("s", "split", "Split", tooltip="Split an alias off, into an entity of its own"),
+        Binding("d", "drop", "Drop", tooltip="Drop it: not an entity, left out everywhere"),
         Binding("escape,q", "cancel", "Close", tooltip="Close without a change"),
     ]
 
@@ -107,7 +107,7 @@ class CurateScreen(ModalScreen[CurationChange | None]):
             for binding in self.BINDINGS:
                 if isinstance(binding, Binding) and binding.action != "cancel":
                     lines.append(f" {binding.key} ", style="bold reverse")
-                    lines.append(f" {binding.description}: {binding.tooltip}\n")
+                    lines.append(f" {binding.tooltip}\n")
             lines.append(" esc ", style="bold reverse")
             lines.append(" Close")
             yield Static(lines, id="curate-keys")

@@ -186,6 +186,9 @@ class ResultsList(OptionList):
             title += _count(mentions.articles, "article")
             if mentions.entity.aliases:  # what the jump groups
                 title += " · also " + ", ".join(mentions.entity.aliases)
+            if mentions.others:  # what else the name stands for: the jump chose one
+                named = ", ".join(f"{e.name} ({e.mentions:,})" for e in mentions.others)
+                title += f" · “{source.query}” is also {named}"
             return _Page(entries, mentions.total, mentions.articles, elapsed, title)
         if source.kind == "quotes":
             quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)

@@ -82,6 +82,12 @@ def _unreadable(exc: BaseException) -> str:
     if isinstance(exc, MemoryError):
         return "not read: it needs more memory than there is"
     detail = str(exc).split("\n")[0][:160]
+    digits = re.search(r"value has (\d+) digits", detail)
+    if digits:
+        return (
+            f"not read: a number of {digits.group(1)} digits is too long to read "
+            "(put it in quotes if it is text; fix the file by hand or re-import it)"
+        )
     return f"not read: {detail} (fix the file by hand or re-import it)"
 
 

@@ -56,6 +56,7 @@ def test_a_file_the_yaml_reader_gives_up_on_is_one_problem(store: Path, name: st
     with pytest.raises(ArticleFileError) as failed:
         load_article(path)
     assert failed.value.problems[0].path == path
+    assert "sys." not in failed.value.problems[0].message  # said in the user's words
     problems = ArticleStore(store).check()
     assert [p.path.name for p in problems] == [name]
     corpus = open_corpus(store)

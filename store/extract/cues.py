@@ -17,7 +17,7 @@ SPEECH_VERBS = frozenset(
     reiterate repeat reveal speak tout thunder told describe quote cite read opine blast slam criticize
     criticise mock scoff sneer exclaim gush marvel laugh sigh snap rail fume grumble begin bark echo
     retort pen text email interrupt quote summarize summarise put concur howl cry plead thank praise
-    condemn hail welcome dismiss
+    condemn hail welcome dismiss assure reassure exhort advise sing
     """.split()
 )
 _BACK_VERBS = frozenset({"shoot", "fire", "hit", "push", "chime", "strike", "lash", "cut"})
@@ -32,7 +32,8 @@ def is_cue(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in SPEECH_VERBS:
         return True
-    # "shot back", "fired back", "hit back", "chimed in"
-    return lemma in _BACK_VERBS and any(
-        c.dep_ == "prt" and c.lower_ in ("back", "in") for c in token.children
-    )
+    # "shot back", "fired back", "hit back", "chimed in", "pointed out"
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if lemma == "point":
+        return particle == "out"
+    return lemma in _BACK_VERBS and particle in ("back", "in")

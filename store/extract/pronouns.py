@@ -14,13 +14,15 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from store.extract.context import QuoteContext
 from store.extract.cues import is_cue
 from store.extract.gender import GenderVotes, compatible, title_before
+from store.extract.roles import Roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from store.extract.speakers import Attributor
+    from store.extract.speakers import Attribution
 
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
@@ -35,8 +37,10 @@ _FEM_WORDS = {"she", "her", "hers", "herself"}
 class PronounResolver:
     """Person mentions of one article, by sentence, with what is known of their gender."""
 
-    def __init__(self, attributor: Attributor) -> None:
-        self.at = attributor
+    def __init__(self, ctx: QuoteContext, done: list[Attribution]) -> None:
+        """`done`: the attributions made so far, in quote order (grows as quotes are attributed)."""
+        self.at = attributor = ctx
+        self.done = done
         self.votes = GenderVotes()
         self.quote_starts = [a for a, _ in attributor.quote_tokens]
         # (token index, canonical name, salience rank: see `_salience`)
@@ -53,7 +57,11 @@ class PronounResolver:
                 if attributor.in_quote[first]:
                     continue
                 name = forms[match.group(0)]
-                rank = min(_salience(t) for t in doc[first : last + 1])
+                span = doc[first : last + 1]
+                if all(t.dep_ in ("compound", "amod") and not first <= t.head.i <= last for t in span[-1:]):
+                    if span[-1].head.pos_ == "NOUN" or span[-1].head.ent_type_ not in ("", "PERSON"):
+                        continue  # "the Trump campaign", "LGBT Americans": a modifier, not a person
+                rank = min(_salience(t) for t in span)
                 mentions.append((first, name, rank))
                 paragraph = attributor.paragraph_of_token(first)
                 offset = match.start() - attributor.starts[paragraph]
@@ -72,8 +80,14 @@ class PronounResolver:
                     if found is None or found.type == "PERSON":
                         mentions.append((token.i, found.name if found else surface, _salience(token)))
         mentions.sort()
+        self.roles = Roles(ctx, mentions)
+        # "the Tory leader", "the 28-year-old": a description of a person counts as a mention of them
+        for index, name in self.roles.epithet_mentions():
+            mentions.append((index, name, _salience(doc[index])))
+        mentions.sort()
         self.mentions = mentions
         self.mention_index = [m[0] for m in mentions]
+        self.people = {m[1] for m in mentions}
 
     def _person_forms(self) -> dict[str, str]:
         """Every way the article names a person -> the person's canonical name.
@@ -140,10 +154,19 @@ class PronounResolver:
 
     def _quote_speakers(self, since: int, before: int) -> list[tuple[int, str]]:
         """(token index, speaker) of quotations attributed so far that start in `since:before`."""
-        at = self.at
         starts = self.quote_starts
-        lo, hi = bisect_left(starts, since), min(bisect_left(starts, before), len(at.done))
-        return [(starts[q], at.done[q].speaker or "") for q in range(lo, hi) if at.done[q].speaker]
+        done = self.done
+        lo, hi = bisect_left(starts, since), min(bisect_left(starts, before), len(done))
+        return [(starts[q], done[q].speaker or "") for q in range(lo, hi) if self._person(done[q].speaker)]
+
+    def _person(self, speaker: str | None) -> bool:
+        """A speaker who can be "he" or "she": not an organisation, a place or a group."""
+        if not speaker or " and " in speaker:
+            return False
+        if speaker in self.people:
+            return True
+        entity = self.at.resolve(speaker, self.at.entities)
+        return entity is None or entity.type == "PERSON"
 
     def resolve(self, pronoun: Token, gender: str) -> str | None:
         """The nearest compatible subject or speaker; a mere mention only when none is near."""
@@ -209,3 +232,33 @@ def _salience(token: Token) -> int:
     while verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
     return 1 if verb.dep_ == "ROOT" else 2
+
+
+_BODY_TYPES = ("ORG", "GPE", "NORP")
+
+
+def body_subject(ctx: QuoteContext, pronoun: Token, sentences_back: int = 4) -> Token | None:
+    """The organisation "it" (or "the company") stands for: the nearest subject before it,
+    outside quotes, that names a body ("EMI said …", "The US government denied …")."""
+    from store.extract.roles import is_org_noun
+
+    here = ctx.sent_of[pronoun.i]
+    for s in range(here, max(-1, here - sentences_back - 1), -1):
+        sentence = ctx.sents[s]
+        subjects = [
+            t
+            for t in sentence
+            if t.i < pronoun.i and t.dep_ in _SUBJECT_DEPS and not ctx.in_quote[t.i] and t.pos_ != "PRON"
+        ]
+        for token in reversed(subjects):
+            if is_org_noun(token) and any(
+                c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in token.children
+            ):
+                return token
+            if ctx.is_name(token):
+                entity = ctx.entity_of(token)
+                if entity is not None and entity.type in _BODY_TYPES:
+                    return token
+                if entity is None and token.ent_type_ in _BODY_TYPES + ("",) and token.pos_ == "PROPN":
+                    return token  # a name nobody tagged as a person ("Brightwave said")
+    return None

@@ -105,8 +105,9 @@ def paragraph_regions(text: str, paragraph: int, carried: bool) -> tuple[list[Qu
             continues = carried and i == first
             continue
         if direction == "open":
-            # a new opening mark inside an open quote: the first one was never closed
-            start, end = _trimmed(text, open_at, i)
+            # a new opening mark inside an open quote: the first one was never closed, and
+            # a lead-in before the new mark ("… a Muslim. He added: “…") is narration
+            start, end = _trimmed(text, open_at, _before_lead_in(text, open_at, i))
             if end > start:
                 regions.append(QuoteRegion(paragraph, start, end, text[start:end], False, continues))
             open_at, continues = i + 1, False
@@ -121,6 +122,18 @@ def paragraph_regions(text: str, paragraph: int, carried: bool) -> tuple[list[Qu
             regions.append(QuoteRegion(paragraph, start, end, text[start:end], False, continues))
         return regions, True
     return regions, False
+
+
+_LEAD_IN = re.compile(r"(?<=[.!?])\s+[A-Z][^.!?\"“”]{0,60}:\s*$")
+
+
+def _before_lead_in(text: str, start: int, end: int) -> int:
+    """Where an unclosed quote really ends when it runs into a short lead-in sentence ending
+    with a colon ("… three years. He added: “"): before that sentence; else `end`."""
+    match = _LEAD_IN.search(text, start, end)
+    if match is None or len(_WORD_RE.findall(match.group(0))) > 8:
+        return end
+    return match.start()
 
 
 def find_regions(paragraphs: list[str], skip: set[int] | None = None) -> list[QuoteRegion]:

@@ -1,0 +1,241 @@
+"""From a speech cue to a speaker's name: the cue's subject, and who that subject is.
+
+`X said`, `said X`, `X, who …, said`, `X told Y`, `adding …` (its governing
+verb's subject), the object of "according to". The subject is then named:
+- a name maps to the article's entity (`resolve`); two names joined by "and"
+  are a joint speaker ("Maria Lopez and Peter Novak");
+- "he"/"she" goes to the person it stands for (`pronouns`), "it" to the body
+  named last as a subject ("In a statement, it said");
+- "the minister", "the Tory leader", "the 28-year-old" go to the person the
+  article introduced with that role (`roles`); a club, party or country in such
+  a description is never the speaker;
+- "the company", "the party", "the US government" are the body; "the couple" is
+  the two people named together; "a statement from X", "X's spokesman" are X
+  (the organisation, never the person an aide speaks for).
+Anything else stays None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from store.extract.context import SUBJECTS, QuoteContext
+from store.extract.cues import is_cue
+from store.extract.pronouns import PronounResolver, body_subject
+from store.extract.roles import STATE_NOUNS, is_group_noun, is_org_noun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_PERSONAL = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
+_SPOKESPEOPLE = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "representative",
+    "spokespeople",
+}
+_DESCRIPTIVE_CARRIERS = {"statement", "tweet", "post", "letter", "release", "email", "message", "memo"}
+_BODY_TYPES = ("ORG", "GPE", "NORP")
+_INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
+
+
+class SpeakerNamer:
+    """Names the subject of a cue, for one article."""
+
+    def __init__(self, ctx: QuoteContext, pronouns: PronounResolver) -> None:
+        self.ctx = ctx
+        self.pronouns = pronouns
+        self.roles = pronouns.roles
+
+    def speaker_of_cue(self, cue: Token) -> str | None:
+        if cue.lower_ == "according":
+            to = cue.nbor(1)
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return self.name_of(objects[0]) if objects else None
+        subject = self.subject_of(cue)
+        return self.name_of(subject) if subject is not None else None
+
+    def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
+        ctx = self.ctx
+        in_quote = ctx.in_quote
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS and not in_quote[c.i]]
+        if subjects:
+            child = subjects[-1] if len(subjects) > 1 else subjects[0]
+            if len(subjects) > 1:
+                # "Usdaw general secretary John Hannett added", parsed with two subjects: the name
+                named = [s for s in subjects if s.pos_ == "PROPN" or s.ent_type_ == "PERSON"]
+                child = named[-1] if named else subjects[-1]
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head
+            hyphenated = child.i + 1 < len(ctx.doc) and ctx.doc[child.i + 1].text == "-"
+            if child.pos_ == "NOUN" and (hyphenated or not child.is_alpha):
+                # "mused co-host Stu Burguiere" parsed with "co" as the subject
+                for right in verb.rights:
+                    if right.pos_ == "PROPN" and not in_quote[right.i]:
+                        return right
+            return child
+        # "said Kerry" parsed with Kerry as an object, attribute or modifier
+        for child in verb.rights:
+            if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd"):
+                if not in_quote[child.i]:
+                    return self._person_in_coordination(child)
+        # "…,” Novak notes." parsed as a compound noun "Novak notes"
+        for child in verb.lefts:
+            if child.dep_ in ("compound", "npadvmod", "nmod", "dep") and ctx.is_name(child):
+                if not in_quote[child.i]:
+                    return child
+        # "Said Novak:" parsed with the verb as a modifier of the name
+        if verb.dep_ in ("compound", "amod", "nmod") and ctx.is_name(verb.head) and not in_quote[verb.head.i]:
+            return verb.head
+        after = verb.i + 1
+        if after < len(ctx.doc) and ctx.is_name(ctx.doc[after]) and not in_quote[after]:
+            if ctx.doc[after].dep_ not in SUBJECTS + ("poss",):  # not "saying Lopez would …"
+                return ctx.doc[after]
+        if depth < 3 and verb.dep_ in ("conj", "xcomp", "advcl", "ccomp", "prep", "pcomp", "acl"):
+            head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and not is_cue(head) and is_cue(head.head):
+                head = head.head  # "X said it was early but added, …": X added
+            # "went on the radio, saying …": climb through the nouns to the governing verb
+            while head.pos_ not in ("VERB", "AUX") and head.head is not head and depth < 3:
+                head, depth = head.head, depth + 1
+            if head is not verb:
+                return self.subject_of(head, depth + 1)
+        if verb.dep_ == "relcl" and verb.head is not verb:
+            return verb.head
+        return None
+
+    def _person_in_coordination(self, token: Token) -> Token:
+        """`added Ernst and Young's Sanjay Mehta`: the person among names joined by "and"."""
+        if token.ent_type_ == "PERSON":
+            return token
+        for conj in token.children:
+            if conj.dep_ == "conj" and conj.ent_type_ == "PERSON" and not self.ctx.in_quote[conj.i]:
+                if any(c.dep_ == "poss" for c in conj.children):
+                    return conj
+        return token
+
+    # ------------------------------------------------------------------ naming
+
+    def name_of(self, token: Token) -> str | None:
+        """The canonical name of the speaker a subject token stands for."""
+        ctx = self.ctx
+        if token.pos_ == "PRON":
+            word = token.lower_
+            gender = _PERSONAL.get(word)
+            if gender is not None:
+                return self.pronouns.resolve(token, gender)
+            if word == "it":
+                body = body_subject(ctx, token)
+                return self.name_of(body) if body is not None else None
+            return None
+        word = token.lower_
+        if word in _DESCRIPTIVE_CARRIERS or word in _SPOKESPEOPLE:
+            return self._carrier(token, aide=word in _SPOKESPEOPLE)
+        if word not in _SPOKESPEOPLE and any(
+            c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children
+        ):
+            return self._description(token)  # "another Labour MP": someone new, unless named
+        if token.is_lower and token.pos_ in ("NOUN", "ADJ"):
+            return self._description(token)  # "the minister", "the company", "the 28-year-old"
+        joint = self._joint(token)
+        if joint is not None:
+            return joint
+        for surface in ctx.surfaces(token):
+            entity = ctx.resolve(surface, ctx.entities)
+            if entity is not None:
+                return entity.name
+        if not ctx.is_name(token):
+            return self._description(token)
+        return ctx.proper_name(token)
+
+    def _carrier(self, token: Token, aide: bool) -> str | None:
+        """ "the statement said", "a tweet from X read", "a Siemens press release reads",
+        "an official from the ministry stated" (the organisation speaks, never a person's aide)."""
+        ctx = self.ctx
+        if aide:
+            for child in token.children:
+                # "Ryan's spokeswoman, Jane Strong,": the spokeswoman is named
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and not ctx.in_quote[child.i]:
+                    return self.name_of(child)
+        for child in token.children:
+            if child.dep_ == "compound" and ctx.is_name(child) and not ctx.in_quote[child.i]:
+                return self._organisation(child) if aide else self.name_of(child)
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by", "for", "of")):
+                inner = (
+                    child
+                    if child.dep_ == "poss"
+                    else next((c for c in child.children if c.dep_ == "pobj"), None)
+                )
+                if inner is not None:
+                    return self._organisation(inner) if aide else self.name_of(inner)
+        return None
+
+    def _description(self, token: Token) -> str | None:
+        """A common noun as subject: a named apposition, a body, a group, or a role."""
+        ctx = self.ctx
+        # "a spokesman, John Smith," / "campaign chief Anna Keller"
+        for child in token.children:
+            if ctx.in_quote[child.i] or child.pos_ != "PROPN":
+                continue
+            if child.dep_ == "appos" or (child.dep_ == "compound" and child.ent_type_ == "PERSON"):
+                return self.name_of(child)
+        determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+        if determiners & _INDEFINITE:
+            return None  # an indefinite description introduces someone new
+        if is_org_noun(token):
+            return self._body(token)
+        if is_group_noun(token):
+            return self.roles.pair_before(token.i)
+        if token.pos_ == "NOUN" or token.lower_ == "old":
+            return self.roles.person_for(token)
+        return None
+
+    def _body(self, token: Token) -> str | None:
+        """ "the Labour party" (Labour), "the US government", "the company" (the last body named)."""
+        ctx = self.ctx
+        names = [
+            c
+            for c in token.children
+            if c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() and not ctx.in_quote[c.i]
+        ]
+        if names:
+            name = names[0]
+            entity = ctx.entity_of(name)
+            state = token.lemma_.lower() in STATE_NOUNS
+            if not state and (entity is not None and entity.type == "ORG" or name.ent_type_ == "ORG"):
+                return entity.name if entity is not None else ctx.proper_name(name)
+            # a country's or a people's government is not the country: "US government"
+            words = [t.text for t in ctx.doc[min(c.i for c in names) : token.i + 1] if not t.is_punct]
+            return " ".join(words)
+        body = body_subject(ctx, token, 6)
+        if body is not None and body.i != token.i:
+            return self.name_of(body)
+        return None
+
+    def _joint(self, token: Token) -> str | None:
+        """ "Maria Lopez and Peter Novak said": both, as one joint speaker."""
+        ctx = self.ctx
+        if token.dep_ not in SUBJECTS or not ctx.is_name(token):
+            return None
+        partners = [
+            c for c in token.children if c.dep_ == "conj" and ctx.is_name(c) and not ctx.in_quote[c.i]
+        ]
+        if not partners:
+            return None
+        names = []
+        for person in [token, *partners]:
+            entity = ctx.entity_of(person)
+            if entity is None or entity.type != "PERSON":
+                return None
+            names.append(entity.name)
+        return " and ".join(dict.fromkeys(names)) if len(set(names)) > 1 else None
+
+    def _organisation(self, token: Token) -> str | None:
+        """The organisation a spokesperson speaks for; None for a person (their aide is not them)."""
+        entity = self.ctx.entity_of(token)
+        if entity is not None:
+            return entity.name if entity.type != "PERSON" else None
+        return None

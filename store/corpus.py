@@ -7,8 +7,7 @@ Every method is safe from worker threads: Whoosh access is serialised by a lock.
 
 from __future__ import annotations
 
-import pickle
-import struct
+import os
 import threading
 import time
 import weakref
@@ -44,6 +43,7 @@ from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.review import QuoteToCheck, quotes_to_check
 from store.index.schema import META_PREFIX
+from store.index.schema import index_damage
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
 from store.index.writer import update_index
@@ -114,6 +114,15 @@ class Corpus:
         it at once and checks freshness afterwards."""
         return index_usable(self.index_dir)
 
+    def index_version(self) -> object:
+        """A stamp that changes whenever the index is written, by this process or
+        another (an import elsewhere): one stat of the index folder."""
+        try:
+            found = os.stat(self.index_dir)
+        except OSError:
+            return None
+        return (found.st_ino, found.st_mtime_ns)
+
     def ensure_index(self, progress: Progress | None = None, *, rebuild: bool = False) -> IndexReport:
         """Build, update or rebuild the index so it matches the article files."""
         with self._update_lock:
@@ -131,9 +140,10 @@ class Corpus:
             except IndexGone as exc:
                 problem, rebuild = str(exc), False  # the update sees "missing" or "corrupt" itself
             except Exception as exc:
-                if not _from_the_index(exc):
+                damage = index_damage(exc, self.index_dir)
+                if damage is None:
                     raise
-                problem, rebuild = f"corrupt ({type(exc).__name__}: {exc})", True
+                problem, rebuild = f"corrupt ({damage})", True
             self._forget()
             with self._update_lock:
                 self.last_report = update_index(
@@ -163,6 +173,13 @@ class Corpus:
 
     def _parse(self, query: str) -> wq.Query:
         q = self._query_builder().parse(query, self.registry, self._meta_fields())
+        if _names_field(q, "day") and not self._reader.dated_articles():
+            at = query.find("date:")
+            raise QueryError(
+                query,
+                "no article in this store has a date, so date: matches nothing; leave it out",
+                at if at >= 0 else None,
+            )
         return expand_fuzzy(resolve_notebook(q, query, self.notebook), self._fuzzy_words)
 
     def _meta_fields(self) -> tuple[str, ...]:
@@ -245,6 +262,11 @@ class Corpus:
     def _search(self, query: str, limit: int, offset: int, sort: str) -> SearchResult:
         started = time.perf_counter()
         searcher = self._searcher()
+        dated = self._reader.dated_articles() > 0
+        if sort == "date" and query.strip() and not dated:
+            raise QueryError(
+                query, "no article in this store has a date, so there is no newest first; sort by relevance"
+            )
         if not query.strip():
             q: wq.Query = wq.Term("kind", "lead")
             sort = "date"
@@ -297,6 +319,7 @@ class Corpus:
             articles=articles,
             total_exact=exact,
             complete=collected.complete,
+            dated=dated,
         )
 
     def facets(self, query: str, *, limit: int = 10) -> Facets:
@@ -356,6 +379,7 @@ class Corpus:
         return self._run(lambda: self._mentions(name, type, offset, limit))
 
     def _mentions(self, name: str, entity_type: str | None, offset: int, limit: int) -> MentionsPage:
+        self._check_type(entity_type)
         group = self._group(name, entity_type)
         docnums = self._ordered("entity", group.keys)
         page = self._reader.stored(docnums[offset : offset + limit])
@@ -378,7 +402,9 @@ class Corpus:
         count_of: Callable[[int], int]
         if speaker is None:
             docnums = self._ordered("kind", ["quote"])
-            count_of = searcher.reader().column_reader("nquotes").__getitem__  # read only as far as the page
+            reader = searcher.reader()
+            # read only as far as the page (an empty index has no columns at all)
+            count_of = reader.column_reader("nquotes").__getitem__ if reader.doc_count_all() else _none
             total = registry.quote_count
             speakers: set[str] | None = None
             ref = None
@@ -430,7 +456,17 @@ class Corpus:
 
     def entities(self, type: str | None = None) -> list[EntitySummary]:
         """Entities across the corpus, most-mentioned first."""
-        return self._run(lambda: self.registry().summaries(type))
+        return self._run(lambda: self.registry().summaries(self._check_type(type)))
+
+    def _check_type(self, entity_type: str | None) -> str | None:
+        """The type, upper-cased; an error listing the types when no entity has it."""
+        if entity_type is None:
+            return None
+        types = sorted({group.type for group in self.registry().groups.values()})
+        if entity_type.upper() not in types:
+            listed = ", ".join(types) if types else "none: the store has no entities yet"
+            raise StoreError(f"no entity has the type {entity_type!r}; the types in this store are {listed}")
+        return entity_type.upper()
 
     def find_entities(self, text: str, *, limit: int = 20) -> list[EntitySummary]:
         """Entities with a name or alias starting with `text` (or a word of one), for the palette."""
@@ -443,8 +479,6 @@ class Corpus:
         return self._run(lambda: self._articles(limit))
 
     def _articles(self, limit: int | None) -> list[ArticleSummary]:
-        searcher = self._searcher()
-        results = searcher.search(wq.Term("kind", "title"), limit=limit, sortedby="date", reverse=True)
         return [
             ArticleSummary(
                 id=fields["article_id"],
@@ -452,8 +486,12 @@ class Corpus:
                 date=fields.get("published"),
                 source=fields.get("publisher"),
             )
-            for fields in (hit.fields() for hit in results)
+            for fields in self._reader.newest_articles(limit)
         ]
+
+    def dated_articles(self) -> int:
+        """How many articles have a date (none: there is no "newest first" to show)."""
+        return self._run(self._reader.dated_articles)
 
     def load_article(self, article_id: str) -> Article:
         """Parse one article's YAML file, with aliases.yaml applied to its entities (as the
@@ -478,6 +516,7 @@ class Corpus:
             quotes=registry.quote_count,
             entities=len(registry.groups),
             passages=self._searcher().doc_count(),
+            dated=self._reader.dated_articles(),
         )
 
     def problems(self) -> list[Problem]:
@@ -507,14 +546,14 @@ def _tally(
     counts[bucket][ident] = counts[bucket].get(ident, 0) + 1
 
 
-def _from_the_index(exc: BaseException) -> bool:
-    """Whether an exception came from reading index files (so a rebuild may cure it)."""
-    if isinstance(exc, (OSError, EOFError, struct.error, pickle.UnpicklingError)):
-        return True
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and "whoosh" in tb.tb_frame.f_code.co_filename
+def _names_field(q: wq.Query, fieldname: str) -> bool:
+    """Whether any part of the query searches `fieldname`."""
+    leaves = [q] if q.is_leaf() else q.leaves()
+    return any(getattr(leaf, "fieldname", None) == fieldname for leaf in leaves)
+
+
+def _none(docnum: int) -> int:
+    return 0
 
 
 def _plain_speaker(name: str | None) -> str | None:

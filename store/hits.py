@@ -77,6 +77,9 @@ class SearchResult:
     was cut short by its time budget, or `total` is an estimate)."""
     total_exact: bool = True
     """False when `total` is an estimate (broad queries stop counting after the best page)."""
+    dated: bool = True
+    """False when no article in the store has a date: the empty query's list is then
+    not "the newest", only the articles in index order."""
     complete: bool = True
     """False when a very broad search hit its time budget: the hits are then the best
     (or newest) among the newest passages examined, not necessarily of the whole corpus."""
@@ -219,3 +222,5 @@ class CorpusStats:
     quotes: int
     entities: int
     passages: int = 0
+    dated: int = 0
+    """Articles with a date (none: "newest first" and `date:` have nothing to go by)."""

@@ -1,4 +1,5 @@
-"""The command palette (ctrl+p): go to an article, jump to an entity, rebuild, sort."""
+"""The command palette (ctrl+p): go to an article, jump to an entity, update or rebuild
+the index, sort. With nothing typed it offers the commands and the newest headlines."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
     from store.corpus import Corpus
 
 TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+DISCOVERY_HEADLINES = 30
+"""Headlines offered before anything is typed."""
 
 
 class NewsdeskCommands(Provider):
@@ -28,8 +31,13 @@ class NewsdeskCommands(Provider):
         self.headlines: list[ArticleSummary] = []
         try:
             self.headlines = await asyncio.to_thread(self._corpus().articles)
-        except Exception:
-            self.headlines = []  # the palette still offers entities and commands
+        except Exception as error:  # the palette still offers entities and commands; say why no headlines
+            self.app.notify(
+                f"Headlines are not available: {type(error).__name__}: {error}",
+                title="Command palette",
+                severity="error",
+                markup=False,
+            )
         self.lowered = [article.title.lower() for article in self.headlines]
         self.saved: list[tuple[str, str, str]] = []
         try:
@@ -46,6 +54,7 @@ class NewsdeskCommands(Provider):
 
     def _actions(self) -> list[tuple[str, str, str]]:
         return [
+            ("Update index", "update_index", "Index the article files changed since the last update"),
             ("Rebuild index", "rebuild_index", "Rebuild the search index from the YAML files"),
             ("Toggle sort", "toggle_sort", "Sort results by relevance or newest first"),
             ("Curate entity", "curate", "Rename, retype, merge, split or drop the entity at the cursor"),
@@ -76,6 +85,11 @@ class NewsdeskCommands(Provider):
             yield DiscoveryHit(
                 f"Saved search: {inert(name)}", partial(main.run_saved_search, name, query), help=escape(news)
             )
+        for article in self.headlines[:DISCOVERY_HEADLINES]:
+            headline = Text(inert(article.title))  # a Text: a headline is never markup
+            yield DiscoveryHit(
+                headline, partial(main.open_article, article.id), text=headline.plain, help=_details(article)
+            )
 
     async def search(self, query: str) -> Hits:
         main = self._main()
@@ -98,7 +112,9 @@ class NewsdeskCommands(Provider):
             for entity in entities:
                 label = Text(f"Every passage mentioning {inert(entity.name)}")
                 kind = TYPE_NAMES.get(entity.type, entity.type.lower())
-                where = f"{kind} · {entity.mentions:,} mentions in {entity.articles:,} articles"
+                where = (
+                    f"{kind} · {_count(entity.mentions, 'mention')} in {_count(entity.articles, 'article')}"
+                )
                 yield Hit(
                     max(matcher.match(entity.name), 1.0) * 1.5,
                     label,
@@ -114,14 +130,12 @@ class NewsdeskCommands(Provider):
             title = inert(article.title)
             score = matcher.match(title)
             if score > 0:
-                parts = ("Open article", article.source, article.date)
-                details = " · ".join(inert(part) for part in parts if part)
                 yield Hit(
                     score * 0.7,
                     matcher.highlight(title),
                     partial(main.open_article, article.id),
                     text=title,
-                    help=escape(details),
+                    help=_details(article),
                 )
                 shown += 1
                 if shown >= 30:
@@ -141,3 +155,13 @@ def saved_searches(corpus: Corpus) -> list[tuple[str, str, str]]:
         news = f"{new:,} new since last opened" if new > 0 else "none new"
         found.append((saved.name, saved.query, f"{saved.query} · {total:,} passages, {news}"))
     return found
+
+
+def _details(article: ArticleSummary) -> str:
+    """The help line of a headline: what enter does, the source and the date (markup-safe)."""
+    parts = ("Open article", article.source, article.date)
+    return escape(" · ".join(inert(part) for part in parts if part))
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")

@@ -22,9 +22,10 @@ from whoosh.support.levenshtein import distance
 from whoosh.util.times import long_to_datetime
 
 from store.hits import QueryError
+from store.index.filters import lift_article_fields
 from store.index.notebook_filter import NOTEBOOK_FIELDS, add_notebook_fields
 from store.index.registry import EntityRegistry
-from store.index.schema import META_PREFIX, USER_FIELDS, make_query_schema
+from store.index.schema import META_PREFIX, USER_FIELDS, make_query_schema, word_analyzer
 
 MAX_QUERY = 1000
 """Longest query accepted, in characters."""
@@ -47,6 +48,7 @@ def check_query(text: str, meta_fields: tuple[str, ...] = ()) -> None:
                 text, f"control character U+{ord(char):04X} at position {position + 1}; remove it", position
             )
     outside = _check_brackets(text)
+    _check_operators(text, outside)
     for match in _FIELD.finditer(outside):
         name = match.group(1)
         if name not in USER_FIELDS + NOTEBOOK_FIELDS and _meta_field(name, meta_fields) is None:
@@ -91,6 +93,46 @@ def check_query(text: str, meta_fields: tuple[str, ...] = ()) -> None:
                 text,
                 f"{value!r} at position {start + 1}: put at least two letters before {value[star]}",
                 start,
+            )
+
+
+_OPERATOR = re.compile(r"[()]|[^\s()]+")
+_BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
+
+
+def _check_operators(text: str, outside: str) -> None:
+    """AND, OR and NOT need a word (or a group) where they point: `NOT NOT NOT`, `kerry
+    AND` or `OR assad` say so here instead of failing inside Whoosh's parser."""
+    located = [(m.group(), m.start()) for m in _OPERATOR.finditer(outside)]
+    for i, (token, position) in enumerate(located):
+        if token not in _BINARY and token != "NOT":
+            continue
+        after = located[i + 1][0] if i + 1 < len(located) else None
+        before = located[i - 1][0] if i > 0 else None
+        if token == "NOT" and after == "NOT":
+            raise QueryError(
+                text, f"NOT NOT at position {position + 1} cancels itself out; remove both", position
+            )
+        if token == "NOT" and (after is None or after in _BINARY or after in ("NOT", ")")):
+            raise QueryError(
+                text,
+                f"NOT at position {position + 1} has nothing to leave out; "
+                "write NOT and a word, e.g. NOT kerry",
+                position,
+            )
+        if token in _BINARY and (before is None or before in _BINARY or before in ("NOT", "(")):
+            raise QueryError(
+                text,
+                f"{token} at position {position + 1} has nothing before it; write a word on each side, "
+                f"e.g. kerry {token} assad",
+                position,
+            )
+        if token in _BINARY and (after is None or after in _BINARY or after == ")"):
+            raise QueryError(
+                text,
+                f"{token} at position {position + 1} has nothing after it; write a word on each side, "
+                f"e.g. kerry {token} assad",
+                position,
             )
 
 
@@ -224,7 +266,26 @@ class QueryBuilder:
         problem = _first_error(parsed)
         if problem:
             raise QueryError(text, problem)
-        return _resolve_names(parsed, text, registry)
+        if parsed is wq.NullQuery:
+            raise QueryError(text, _all_stop_words(text))
+        return lift_article_fields(_resolve_names(parsed, text, registry))
+
+
+def _all_stop_words(text: str) -> str:
+    """Why a query that parsed to nothing finds nothing: its words are all too common
+    (or too short) to be indexed."""
+    analyzer = word_analyzer()
+    dropped = [
+        word
+        for word in re.findall(r"\w+", _FIELD.sub(" ", text))
+        if word not in ("AND", "OR", "NOT") and not list(analyzer(word.lower(), mode="query"))
+    ]
+    shown = ", ".join(f"“{word}”" for word in dict.fromkeys(w.lower() for w in dropped))
+    verb = "is" if len(set(w.lower() for w in dropped)) == 1 else "are"
+    return (
+        f"{shown or 'the query'} {verb} too common (or too short) to be indexed, so nothing can match; "
+        "add a rarer word or a name, e.g. the ceasefire"
+    )
 
 
 def _first_error(q: wq.Query) -> str | None:

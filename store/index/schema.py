@@ -13,10 +13,15 @@ index written with another version is rebuilt automatically.
 
 from __future__ import annotations
 
+import errno
+import pickle
+import struct
+import zlib
 from pathlib import Path
 from typing import Any
 
 from whoosh import columns, fields, formats
+from whoosh import index as windex
 from whoosh.analysis import RegexTokenizer, SimpleAnalyzer
 from whoosh.filedb.filestore import FileStorage
 
@@ -141,3 +146,26 @@ def open_index(index_dir: Path) -> Any:
     opens it (30 MB per 10,000 articles, 300 MB at 100,000); read through plain
     files the search process stays small, and the OS cache keeps reads fast."""
     return FileStorage(str(index_dir), supports_mmap=False).open_index()
+
+
+_DAMAGE = (EOFError, struct.error, pickle.UnpicklingError, zlib.error, windex.IndexError)
+"""What reading a truncated or garbled index file raises: short reads (EOFError,
+struct.error), a broken pickled table of contents, a broken compressed block, and
+Whoosh's own "this is no index of mine" errors (empty, wrong version)."""
+
+
+def index_damage(exc: BaseException, index_dir: Path) -> str | None:
+    """The one test of whether a failed read means damaged index files (so a rebuild
+    cures it): the reason in words, or None for any other error, which is a bug or a
+    query problem to report, never a reason to rebuild. An OSError counts only when it
+    names a file inside the index folder (a segment deleted under a reader), or is
+    EINVAL, what a seek to a garbled offset raises."""
+    if isinstance(exc, _DAMAGE) or (isinstance(exc, OSError) and exc.errno == errno.EINVAL):
+        return f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, OSError) and isinstance(exc.filename, str):
+        try:
+            Path(exc.filename).resolve().relative_to(index_dir.resolve())
+        except ValueError:
+            return None
+        return f"{type(exc).__name__}: {exc}"
+    return None

@@ -23,7 +23,7 @@ from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
 from store.index import whoosh_fixes
 from store.index.collect import UNDATED
-from store.index.schema import open_index, word_analyzer
+from store.index.schema import index_damage, open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
 TEXT_FIELDS = ("text", "title", "quote")
@@ -108,6 +108,8 @@ class PassageSearcher:
                 self._searcher = self._ix.searcher(weighting=PassageWeighting())
         except Exception as exc:
             self._searcher = None
+            if index_damage(exc, self.index_dir) is None:
+                raise
             raise IndexGone(
                 f"the index at {self.index_dir} cannot be read ({type(exc).__name__}: {exc})"
             ) from exc
@@ -204,6 +206,8 @@ class PassageSearcher:
     def _read_dates(self) -> array[int]:
         values: array[int] = array("i")
         for leaf, _ in self.get().reader().leaf_readers():
+            if not leaf.doc_count_all():
+                continue  # an empty index's reader has no columns at all
             values.extend(_column_values(leaf.column_reader("date", translate=False), leaf.doc_count_all()))
         if 0 in values:  # the column's 0 is "no date"
             found = -1
@@ -220,6 +224,19 @@ class PassageSearcher:
         version (10 ms per 10,000 articles): each article's passages follow its headline
         (store.index.collect.count_matches)."""
         return self._once_per_version("starts", lambda: array("i", self.posting_ids("kind", "title")))
+
+    def dated_articles(self) -> int:
+        """How many articles have a date (0: "newest first" and `date:` mean nothing)."""
+        dates = self.dates()
+        return sum(1 for docnum in self.article_starts() if dates[docnum] != UNDATED)
+
+    def newest_articles(self, limit: int | None) -> list[dict[str, Any]]:
+        """The articles' headline passages' stored fields, newest article first (undated
+        ones first, in index order): from the date column, so a corpus without a
+        single date lists its articles too (Whoosh's `sortedby="date"` raises there)."""
+        dates = self.dates()
+        order = sorted(self.article_starts(), key=dates.__getitem__, reverse=True)  # stable
+        return self.stored(order[:limit] if limit is not None else order)
 
     def posting_ids(self, fieldname: str, term: str) -> list[int]:
         """Docnums of the documents holding a term, ascending, deleted ones left out.

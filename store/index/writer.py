@@ -37,7 +37,7 @@ from store.index.manifest import (
     stored_problems,
     write_manifest,
 )
-from store.index.schema import make_schema, open_index
+from store.index.schema import index_damage, make_schema, open_index
 from store.index.segment import PassageSegmentWriter, PassageSubWriterTask, install_passage_pool
 from store.index.watch import ArticleWatch
 from store.processes import bind_to_parent
@@ -70,8 +70,11 @@ def check_readable(index_dir: Path) -> str | None:
                 if leaf.doc_count_all():  # not iter_docs(), which walks every deleted document first
                     leaf.stored_fields(0)
             list(reader.iter_field("kind"))
-    except Exception as exc:  # any failure to read means: rebuild it
-        return f"corrupt ({type(exc).__name__}: {exc})"[:200]
+    except Exception as exc:
+        damage = index_damage(exc, index_dir)
+        if damage is None:
+            raise  # not damage: a bug or an unreadable folder, which a rebuild would not cure
+        return f"corrupt ({damage})"[:200]
     return None
 
 

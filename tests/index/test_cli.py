@@ -94,7 +94,8 @@ def test_bad_query_is_a_message_with_a_caret_not_a_traceback(store: Path, capsys
     assert "( at position 1 is never closed" in err and "\n  ^" in err
     assert "Traceback" not in err
     status, out, _ = run(capsys, "search", "speaker:", "--json", "--data", str(store))
-    assert status == 2 and json.loads(out)["position"] == 0
+    error = json.loads(out)
+    assert status == 2 and error["position"] == 1 and "at position 1" in error["error"]
 
 
 def test_unknown_entity(store: Path, capsys) -> None:

@@ -148,7 +148,9 @@ def _query_error(args: argparse.Namespace, exc: QueryError) -> None:
         shown = _visible(exc.query)
         print(f"  {shown}\n  {' ' * min(exc.position, len(shown))}^", file=sys.stderr)
     if getattr(args, "json", False):
-        print(json.dumps({"error": exc.message, "position": exc.position}, ensure_ascii=False))
+        # 1-based, as the message says it ("at position 3"); null when no place is to blame
+        position = exc.position + 1 if exc.position is not None else None
+        print(json.dumps({"error": exc.message, "position": position}, ensure_ascii=False))
 
 
 def _say_report(report: IndexReport, *, always: bool = False) -> None:
@@ -184,12 +186,20 @@ def run_search(args: argparse.Namespace) -> int:
             hit["highlights"] = [list(span) for span in hit["highlights"]]
         _print_json(document)
         return 0
-    total = f"{result.total:,}" if result.total_exact else f"about {result.total:,}"
     shown = f"{result.offset + 1}-{result.offset + len(result.hits)}" if result.hits else "none"
-    what = "newest articles" if not args.query.strip() else f"passages match {_visible(args.query)!r}"
-    if args.query.strip() and result.articles is not None:
-        what += f" in {result.articles:,} article" + ("" if result.articles == 1 else "s")
-    print(f"{total} {what} (showing {shown}, {result.elapsed_ms:.0f} ms)")
+    if not args.query.strip():
+        if result.dated:
+            what = f"{result.total:,} newest article" + ("" if result.total == 1 else "s")
+        else:
+            what = _count(result.total, "article") + "; none has a date, so they are in index order"
+    else:
+        what = _count(result.total, "passage") + (" matches" if result.total == 1 else " match")
+        what = f"{what} {_visible(args.query)!r}"
+        if result.articles is not None:
+            what += f" in {_count(result.articles, 'article')}"
+    if not result.total_exact:
+        what = f"about {what}"
+    print(f"{what} (showing {shown}, {result.elapsed_ms:.0f} ms)")
     style = _Style(sys.stdout.isatty())
     for hit in result.hits:
         where = (
@@ -223,7 +233,7 @@ def run_mentions(args: argparse.Namespace) -> int:
         return 0
     entity = page.entity
     aliases = f" (also {', '.join(_visible(a) for a in entity.aliases)})" if entity.aliases else ""
-    counts = f"{page.total:,} passages in {page.articles:,} articles"
+    counts = f"{_count(page.total, 'passage')} in {_count(page.articles, 'article')}"
     print(f"{_visible(entity.name)} [{entity.type}]{aliases}: {counts}")
     if page.others:
         named = ", ".join(f"{_visible(e.name)} ({e.mentions:,})" for e in page.others)
@@ -246,7 +256,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         _print_json(asdict(page))
         return 0
     who = f" by {_visible(page.speaker.name)}" if page.speaker else ""
-    print(f"{page.total:,} quotes{who}")
+    print(f"{_count(page.total, 'quote')}{who}")
     for quote in page.quotes:
         print()
         print(f"“{_visible(quote.text)}”")
@@ -298,6 +308,11 @@ def run_index(args: argparse.Namespace) -> int:
 
 def _print_json(document: Any) -> None:
     print(json.dumps(document, ensure_ascii=False))
+
+
+def _count(number: int, noun: str) -> str:
+    """ "1 passage", "2 passages"."""
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def _more(offset: int, shown: int, total: int, what: str) -> None:

@@ -31,6 +31,7 @@ from tui.passage_text import query_terms
 from tui.screens.problems_screen import ProblemsScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
+from tui.widgets.index_watch import IndexWatch
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status_line import StatusLine
@@ -114,6 +115,7 @@ class MainScreen(NotebookActions, CurationActions):
             yield EntitiesPane(self.corpus, id="entities")
         yield StatusLine(id="status")
         yield Footer()
+        yield IndexWatch(self.corpus)
 
     @property
     def search_box(self) -> SearchBox:
@@ -147,8 +149,9 @@ class MainScreen(NotebookActions, CurationActions):
     # -- the index -------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="index")
-    def prepare_index(self, rebuild: bool = False) -> None:
-        """Bring the index up to date (or rebuild it), then report the corpus."""
+    def prepare_index(self, rebuild: bool = False, update: bool = False) -> None:
+        """Bring the index up to date (or rebuild it), then report the corpus. `update`:
+        look at every file now (the palette's "Update index"), even if it seems ready."""
         last_post = 0.0
 
         def progress(done: int, total: int, label: str) -> None:
@@ -160,12 +163,14 @@ class MainScreen(NotebookActions, CurationActions):
 
         try:
             report = None
-            if not rebuild and self.corpus.index_usable():
+            if not rebuild and not update and self.corpus.index_usable():
                 # results from the index as it is first; the freshness check (a stat of every
                 # article file) runs after, and an update reloads the list
                 self.post_message(self.IndexFinished(None))
             state = "outdated" if rebuild else self.corpus.index_state()
-            if state != "ready":
+            if update and state == "ready":
+                report = self.corpus.ensure_index(progress)
+            elif state != "ready":
                 self.post_message(self.IndexProgress(0, 0, f"index {state} — updating"))
                 report = self.corpus.ensure_index(progress, rebuild=rebuild)
             self.post_message(self.IndexFinished(report))  # searching can start now
@@ -188,27 +193,55 @@ class MainScreen(NotebookActions, CurationActions):
     def on_main_screen_index_finished(self, message: IndexFinished) -> None:
         first = not self.index_ready
         self.index_ready = True
-        self.status.show_index("index up to date")
+        self.query_one(IndexWatch).start()
         self._report_rebuild()
         report = message.report
         changed = report is not None and bool(report.added or report.updated or report.removed)
+        self.status.show_index(
+            index_news(report) if changed and report and not report.rebuilt else "index up to date"
+        )
         if first or self.results.source is None:
             self._search(self.search_box.value, force=True)
         elif changed:  # the same list again, from the new index, cursor kept
             self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
 
+    def on_index_watch_updated(self, message: IndexWatch.Updated) -> None:
+        """Files changed under the app: the index took them in; show it everywhere."""
+        report = message.report
+        self.status.show_index(index_news(report))
+        self._show_counts(message.stats, message.problems)
+        if report.added or report.updated or report.removed or report.rebuilt:
+            if self.results.source is not None:
+                self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
+            self.article.reload()
+
+    def on_index_watch_recounted(self, message: IndexWatch.Recounted) -> None:
+        self._show_counts(message.stats, message.problems)
+
+    def on_index_watch_failed(self, message: IndexWatch.Failed) -> None:
+        self.status.show_index("index not updated")
+        self.notify(
+            f"The index could not take in the changed files: {message.message}",
+            title="Index",
+            severity="warning",
+            markup=False,
+        )
+
     def on_main_screen_corpus_counted(self, message: CorpusCounted) -> None:
-        self.stats = message.stats
-        self.status.show_stats(message.stats, self.sort)
-        self.search_box.show_corpus_size(message.stats.articles)
-        self.status.show_problems(len(message.problems))
-        if message.problems and message.problems != self.problems:
+        self._show_counts(message.stats, message.problems)
+
+    def _show_counts(self, stats: CorpusStats, problems: list[Problem]) -> None:
+        self.stats = stats
+        self.status.show_stats(stats, self.sort)
+        self.search_box.show_corpus_size(stats.articles)
+        self.status.show_problems(len(problems))
+        if problems and problems != self.problems:
             self.notify(
-                f"{_files(len(message.problems))} could not be read — press ! to see them.",
+                f"{_files(len(problems))} could not be read — press ! to see them.",
                 severity="warning",
                 markup=False,
             )
-        self.problems = message.problems
+        self.problems = problems
 
     def _report_rebuild(self) -> None:
         """Say so when the store had to rebuild the index (corrupt, older schema), once."""
@@ -231,6 +264,10 @@ class MainScreen(NotebookActions, CurationActions):
     def action_rebuild_index(self) -> None:
         self.status.show_index("rebuilding the index…")
         self.prepare_index(rebuild=True)
+
+    def action_update_index(self) -> None:
+        self.status.show_index("updating the index…")
+        self.prepare_index(update=True)
 
     # -- searching -------------------------------------------------------------
 
@@ -269,7 +306,7 @@ class MainScreen(NotebookActions, CurationActions):
                 message.articles,
                 message.elapsed_ms,
                 exact=message.exact,
-                latest=not message.source.query.strip(),
+                latest=not message.source.query.strip() and message.dated,
             )
             if self.article.article is None:
                 self.entities.show_facets(message.source.query)
@@ -292,11 +329,19 @@ class MainScreen(NotebookActions, CurationActions):
             self.action_back()
 
     def action_toggle_sort(self) -> None:
+        source = self.results.source
+        if source is not None and source.kind != "search":
+            self.notify(
+                "This list has one order: oldest article first, then paragraph by paragraph.", timeout=3
+            )
+            return
+        if self.stats is not None and not self.stats.dated:
+            self.notify("No article in this store has a date, so there is no newest first.", timeout=4)
+            return
         self.sort = "date" if self.sort == "relevance" else "relevance"
         if self.stats is not None:
             self.status.show_stats(self.stats, self.sort)
-        source = self.results.source
-        if source is not None and source.kind == "search":
+        if source is not None:
             self.results.show(ListSource("search", source.query, self.sort))
         self.notify("Newest first" if self.sort == "date" else "Best match first", title="Sort", timeout=2)
 
@@ -401,6 +446,19 @@ class MainScreen(NotebookActions, CurationActions):
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))
+
+
+def index_news(report: IndexReport | None) -> str:
+    """The status line's word on the last update: what changed, and when."""
+    if report is None:
+        return "index up to date"
+    parts = [
+        f"{count} {what}"
+        for count, what in ((report.added, "added"), (report.updated, "changed"), (report.removed, "removed"))
+        if count
+    ]
+    when = time.strftime("%H:%M:%S")
+    return f"index updated {when}: {', '.join(parts)}" if parts else f"index up to date ({when})"
 
 
 def _files(count: int) -> str:

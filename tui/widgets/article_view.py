@@ -124,7 +124,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._load(target.article_id, self._generation)
 
     def reload(self) -> None:
-        """Read the open article again (its entities changed), keeping the cursor."""
+        """Read the open article again (its file or its entities changed), keeping the cursor."""
         if self.target is not None:
             self.article = None
             self.open(self.target, cursor=self.cursor)

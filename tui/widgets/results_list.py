@@ -48,6 +48,8 @@ class _Page:
     title: str
     exact: bool = True
     """False when `total` is an estimate (a broad search cut short)."""
+    dated: bool = True
+    """False when no article of the store has a date."""
 
 
 class ResultsList(OptionList):
@@ -81,6 +83,8 @@ class ResultsList(OptionList):
         elapsed_ms: float
         exact: bool = True
         """False when `total` is an estimate."""
+        dated: bool = True
+        """False when no article of the store has a date (the empty query's list is not "latest")."""
 
     @dataclass
     class Failed(Message):
@@ -218,11 +222,17 @@ class ResultsList(OptionList):
         if articles:
             title += f" in {_count(articles, 'article')}"
         if not source.query.strip():
-            title = "Latest articles"
-        if source.sort == "date":
+            title = "Latest articles" if result.dated else "Articles · none has a date, so in index order"
+        elif source.sort == "date":
             title += " · newest first"
         return _Page(
-            _grouped(entries), result.total, articles or 0, result.elapsed_ms, title, exact=result.total_exact
+            _grouped(entries),
+            result.total,
+            articles or 0,
+            result.elapsed_ms,
+            title,
+            exact=result.total_exact,
+            dated=result.dated,
         )
 
     def _on_results_list__arrived(self, message: _Arrived) -> None:
@@ -237,7 +247,15 @@ class ResultsList(OptionList):
             self.border_title = Text(inert(page.title))
             self.border_subtitle = f"{page.elapsed_ms:.0f} ms"
             self.post_message(
-                self.Loaded(self, self.source, page.total, page.articles, page.elapsed_ms, exact=page.exact)
+                self.Loaded(
+                    self,
+                    self.source,
+                    page.total,
+                    page.articles,
+                    page.elapsed_ms,
+                    exact=page.exact,
+                    dated=page.dated,
+                )
             )
         self._append(page.entries)
         if not self.entries:

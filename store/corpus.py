@@ -37,6 +37,7 @@ from store.hits import (
 )
 from store.index.collect import count_matches, matching_docnums, top_by_date, top_by_score
 from store.index.curate_actions import run_action
+from store.index.expand import Budget, expand_words
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.notebook_filter import resolve_notebook
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
@@ -66,6 +67,8 @@ ALWAYS_COUNT_UNDER = 1000
 a small result says "12 passages", not "about 12", however busy the machine is."""
 FACET_SAMPLE = 500
 """Facets are counted over at most this many best-matching passages."""
+FACET_BUDGET_S = 0.2
+"""...found within this time (a broad query's facets must not hold the index for seconds)."""
 FACET_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
 
 
@@ -171,8 +174,9 @@ class Corpus:
             self._builder = QueryBuilder()
         return self._builder
 
-    def _parse(self, query: str) -> wq.Query:
+    def _parse(self, query: str, budget: Budget) -> wq.Query:
         q = self._query_builder().parse(query, self.registry, self._meta_fields())
+        q = expand_words(q, self._searcher().reader(), budget)
         if _names_field(q, "day") and not self._reader.dated_articles():
             at = query.find("date:")
             raise QueryError(
@@ -239,6 +243,11 @@ class Corpus:
             self.ensure_index()
         return change
 
+    def load_names(self) -> None:
+        """Read the entity registry now (a long-running caller does it at start, so that
+        its first `speaker:` or `entity:` query does not wait for it)."""
+        self._run(self.registry)
+
     def _ordered(self, fieldname: str, terms: list[str]) -> list[int]:
         """Docnums in date order, cached per index version (the jump pages through them)."""
         key = (fieldname, tuple(terms), self._reader.generation())
@@ -252,15 +261,27 @@ class Corpus:
     # search ---------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int = 20, offset: int = 0, sort: str = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        stop: Callable[[], bool] | None = None,
     ) -> SearchResult:
-        """Passages matching `query`, best first (or newest first); "" lists the newest articles."""
+        """Passages matching `query`, best first (or newest first); "" lists the newest articles.
+
+        The search stops at its time budget, or as soon as `stop()` is true (the caller
+        no longer wants it: the TUI's reader typed on)."""
         if sort not in ("relevance", "date"):
             raise QueryError(query, f"sort must be relevance or date, not {sort!r}")
-        return self._run(lambda: self._search(query, limit, offset, sort))
+        return self._run(lambda: self._search(query, limit, offset, sort, stop))
 
-    def _search(self, query: str, limit: int, offset: int, sort: str) -> SearchResult:
+    def _search(
+        self, query: str, limit: int, offset: int, sort: str, stop: Callable[[], bool] | None
+    ) -> SearchResult:
         started = time.perf_counter()
+        budget = Budget(SEARCH_BUDGET_S, started, stop)
         searcher = self._searcher()
         dated = self._reader.dated_articles() > 0
         if sort == "date" and query.strip() and not dated:
@@ -272,15 +293,15 @@ class Corpus:
             sort = "date"
             terms = Highlight()
         else:
-            q = self._parse(query)
+            q = self._parse(query, budget)
             terms = self._reader.highlight_terms(q)
         wanted = max(offset + limit, 1)
         # "" matches one lead passage per article: no need to tell articles apart
         starts = self._reader.article_starts() if query.strip() else None
         if sort == "date":
-            collected = top_by_date(searcher, q, wanted, SEARCH_BUDGET_S, self._reader.dates(), starts)
+            collected = top_by_date(searcher, q, wanted, budget, self._reader.dates(), starts)
         else:
-            collected = top_by_score(searcher, q, wanted, SEARCH_BUDGET_S, starts)
+            collected = top_by_score(searcher, q, wanted, budget, starts)
         total = collected.exact_count
         articles = collected.articles
         if total is None:
@@ -339,10 +360,12 @@ class Corpus:
                 if group.quotes > 0:
                     counts["speakers"][(group.name, group.type)] = group.quotes
         else:
-            q = self._parse(query)
+            budget = Budget(FACET_BUDGET_S)
+            q = self._parse(query, budget)
             searcher = self._searcher()
-            for hit in searcher.search(q, limit=FACET_SAMPLE):
-                fields = hit.fields()
+            collected = top_by_score(searcher, q, FACET_SAMPLE, budget)
+            for docnum in collected.docnums:
+                fields = searcher.stored_fields(docnum)
                 seen: set[tuple[str, str, str]] = set()
                 named = [registry.display_key(key) for key in fields.get("mentions") or {}]
                 for entity in named:

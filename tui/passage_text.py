@@ -24,6 +24,9 @@ _C0[0x7F] = "\u2421"  # DEL
 _C1 = {code: "\ufffd" for code in range(0x80, 0xA0)}
 _NEUTRALISE = str.maketrans({**_C0, **_C1})
 
+SNIPPET_CHARS = 1000
+"""The most of a passage a results row holds."""
+
 _QUERY_SYNTAX = re.compile(r"\b(?:AND|OR|NOT|ANDNOT|ANDMAYBE)\b|[()\"'^+\-]|~\d*(?:\.\d+)?")
 _FIELD = re.compile(r"\b\w+:")
 _WORD = re.compile(r"[\w’'*?-]+")
@@ -87,4 +90,5 @@ def snippet(text: str, spans: list[Span], highlight: Style | str, *, lead: int =
         start = min(start, first)
     prefix = "…" if start > 0 else ""
     shifted = [(s - start + len(prefix), e - start + len(prefix)) for s, e in spans if e > start]
-    return styled(prefix + text[start:], [(shifted, highlight)])
+    end = start + SNIPPET_CHARS  # a row shows a line or two: never wrap megabytes for it
+    return styled(prefix + text[start:end] + ("…" if len(text) > end else ""), [(shifted, highlight)])

@@ -24,6 +24,8 @@ from whoosh.collectors import TopCollector
 from whoosh.matching.binary import IntersectionMatcher
 from whoosh.reading import TermNotFound
 
+from store.index.expand import Budget
+
 UNDATED = 2**31 - 1
 """An article without a date counts as the newest (first newest-first, last oldest-first)."""
 CHECK_EVERY = 64
@@ -92,7 +94,7 @@ def _leaves(searcher: Any) -> list[tuple[Any, int, float]]:
 class _BudgetTopCollector(TopCollector):
     """Whoosh's TopCollector (block-quality skipping) with a clock per segment."""
 
-    def __init__(self, limit: int, budget: float, starts: Sequence[int] | None = None) -> None:
+    def __init__(self, limit: int, budget: Budget, starts: Sequence[int] | None = None) -> None:
         super().__init__(limit=limit)
         self.budget = budget
         self.cut = False
@@ -119,10 +121,9 @@ class _BudgetTopCollector(TopCollector):
         return 0 - score
 
     def run(self) -> None:
-        started = time.perf_counter()
         try:
             for sub, offset, share in _leaves(self.top_searcher):
-                self.deadline = started + self.budget * share
+                self.deadline = self.budget.started + self.budget.seconds * share
                 self.set_subsearcher(sub, offset)
                 self.collect_matches()
         finally:
@@ -141,43 +142,43 @@ class _BudgetTopCollector(TopCollector):
             if starts is not None:
                 add(bisect_right(starts, offset + sub_docnum))
             seen += 1
-            if seen % CHECK_EVERY == 0 and time.perf_counter() > deadline:
+            if seen % CHECK_EVERY == 0 and (time.perf_counter() > deadline or self.budget.stopped()):
                 self.cut = True
                 return
 
 
 def top_by_score(
-    searcher: Any, q: Any, limit: int, budget: float, starts: Sequence[int] | None = None
+    searcher: Any, q: Any, limit: int, budget: Budget, starts: Sequence[int] | None = None
 ) -> Collected:
     """The `limit` best-scoring documents (and, given the articles' `starts`, how many
     articles matched, when every match was seen)."""
     collector = _BudgetTopCollector(limit, budget, starts)
     searcher.search_with_collector(q, collector)
     ranked = sorted(collector.items, reverse=True)  # (score, -docnum): best first, then lower docnum
-    every = collector.saw_all and not collector.cut
+    cut = collector.cut or budget.cut  # the clock stopped the collector, or an expansion
+    every = collector.saw_all and not cut
     return Collected(
         docnums=[-negated for _, negated in ranked],
         scores=[score for score, _ in ranked],
-        complete=not collector.cut,
+        complete=not cut,
         exact_count=collector.total if every else None,
         articles=len(collector.articles) if every and starts is not None else None,
     )
 
 
 def top_by_date(
-    searcher: Any, q: Any, limit: int, budget: float, dates: Any, starts: Sequence[int] | None = None
+    searcher: Any, q: Any, limit: int, budget: Budget, dates: Any, starts: Sequence[int] | None = None
 ) -> Collected:
     """The `limit` newest documents (by article date, undated first; a later-indexed
     document wins a tie), and given the articles' `starts`, how many articles matched.
     `dates` is every document's day number with UNDATED for no date (PassageSearcher.dates)."""
-    started = time.perf_counter()
     heap: list[tuple[int, int]] = []
     count = 0
     articles: set[int] = set()
     cut = False
     context = searcher.context(needs_current=False)
     for sub, offset, share in _leaves(searcher):
-        deadline = started + budget * share
+        deadline = budget.started + budget.seconds * share
         matcher = q.matcher(sub, context)
         for sub_docnum in matcher.all_ids():  # deleted documents are filtered out already
             count += 1
@@ -188,9 +189,10 @@ def top_by_date(
                 heapq.heappush(heap, key)
             elif key > heap[0]:
                 heapq.heapreplace(heap, key)
-            if count % CHECK_EVERY == 0 and time.perf_counter() > deadline:
+            if count % CHECK_EVERY == 0 and (time.perf_counter() > deadline or budget.stopped()):
                 cut = True
                 break
+    cut = cut or budget.cut
     newest = sorted(heap, reverse=True)
     return Collected(
         docnums=[docnum for _, docnum in newest],

@@ -23,6 +23,7 @@ from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
 from store.index import whoosh_fixes
 from store.index.collect import UNDATED
+from store.index.expand import ExpandedTerms
 from store.index.schema import index_damage, open_index, word_analyzer
 from store.index.scoring import PassageWeighting
 
@@ -135,6 +136,9 @@ class PassageSearcher:
         found: set[tuple[str, Any]] = set()
         # (Whoosh's own Query.existing_terms filters every leaf by the previous leaf's field)
         for leaf in q.leaves() if not q.is_leaf() else [q]:
+            if isinstance(leaf, ExpandedTerms):  # words from the lexicon: there, no lookup needed
+                found.update(leaf.expanded_terms(reader))
+                continue
             try:
                 terms = list(leaf.expanded_terms(reader))
             except Exception:

@@ -113,3 +113,17 @@ def test_dated_store_copy_is_untouched(tmp_path: Path) -> None:
     copy = tmp_path / "store"
     shutil.copytree(FIXTURE_STORE, copy)
     assert open_corpus(copy).dated_articles() == 4
+
+
+def test_the_cli_does_not_print_a_huge_passage_whole(tmp_path: Path, capsys) -> None:
+    from store.models import Article, Paragraph
+    from store.yamlio import save_article
+    from tests.index.test_cli import run
+
+    articles = tmp_path / "store" / "articles"
+    articles.mkdir(parents=True)
+    huge = "zanzibar " + "word " * 200_000  # a megabyte in one paragraph
+    save_article(articles / "huge.yaml", Article("huge", "A huge paragraph", [Paragraph(huge)]))
+    status, out, _ = run(capsys, "search", "zanzibar", "--data", str(tmp_path / "store"))
+    assert status == 0 and len(out) < 5000
+    assert "more characters; --json prints the whole passage" in out

@@ -16,6 +16,7 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from store.index.collect import top_by_score
+from store.index.expand import Budget
 from store.index.schema import make_schema
 from store.index.scoring import PassageWeighting
 from store.index.searcher import PassageSearcher
@@ -104,7 +105,7 @@ def test_top_twenty_with_block_skipping_is_the_true_top_twenty(searcher: Passage
     q = wq.And([wq.Term("text", w) for w in words]) if len(words) > 1 else wq.Term("text", words[0])
     plain = searcher.get().search(q, limit=None)  # scores every match
     best = sorted(((round(hit.score, 9), -hit.docnum) for hit in plain), reverse=True)[:20]
-    collected = top_by_score(searcher.get(), q, 20, budget=60.0)
+    collected = top_by_score(searcher.get(), q, 20, budget=Budget(60.0))
     assert collected.complete
     assert [round(score, 9) for score in collected.scores] == [score for score, _ in best]
     assert collected.docnums == [-negated for _, negated in best]
@@ -124,7 +125,7 @@ def test_blocks_of_tied_best_scores_are_skipped(searcher: PassageSearcher) -> No
 
     collect._BudgetTopCollector.finish = finish  # type: ignore[method-assign]
     try:
-        top_by_score(searcher.get(), wq.Term("text", "level"), 20, budget=60.0)
+        top_by_score(searcher.get(), wq.Term("text", "level"), 20, budget=Budget(60.0))
     finally:
         collect._BudgetTopCollector.finish = original  # type: ignore[method-assign]
     matches = searcher.get().reader().doc_frequency("text", "level")

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.command import CommandPalette
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from tui_helpers import FIXTURE_STORE, LAVROV_ARTICLE, settle
 
 from store.corpus import Corpus, open_corpus
 from tui.app import NewsdeskApp
+from tui.navigation import ListSource
 from tui.widgets.article_view import ArticleView
 from tui.widgets.results_list import ResultsList
 
@@ -102,3 +106,59 @@ async def test_the_first_screen_of_an_empty_store(tmp_path: Path) -> None:
         assert "Error" not in results.empty_message and "NotImplemented" not in results.empty_message
         assert not [n for n in app._notifications if n.severity == "error"]
     corpus.close()
+
+
+async def test_the_placeholder_suggests_queries_from_the_open_corpus(undated: Corpus) -> None:
+    app = NewsdeskApp(undated)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        placeholder = app.screen.query_one("#query", Input).placeholder
+        assert '"John Kerry"' in placeholder and "speaker:kerry" in placeholder
+        assert "Geneva process" not in placeholder  # not the bundled corpus's examples
+
+
+async def test_a_new_keystroke_stops_the_running_search(undated: Corpus, monkeypatch) -> None:
+    told_to_stop = threading.Event()
+    search = undated.search
+
+    def slow(query: str, **options: Any) -> Any:
+        stop: Callable[[], bool] = options["stop"]
+        if query == "Kerry":  # a long search: it runs until it is told to stop
+            for _ in range(500):
+                if stop():
+                    told_to_stop.set()
+                    break
+                time.sleep(0.01)
+        return search(query, **options)
+
+    monkeypatch.setattr(undated, "search", slow)
+    app = NewsdeskApp(undated)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        results.show(ListSource("search", "Kerry"))
+        await pilot.pause(0.2)
+        results.show(ListSource("search", "Lavrov"))  # the first list's search is superseded
+        await settle(pilot)
+        assert told_to_stop.is_set()
+        assert {entry.article_id for entry in results.entries} == {LAVROV_ARTICLE}
+
+
+async def test_names_are_read_at_start_before_the_first_query(undated: Corpus, monkeypatch) -> None:
+    release = threading.Event()
+    state = undated.index_state
+
+    def slow_freshness_check() -> str:
+        release.wait(10)  # a long stat of every file: stats and problems come after it
+        return state()
+
+    monkeypatch.setattr(undated, "index_state", slow_freshness_check)
+    app = NewsdeskApp(undated)
+    async with app.run_test(size=(120, 35)) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if undated._registry is not None:  # noqa: SLF001 - what a first speaker: query needs
+                break
+        assert undated._registry is not None  # noqa: SLF001
+        release.set()
+        await settle(pilot)

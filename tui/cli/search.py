@@ -259,7 +259,8 @@ def run_quotes(args: argparse.Namespace) -> int:
     print(f"{_count(page.total, 'quote')}{who}")
     for quote in page.quotes:
         print()
-        print(f"“{_visible(quote.text)}”")
+        shown, left_out = _cut(quote.text)
+        print(f"“{_visible(shown)}”" + (f" […{left_out:,} more characters]" if left_out else ""))
         cue = f" ({_visible(quote.cue)})" if quote.cue else ""
         print(
             f"  — {_visible(quote.speaker or 'unknown speaker')}{cue}, {quote.date or '(no date)'}, "
@@ -328,6 +329,18 @@ def _visible(text: str) -> str:
     )
 
 
+PRINT_CHARS = 2000
+"""The most of one passage the human output prints (a passage can be megabytes)."""
+
+
+def _cut(text: str) -> tuple[str, int]:
+    if len(text) <= PRINT_CHARS:
+        return text, 0
+    cut = text.rfind(" ", 0, PRINT_CHARS)
+    cut = cut if cut > PRINT_CHARS // 2 else PRINT_CHARS
+    return text[:cut], len(text) - cut
+
+
 class _Style:
     """ANSI bold/dim when writing to a terminal, plain text otherwise."""
 
@@ -338,6 +351,14 @@ class _Style:
         return f"{DIM}{text}{RESET}" if self.enabled else text
 
     def marked(self, text: str, spans: Iterable[Span]) -> str:
+        text, left_out = _cut(text)
+        if left_out:
+            return self._marked(text, [s for s in spans if s[1] <= len(text)]) + self.dim(
+                f" […{left_out:,} more characters; --json prints the whole passage]"
+            )
+        return self._marked(text, spans)
+
+    def _marked(self, text: str, spans: Iterable[Span]) -> str:
         if not self.enabled:
             return _visible(text)
         out, at = [], 0

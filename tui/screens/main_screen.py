@@ -25,7 +25,7 @@ from store.errors import Problem, StoreError
 from store.hits import CorpusStats, IndexReport
 from tui.curation_actions import CURATION_BINDINGS, CurationActions
 from tui.messages import JumpRequested, QuotesRequested
-from tui.navigation import ArticleTarget, History, ListSource, ViewState
+from tui.navigation import ArticleTarget, History, ListSource, ResultEntry, ViewState
 from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
 from tui.passage_text import query_terms
 from tui.screens.problems_screen import ProblemsScreen
@@ -102,7 +102,6 @@ class MainScreen(NotebookActions, CurationActions):
         self.index_ready = False
         self.problems: list[Problem] = []
         self.stats: CorpusStats | None = None
-        self._stepping = False
         self._submitted = False
         self._search_timer: Timer | None = None
         self._seen_report: IndexReport | None = None
@@ -200,6 +199,8 @@ class MainScreen(NotebookActions, CurationActions):
         self.status.show_index(
             index_news(report) if changed and report and not report.rebuilt else "index up to date"
         )
+        if first:  # names for the first speaker:/entity: query, read before anyone types one
+            self.run_worker(self.corpus.load_names, thread=True, group="registry", exit_on_error=False)
         if first or self.results.source is None:
             self._search(self.search_box.value, force=True)
         elif changed:  # the same list again, from the new index, cursor kept
@@ -233,7 +234,7 @@ class MainScreen(NotebookActions, CurationActions):
     def _show_counts(self, stats: CorpusStats, problems: list[Problem]) -> None:
         self.stats = stats
         self.status.show_stats(stats, self.sort)
-        self.search_box.show_corpus_size(stats.articles)
+        self.search_box.show_corpus_size(stats.articles, self.corpus)
         self.status.show_problems(len(problems))
         if problems and problems != self.problems:
             self.notify(
@@ -348,16 +349,15 @@ class MainScreen(NotebookActions, CurationActions):
     # -- opening articles and jumping ------------------------------------------
 
     def on_results_list_opened(self, message: ResultsList.Opened) -> None:
-        stepping, self._stepping = self._stepping, False
-        if not stepping:
-            self.history.push(self._snapshot())
-        entry = message.entry
-        source = message.results.source or ListSource("search")
+        self.history.push(self._snapshot())
+        self._open_entry(message.entry)
+        self._focus(self.article)
+
+    def _open_entry(self, entry: ResultEntry) -> None:
+        source = self.results.source or ListSource("search")
         terms = tuple(query_terms(source.query)) if source.kind == "search" else ()
         entity = (source.query, source.entity_type) if source.kind in ("mentions", "quotes") else None
         self.article.open(ArticleTarget(entry.article_id, entry.paragraph, entry.spans, terms, entity))
-        if not stepping:
-            self._focus(self.article)
 
     def on_article_view_opened(self, message: ArticleView.Opened) -> None:
         self.entities.show_article(message.article)
@@ -393,20 +393,26 @@ class MainScreen(NotebookActions, CurationActions):
         if not self.results.entries:
             self.notify("No list to step through — search, or jump from an entity.", timeout=3)
             return
-        self._stepping = True
-        if not self.results.step(delta):
-            self._stepping = False
+        before = self._snapshot()
+        entry = self.results.step(delta)
+        if entry is None:
             self.notify("That was the last one." if delta > 0 else "That was the first one.", timeout=2)
+            return
+        self.history.push(before)  # escape comes back to this passage: one step per press
+        self._open_entry(entry)
 
     # -- history ---------------------------------------------------------------
 
     def _snapshot(self) -> ViewState:
         focused = self.focused
+        target, shown = self.article.target, self.article.article
+        target_id, paragraph = (target.article_id, target.paragraph) if target else (None, 0)
         return ViewState(
             source=self.results.source or ListSource("search", self.search_box.value.strip(), self.sort),
             list_index=self.results.entry_index,
-            article=self.article.target if self.article.article is not None else None,
-            article_paragraph=self.article.cursor,
+            article=target,
+            # while another article loads, its cursor is still the old one's: use where it opens
+            article_paragraph=self.article.cursor if shown and shown.id == target_id else paragraph,
             focus=focused.id if focused is not None else None,
         )
 

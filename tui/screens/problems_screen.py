@@ -28,23 +28,26 @@ class ProblemsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog") as dialog:
-            dialog.border_title = "Files that could not be read"
+            dialog.border_title = "Files that could not be read" if self.problems else "No file problems"
             dialog.border_subtitle = "escape to close"
             with VerticalScroll(id="problems"):
                 if not self.problems:
-                    yield Static(Text("Every article file was read. Nothing to fix."), classes="problem")
+                    yield Static(
+                        Text("No problems: every article file was read. Nothing to fix."), classes="problem"
+                    )
                 for problem in self.problems:
                     where = str(problem.path) + (f":{problem.line}" if problem.line else "")
                     text = Text(inert(where), style="bold", end="")
                     text.append("\n" + inert(problem.message))
                     yield Static(text, classes="problem")
-            yield Static(
-                Text(
-                    "These files are left out of the index. Fix them in an editor, check them "
-                    "with `newsdesk check`, and newsdesk picks them up at the next start."
-                ),
-                id="problems-hint",
-            )
+            if self.problems:
+                yield Static(
+                    Text(
+                        "These files are left out of the index. Fix them in an editor (check them "
+                        "with `newsdesk check`): newsdesk takes them in as soon as they are saved."
+                    ),
+                    id="problems-hint",
+                )
 
     def action_scroll(self, delta: int) -> None:
         self.query_one("#problems", VerticalScroll).scroll_relative(y=delta, animate=False)

@@ -22,8 +22,10 @@ from textual.widgets import Static
 
 from store.errors import StoreError
 from store.models import Article, Entity, Quote
+from tui.article_names import is_entity, names_in
+from tui.article_window import MORE_FACTOR, SHOW_CHARS, edge_note, more_note, shown_part, window_around
 from tui.messages import JumpRequested, QuotesRequested
-from tui.navigation import ArticleTarget, Span
+from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled, term_spans
 from tui.widgets.quoted_paragraph import Marks, QuotedParagraph, QuoteMark
 
@@ -52,6 +54,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         Binding("h,left", "mention(-1)", "Previous name", show=False, tooltip="Select the previous name"),
         Binding("enter", "jump", "Every mention", tooltip="Every passage naming the selected name"),
         Binding("Q", "quotes", "Their quotes", tooltip="What the selected person said, across the corpus"),
+        Binding(
+            "pagedown", "page(1)", "Page down", show=False, tooltip="A page down; the cursor comes along"
+        ),
+        Binding("pageup", "page(-1)", "Page up", show=False, tooltip="A page up; the cursor comes along"),
+        Binding("plus", "more", "Show more", show=False, tooltip="Show more of a very long paragraph"),
     ]
     COMPONENT_CLASSES = {
         "article--highlight",
@@ -100,6 +107,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         self._generation = 0
         self._pending_cursor: int | None = None
         self._mentions: dict[int, list[tuple[int, int, Entity]]] = {}
+        self._window = range(0)
+        """The paragraphs mounted (tui.article_window)."""
+        self._shown: dict[int, int] = {}
+        """Characters shown of the paragraphs the reader asked to see more of."""
         self._quotes: dict[int, list[Quote]] = {}
 
     def _style(self, component: str) -> Style:
@@ -180,23 +191,52 @@ class ArticleView(VerticalScroll, can_focus=True):
             blocks.append(Static(Text(inert(fields), style=meta), id="meta-fields", classes="meta"))
         if article.standfirst:
             blocks.append(Static(id="standfirst", classes="standfirst"))
-        for number, paragraph in enumerate(article.paragraphs):
-            kind = "heading" if paragraph.kind == "heading" else "paragraph"
-            if number in self._quotes:
-                blocks.append(QuotedParagraph(id=f"p-{number}", classes=f"{kind} quoted"))
-            else:
-                blocks.append(Static(id=f"p-{number}", classes=kind))
-        await self.mount_all(blocks)
-        self.border_title = Text(inert(article.source or "Article"))
-        self._paint_all()
         cursor = self.target.paragraph if self._pending_cursor is None else self._pending_cursor
         self._pending_cursor = None
+        self._shown = {}
+        self._window = window_around(cursor, len(article.paragraphs))
+        await self.mount_all(blocks + self._paragraph_blocks())
+        self.border_title = Text(inert(article.source or "Article"))
+        self._paint_all()
         self.scroll_home(animate=False)
         self._move_cursor(cursor)
         self.post_message(self.Opened(self, article))
 
+    def _paragraph_blocks(self) -> list[Static]:
+        """The window's paragraphs, with a note at either edge for what is not mounted."""
+        assert self.article is not None
+        blocks = []
+        total = len(self.article.paragraphs)
+        if self._window.start:
+            blocks.append(Static(Text(edge_note(self._window.start, "above")), classes="meta window-edge"))
+        for number in self._window:
+            kind = "heading" if self.article.paragraphs[number].kind == "heading" else "paragraph"
+            if number in self._quotes:
+                blocks.append(QuotedParagraph(id=f"p-{number}", classes=f"{kind} quoted"))
+            else:
+                blocks.append(Static(id=f"p-{number}", classes=kind))
+        if self._window.stop < total:
+            below = edge_note(total - self._window.stop, "below")
+            blocks.append(Static(Text(below), classes="meta window-edge"))
+        return blocks
+
+    async def _shift_window(self, number: int, generation: int) -> None:
+        """Mount the paragraphs around `number` instead, then put the cursor there."""
+        if self.article is None or generation != self._generation:
+            return
+        self._window = window_around(number, len(self.article.paragraphs))
+        for block in list(self.query(".paragraph, .heading, .window-edge")):
+            await block.remove()
+        await self.mount_all(self._paragraph_blocks())
+        for paragraph in self._window:
+            self._paint(paragraph)
+        self._move_cursor(number)
+
     def _index(self, article: Article) -> None:
-        self._mentions = {}
+        self._mentions = {
+            HEADLINE: names_in(article.title, article.entities),
+            STANDFIRST: names_in(article.standfirst or "", article.entities),
+        }
         for entity in article.entities:
             for mention in entity.mentions:
                 self._mentions.setdefault(mention.paragraph, []).append((mention.start, mention.end, entity))
@@ -224,36 +264,37 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _paint_all(self) -> None:
         for number in self._positions():
-            self._paint(number)
+            if number < 0 or number in self._window:
+                self._paint(number)
 
     def _paint(self, number: int) -> None:
         block = self._block(number)
         if self.article is None or self.target is None or block is None:
             return
         highlight = self._style("article--highlight")
-        if number < 0:  # the headline or the standfirst: no mentions or quotes are stored there
-            words = (self.article.title if number == HEADLINE else self.article.standfirst) or ""
-            layers: list[tuple[list[Span], Style]] = [(term_spans(words, list(self.target.terms)), highlight)]
-            if number == self.target.paragraph:
-                layers.append((list(self.target.spans), highlight))
-            block.update(styled(words, layers))
-            return
-        paragraph = self.article.paragraphs[number]
+        if number < 0:  # the headline or the standfirst
+            shown, hidden = (self.article.title if number == HEADLINE else self.article.standfirst) or "", 0
+        else:
+            shown, hidden = shown_part(
+                self.article.paragraphs[number].text, self._shown.get(number, SHOW_CHARS)
+            )
         mentions = self._mentions.get(number, [])
         quotes = self._quotes.get(number, [])
         entity = self.target.entity
         layers = [
             ([(q.start, q.end) for q in quotes], self._style("article--quote")),
             ([(s, e) for s, e, _ in mentions], self._style("article--mention")),
-            (term_spans(paragraph.text, list(self.target.terms)), highlight),
-            ([(s, e) for s, e, m in mentions if _is(m, entity)], highlight),
+            (term_spans(shown, list(self.target.terms)), highlight),
+            ([(s, e) for s, e, m in mentions if is_entity(m, entity)], highlight),
         ]
         if number == self.target.paragraph:
             layers.append((list(self.target.spans), highlight))
         if number == self.cursor and mentions and self.has_focus:
             start, end, _ = mentions[self.mention_cursor % len(mentions)]
             layers.append(([(start, end)], self._style("article--selected")))
-        text = styled(paragraph.text, layers)
+        text = styled(shown, layers)
+        if hidden:
+            text.append(more_note(hidden), style=self._style("article--meta"))
         if isinstance(block, QuotedParagraph):  # the bar beside the quoted lines, each speaker named once
             marks = Marks(self._style("article--quote-bar"), self._style("article--speaker"))
             block.show(text, [QuoteMark(q.start, q.end, q.speaker) for q in quotes], marks)
@@ -262,25 +303,36 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     # -- cursor ----------------------------------------------------------------
 
-    def _move_cursor(self, number: int) -> None:
+    def _move_cursor(self, number: int, *, scroll: bool = True) -> None:
         positions = self._positions()
         if not positions:
             return
         if number not in positions:  # past either end, or a standfirst the article lacks
             number = HEADLINE if number < 0 else positions[-1]
+        if number >= 0 and number not in self._window:
+            self.call_later(self._shift_window, number, self._generation)
+            return
         old = self.cursor
         self.cursor = number
         self.mention_cursor = 0
         if self.target and number == self.target.paragraph and self.target.spans:
             mentions = self._mentions.get(number, [])
-            first = self.target.spans[0][0]
-            self.mention_cursor = next((i for i, m in enumerate(mentions) if m[0] >= first), 0)
+            spans = self.target.spans  # the name that matched, if a name did
+            self.mention_cursor = next(
+                (
+                    i
+                    for i, m in enumerate(mentions)
+                    if any(m[0] < end and start < m[1] for start, end in spans)
+                ),
+                0,
+            )
         for block_number in {old, number}:
             block = self._block(block_number)
             if block is not None:
                 block.set_class(block_number == number, "-cursor")
                 self._paint(block_number)
-        self.call_after_refresh(self._scroll_to_cursor, self._generation, 10)
+        if scroll:
+            self.call_after_refresh(self._scroll_to_cursor, self._generation, 10)
         self._update_subtitle()
 
     def _scroll_to_cursor(self, generation: int, tries: int) -> None:
@@ -325,6 +377,47 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self.article is not None:
             self._move_cursor(len(self.article.paragraphs) - 1 if number < 0 else HEADLINE)
 
+    def action_more(self) -> None:
+        if self.article is None or self.cursor < 0:
+            return
+        text = self.article.paragraphs[self.cursor].text
+        shown = self._shown.get(self.cursor, SHOW_CHARS)
+        if shown >= len(text):
+            self.notify("All of this paragraph is shown.", timeout=2)
+            return
+        self._shown[self.cursor] = shown * MORE_FACTOR
+        self._paint(self.cursor)
+
+    def action_page(self, delta: int) -> None:
+        """Scroll a page and put the cursor on the first paragraph in view."""
+        if delta > 0:
+            self.scroll_page_down(animate=False)
+        else:
+            self.scroll_page_up(animate=False)
+        self.call_after_refresh(self._cursor_to_view, delta)
+
+    def _cursor_to_view(self, delta: int) -> None:
+        top = self.scroll_offset.y
+        bottom = top + self.scrollable_content_region.height
+        visible = [
+            number
+            for number in self._positions()
+            if (block := self._block(number)) is not None
+            and block.virtual_region.y < bottom
+            and block.virtual_region.bottom > top
+        ]
+        if not visible:
+            return
+        if delta > 0 and self.scroll_offset.y >= self.max_scroll_y:
+            target = visible[-1]  # at the end: the last paragraph
+        elif delta < 0 and top <= 0:
+            target = visible[0]
+        else:
+            starts_in_view = [n for n in visible if (b := self._block(n)) and b.virtual_region.y >= top]
+            target = (starts_in_view or visible)[0]
+        if target != self.cursor:
+            self._move_cursor(target, scroll=False)
+
     def action_mention(self, delta: int) -> None:
         mentions = self._mentions.get(self.cursor, [])
         if not mentions:
@@ -360,11 +453,3 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def on_blur(self, event: events.Blur) -> None:
         self._paint(self.cursor)
-
-
-def _is(entity: Entity, wanted: tuple[str, str | None] | None) -> bool:
-    """Whether `entity` is the wanted (name, type); a type of None matches any."""
-    if wanted is None:
-        return False
-    name, entity_type = wanted
-    return entity.name == name and (entity_type is None or entity.type == entity_type)

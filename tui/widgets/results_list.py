@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 PAGE_SIZE = 100
 """Rows fetched per request; more are fetched as the cursor nears the end."""
+LOAD_AT_MOST = 20_000
+"""`G` loads the rest of a list up to this many rows."""
 _PLACES = {-1: "headline: ", -2: "standfirst: "}
 """How a passage that is not a body paragraph is labelled (by its paragraph number)."""
 
@@ -130,6 +132,8 @@ class ResultsList(OptionList):
         self._last_article: str | None = None
         self._pending_cursor: int | None = None
         self._fetching_more = False
+        self._to_the_end = False
+        """`G` asked for the end: the cursor goes there when the rest has arrived."""
 
     # -- loading ---------------------------------------------------------------
 
@@ -206,7 +210,10 @@ class ResultsList(OptionList):
             name = quotes.speaker.name if quotes.speaker else source.query
             title = f"What {name} said — {_count(quotes.total, 'quote')}"
             return _Page(entries, quotes.total, len({e.article_id for e in entries}), elapsed, title)
-        result = self.corpus.search(source.query, limit=limit, offset=offset, sort=source.sort)
+        worker = get_current_worker()  # a newer list cancels this one: the search stops at once
+        result = self.corpus.search(
+            source.query, limit=limit, offset=offset, sort=source.sort, stop=lambda: worker.is_cancelled
+        )
         entries = [
             ResultEntry(
                 h.article_id, h.title, h.date, h.source, h.paragraph, h.text, tuple(h.highlights), h.speaker
@@ -258,6 +265,9 @@ class ResultsList(OptionList):
                 )
             )
         self._append(page.entries)
+        if self._to_the_end:
+            self._to_the_end = False
+            self.highlight_entry(len(self.entries) - 1)
         if not self.entries:
             self.empty_message = _nothing_found(self.source)
             self._add_empty_state()
@@ -364,16 +374,17 @@ class ResultsList(OptionList):
             return None
         return self._entry_of_option.get(self.highlighted)
 
-    def step(self, delta: int) -> bool:
-        """Move to the next (`delta` 1) or previous (-1) passage and open it."""
+    def step(self, delta: int) -> ResultEntry | None:
+        """Move the cursor to the next (`delta` 1) or previous (-1) passage and return it
+        (None past either end). The caller opens it at once, so a burst of presses
+        opens each passage in turn, in order."""
         current = self.entry_index
         target = 0 if current is None else current + delta
         if not 0 <= target < len(self.entries):
             self._maybe_fetch_more(len(self.entries) - 1)
-            return False
+            return None
         self.highlight_entry(target)
-        self.post_message(self.Opened(self, self.entries[target], target))
-        return True
+        return self.entries[target]
 
     # -- events ----------------------------------------------------------------
 
@@ -403,6 +414,17 @@ class ResultsList(OptionList):
             self.post_message(QuotesRequested(self.entries[index].speaker or ""))
         else:
             self.notify("No speaker here: Q works on a quote, or on an entity's mentions.", timeout=3)
+
+    def action_last(self) -> None:
+        """The real end of the list, in one press: the rows not loaded yet (up to
+        LOAD_AT_MOST) are fetched first."""
+        missing = min(self.total - len(self.entries), LOAD_AT_MOST - len(self.entries))
+        if self.source is None or missing <= 0:
+            self.highlight_entry(len(self.entries) - 1)
+            return
+        self._to_the_end = True
+        self._fetching_more = True
+        self._fetch(self.source, len(self.entries), missing, self._generation)
 
     def _maybe_fetch_more(self, index: int) -> None:
         if self.source is None or self._fetching_more:

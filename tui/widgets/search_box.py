@@ -2,14 +2,47 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-PLACEHOLDER = 'Search — try Assad, speaker:kerry, "Geneva process", negot*'
-HINT = 'Type to search {articles} — try Assad, speaker:kerry, "Geneva process", negot*'
+from store.hits import Facets
+
+if TYPE_CHECKING:
+    from store.corpus import Corpus
+
+PLACEHOLDER = "Search — type words, a name, speaker:NAME, entity:NAME, a prefix*"
+HINT = "Type to search {articles} — {examples}"
+EMPTY_STORE = "Nothing to search yet: add articles with newsdesk import FILE"
+
+
+def examples(facets: Facets) -> str:
+    """Queries that find something in this corpus: its most mentioned person, its most
+    quoted speaker, its top organisation or place, and a prefix of one of its words."""
+    found: list[str] = []
+    person = facets.people[0].name if facets.people else None
+    if person:
+        found.append(_quoted(person))
+    if facets.speakers:
+        found.append("speaker:" + facets.speakers[0].name.split()[-1].lower())
+    others = facets.organisations or facets.places
+    if others:
+        found.append("entity:" + _quoted(others[0].name))
+    words = [
+        w for f in facets.places + facets.organisations for w in f.name.split() if w.isalpha() and len(w) >= 6
+    ]
+    if words:
+        found.append(words[0][:5].lower() + "*")
+    return ", ".join(found) if found else "words, a name, speaker:NAME, a prefix*"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
 
 
 class SearchBox(Horizontal):
@@ -50,6 +83,8 @@ class SearchBox(Horizontal):
         self.input.value = recalled  # results follow, as when typing
         self.input.cursor_position = len(recalled)
 
+    _articles = 0
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="query", select_on_focus=False)
         yield Static("", id="search-stats")
@@ -69,10 +104,29 @@ class SearchBox(Horizontal):
                 self.input.value = query
             self.input.cursor_position = len(query)
 
-    def show_corpus_size(self, articles: int) -> None:
-        """Say in the empty box how much there is to search."""
-        noun = "article" if articles == 1 else "articles"
-        self.input.placeholder = HINT.format(articles=f"{articles:,} {noun}")
+    def show_corpus_size(self, articles: int, corpus: Corpus | None = None) -> None:
+        """Say in the empty box how much there is to search, with example queries taken
+        from the open corpus (read in a thread worker)."""
+        self._articles = articles
+        if not articles:
+            self.input.placeholder = EMPTY_STORE
+            return
+        self._show_examples(getattr(self, "_examples", "try words, a name, speaker:NAME, a prefix*"))
+        if corpus is not None:
+            self._suggest(corpus)
+
+    def _show_examples(self, text: str) -> None:
+        self._examples = text
+        noun = "article" if self._articles == 1 else "articles"
+        self.input.placeholder = HINT.format(articles=f"{self._articles:,} {noun}", examples=text)
+
+    @work(thread=True, exclusive=True, group="suggest")
+    def _suggest(self, corpus: Corpus) -> None:
+        try:
+            facets = corpus.facets("", limit=3)
+        except Exception:  # examples are a nicety: the generic ones stay
+            return
+        self.app.call_from_thread(self._show_examples, "try " + examples(facets))
 
     def show_searching(self) -> None:
         self.input.remove_class("-error")

@@ -1,0 +1,96 @@
+"""Navigation details from issue 11: a burst of n, G at the end of a lazily loaded list,
+the name that matched pre-selected, names in the headline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+from tui_helpers import KERRY_ARTICLE, settle
+
+from store.corpus import open_corpus
+from store.models import Article, Paragraph
+from store.yamlio import save_article
+from tui.app import NewsdeskApp
+from tui.widgets.article_view import ArticleView
+from tui.widgets.results_list import PAGE_SIZE, ResultsList
+
+
+async def test_a_burst_of_n_keeps_history_and_cursor_in_step(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#query", Input).value = "Assad"
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        view = app.screen.query_one(ArticleView)
+        assert len(results.entries) >= 5
+        await pilot.press("n", "n", "n", "n")  # faster than the articles load
+        await settle(pilot)
+        assert results.entry_index == 4
+        for expected in (3, 2, 1):
+            await pilot.press("escape")
+            await settle(pilot)
+            assert results.entry_index == expected
+            entry = results.entries[expected]
+            assert view.target is not None
+            assert (view.target.article_id, view.target.paragraph) == (entry.article_id, entry.paragraph)
+            assert view.article is not None and view.article.id == entry.article_id
+
+
+async def test_G_reaches_the_real_end_of_a_long_list_in_one_press(tmp_path: Path) -> None:
+    articles = tmp_path / "store" / "articles"
+    articles.mkdir(parents=True)
+    for number in range(130):
+        article_id = f"2020-01-{number % 28 + 1:02d}-talks-in-geneva-{number}"
+        paragraphs = [Paragraph(f"Delegates met in Geneva for round {number}."), Paragraph("Geneva again.")]
+        save_article(
+            articles / f"{article_id}.yaml", Article(article_id, f"Geneva talks, round {number}", paragraphs)
+        )
+    corpus = open_corpus(tmp_path / "store")
+    app = NewsdeskApp(corpus)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#query", Input).value = "Geneva"
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.total == 390 and len(results.entries) == PAGE_SIZE
+        await pilot.press("G")
+        await settle(pilot)
+        assert len(results.entries) == 390
+        assert results.entry_index == 389
+    corpus.close()
+
+
+async def test_opening_a_hit_selects_the_name_that_matched(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.screen.query_one("#query", Input).value = "entity:Lavrov"
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        index = next(i for i, e in enumerate(results.entries) if e.paragraph >= 0 and e.spans)
+        results.highlight_entry(index)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.selected_entity is not None and view.selected_entity.name == "Sergei Lavrov"
+
+
+async def test_names_in_the_headline_are_selectable(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        app.screen.open_article(KERRY_ARTICLE)  # type: ignore[attr-defined]
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.cursor == -1
+        names = set()
+        for _ in range(4):
+            await pilot.press("l")
+            if view.selected_entity is not None:
+                names.add(view.selected_entity.name)
+        assert {"John Kerry", "Bashar al-Assad"} <= names

@@ -43,8 +43,7 @@ from store.index.notebook_filter import resolve_notebook
 from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.review import QuoteToCheck, quotes_to_check
-from store.index.schema import META_PREFIX
-from store.index.schema import index_damage
+from store.index.schema import META_PREFIX, index_damage
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
 from store.index.writer import update_index

@@ -29,8 +29,8 @@ class NewsdeskApp(App[None]):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="Quit newsdesk"),
-        Binding("question_mark,f1", "help", "Help", tooltip="This list of keys"),
+        Binding("f1", "help", "Help", show=False, tooltip="This list of keys (also ?)"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Quit newsdesk"),
         Binding(
             "ctrl+p",
             "command_palette",

@@ -77,7 +77,9 @@ def term_spans(text: str, terms: list[str]) -> list[Span]:
     return [match.span() for match in pattern.finditer(text)]
 
 
-def snippet(text: str, spans: list[Span], highlight: Style | str, *, lead: int = 24) -> Text:
+def snippet(
+    text: str, spans: list[Span], highlight: Style | str, *, lead: int = 24, chars: int = SNIPPET_CHARS
+) -> Text:
     """One line of a passage starting a little before its first highlight.
 
     The line is cut by the widget (`text-overflow: ellipsis`); starting near the
@@ -90,5 +92,5 @@ def snippet(text: str, spans: list[Span], highlight: Style | str, *, lead: int =
         start = min(start, first)
     prefix = "…" if start > 0 else ""
     shifted = [(s - start + len(prefix), e - start + len(prefix)) for s, e in spans if e > start]
-    end = start + SNIPPET_CHARS  # a row shows a line or two: never wrap megabytes for it
+    end = start + chars  # a row shows a line or two: never wrap megabytes for it
     return styled(prefix + text[start:end] + ("…" if len(text) > end else ""), [(shifted, highlight)])

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
+from textual.widgets._footer import FooterKey
 from tui_helpers import KERRY_ARTICLE, settle
 
 from store.corpus import open_corpus
@@ -13,7 +14,7 @@ from store.models import Article, Paragraph
 from store.yamlio import save_article
 from tui.app import NewsdeskApp
 from tui.widgets.article_view import ArticleView
-from tui.widgets.results_list import PAGE_SIZE, ResultsList
+from tui.widgets.results_list import PAGE_SIZE, ResultsList, fit_title
 
 
 async def test_a_burst_of_n_keeps_history_and_cursor_in_step(app: NewsdeskApp) -> None:
@@ -94,3 +95,23 @@ async def test_names_in_the_headline_are_selectable(app: NewsdeskApp) -> None:
             if view.selected_entity is not None:
                 names.add(view.selected_entity.name)
         assert {"John Kerry", "Bashar al-Assad"} <= names
+
+
+def test_a_cut_jump_title_keeps_its_counts() -> None:
+    title = "United States — 262 passages in 107 articles · also US, U.S."
+    keep = len("262 passages in 107 articles")
+    assert fit_title(title, keep, 40) == "United S… — 262 passages in 107 articles"
+    assert fit_title(title, keep, 200) == title
+
+
+async def test_at_80x24_the_footer_keeps_help_and_the_pane_keys(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ResultsList).focus()
+        await settle(pilot)
+        shown = {
+            key.key_display or key.key
+            for key in app.screen.query(FooterKey)
+            if key.region.width and key.region.right <= 80
+        }
+        assert "?" in shown and "⏎" in shown and "Q" in shown

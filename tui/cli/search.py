@@ -207,7 +207,7 @@ def run_search(args: argparse.Namespace) -> int:
             if hit.paragraph == -1
             else "standfirst"
             if hit.paragraph == -2
-            else f"¶{hit.paragraph}"
+            else f"¶{hit.paragraph + 1}"
         )
         speaker = f"  — {_visible(hit.speaker)}" if hit.speaker else ""
         print()
@@ -241,7 +241,11 @@ def run_mentions(args: argparse.Namespace) -> int:
     style = _Style(sys.stdout.isatty())
     for passage in page.passages:
         print()
-        print(style.dim(f"{passage.date or '(no date)'}  {_visible(passage.title)}  ¶{passage.paragraph}"))
+        print(
+            style.dim(
+                f"{passage.date or '(no date)'}  {_visible(passage.title)}  {_where(passage.paragraph)}"
+            )
+        )
         print("  " + style.marked(passage.text, passage.mentions))
     _more(page.offset, len(page.passages), page.total, "passages")
     return 0
@@ -264,7 +268,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         cue = f" ({_visible(quote.cue)})" if quote.cue else ""
         print(
             f"  — {_visible(quote.speaker or 'unknown speaker')}{cue}, {quote.date or '(no date)'}, "
-            f"{_visible(quote.title)} ¶{quote.paragraph}"
+            f"{_visible(quote.title)} {_where(quote.paragraph)}"
         )
     _more(page.offset, len(page.quotes), page.total, "quotes")
     return 0
@@ -309,6 +313,11 @@ def run_index(args: argparse.Namespace) -> int:
 
 def _print_json(document: Any) -> None:
     print(json.dumps(document, ensure_ascii=False))
+
+
+def _where(paragraph: int) -> str:
+    """A paragraph as the TUI numbers it: ¶1 is the first (`paragraph` 0 in the JSON)."""
+    return {-1: "headline", -2: "standfirst"}.get(paragraph, f"¶{paragraph + 1}")
 
 
 def _count(number: int, noun: str) -> str:

@@ -48,10 +48,18 @@ class MainScreen(NotebookActions, CurationActions):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (160, "-very-wide")]
     BINDINGS = [
+        # first of the screen's keys: the footer keeps it even at 80 columns
+        Binding("question_mark", "app.help", "Help", tooltip="This list of keys"),
         Binding("slash", "focus_search", "Search", tooltip="Focus the search box; results follow typing"),
         Binding("escape,backspace", "back", "Back", tooltip="Back to the previous view, cursors restored"),
-        Binding("n", "step(1)", "Next hit", tooltip="Open the next passage of the list, across articles"),
-        Binding("N", "step(-1)", "Previous hit", tooltip="Open the previous passage of the list"),
+        Binding(
+            "n",
+            "step(1)",
+            "Next hit",
+            key_display="n/N",
+            tooltip="Open the next passage of the list, across articles",
+        ),
+        Binding("N", "step(-1)", "Previous hit", show=False, tooltip="Open the previous passage of the list"),
         Binding("e", "focus_entities", "Entities", tooltip="Focus the entities pane"),
         Binding("s", "toggle_sort", "Sort", show=False, tooltip="Sort results by relevance or newest first"),
         Binding(

@@ -27,7 +27,7 @@ from store.hits import QueryError
 from store.passage_ref import fingerprint
 from tui.messages import QuotesRequested
 from tui.navigation import ListSource, ResultEntry
-from tui.passage_text import inert, snippet, styled
+from tui.passage_text import SNIPPET_CHARS, inert, snippet, styled
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -52,6 +52,9 @@ class _Page:
     """False when `total` is an estimate (a broad search cut short)."""
     dated: bool = True
     """False when no article of the store has a date."""
+    keep: int = 0
+    """The title's counts come right after its first " — ": so many characters of
+    them are kept whole when the title is cut to the pane (the name is cut instead)."""
 
 
 class ResultsList(OptionList):
@@ -190,14 +193,14 @@ class ResultsList(OptionList):
                 for p in mentions.passages
             ]
             elapsed = (time.perf_counter() - started) * 1000
-            title = f"{mentions.entity.name} — {_count(mentions.total, 'passage')} in "
-            title += _count(mentions.articles, "article")
+            counts = f"{_count(mentions.total, 'passage')} in {_count(mentions.articles, 'article')}"
+            title = f"{mentions.entity.name} — {counts}"
             if mentions.entity.aliases:  # what the jump groups
                 title += " · also " + ", ".join(mentions.entity.aliases)
             if mentions.others:  # what else the name stands for: the jump chose one
                 named = ", ".join(f"{e.name} ({e.mentions:,})" for e in mentions.others)
                 title += f" · “{source.query}” is also {named}"
-            return _Page(entries, mentions.total, mentions.articles, elapsed, title)
+            return _Page(entries, mentions.total, mentions.articles, elapsed, title, keep=len(counts))
         if source.kind == "quotes":
             quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)
             entries = [
@@ -209,7 +212,10 @@ class ResultsList(OptionList):
             elapsed = (time.perf_counter() - started) * 1000
             name = quotes.speaker.name if quotes.speaker else source.query
             title = f"What {name} said — {_count(quotes.total, 'quote')}"
-            return _Page(entries, quotes.total, len({e.article_id for e in entries}), elapsed, title)
+            articles = len({e.article_id for e in entries})
+            return _Page(
+                entries, quotes.total, articles, elapsed, title, keep=len(_count(quotes.total, "quote"))
+            )
         worker = get_current_worker()  # a newer list cancels this one: the search stops at once
         result = self.corpus.search(
             source.query, limit=limit, offset=offset, sort=source.sort, stop=lambda: worker.is_cancelled
@@ -251,7 +257,7 @@ class ResultsList(OptionList):
         if message.offset == 0:
             self._reset()
             self.total = page.total
-            self.border_title = Text(inert(page.title))
+            self.border_title = Text(inert(fit_title(page.title, page.keep, self.size.width - 6)))
             self.border_subtitle = f"{page.elapsed_ms:.0f} ms"
             self.post_message(
                 self.Loaded(
@@ -319,11 +325,13 @@ class ResultsList(OptionList):
         for entry in entries:
             if entry.article_id != self._last_article:
                 self._last_article = entry.article_id
+                # one line: the headline, then its source and date (cut first when narrow),
+                # so that even at 80x24 the pane shows several results
                 header = Text("\n" if self.entries else "", end="")
                 header.append(inert(entry.title), style="bold")
                 details = " · ".join(inert(part) for part in (entry.source, entry.date) if part)
                 if details:
-                    header.append("\n" + details, style=meta)
+                    header.append(" · " + details, style=meta)
                 options.append(Option(header, disabled=True))
                 next_option += 1
             self._entry_of_option[next_option] = len(self.entries)
@@ -346,7 +354,10 @@ class ResultsList(OptionList):
         if self.source is not None and self.source.kind == "quotes":
             row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
         else:
-            row = snippet(entry.text, list(entry.spans), self._style("results--highlight"))
+            # a very wide screen wraps rows (app.tcss): two lines of each passage use its width
+            wide = self.screen.has_class("-very-wide")
+            chars = int(1.7 * max(self.scrollable_content_region.width - 4, 20)) if wide else SNIPPET_CHARS
+            row = snippet(entry.text, list(entry.spans), self._style("results--highlight"), chars=chars)
             label = _PLACES.get(entry.paragraph)
             if label:
                 row = Text(label, style=meta, end="") + row
@@ -432,6 +443,19 @@ class ResultsList(OptionList):
         if index >= len(self.entries) - 10 and len(self.entries) < self.total:
             self._fetching_more = True
             self._fetch(self.source, len(self.entries), PAGE_SIZE, self._generation)
+
+
+def fit_title(title: str, keep: int, width: int) -> str:
+    """`title` cut to `width`, keeping the `keep` characters of counts after " — "
+    ("United States — 262 passages in 107 articles" -> "United St… — 262 passages in 107 articles")."""
+    if len(title) <= width or not keep or " — " not in title:
+        return title
+    name, _, rest = title.partition(" — ")
+    counts = rest[:keep]
+    room = width - len(counts) - 3
+    if room < 4:
+        return counts
+    return (name if len(name) <= room else name[: room - 1] + "…") + " — " + counts
 
 
 def _grouped(entries: list[ResultEntry]) -> list[ResultEntry]:

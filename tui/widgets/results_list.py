@@ -212,9 +212,9 @@ class ResultsList(OptionList):
             elapsed = (time.perf_counter() - started) * 1000
             name = quotes.speaker.name if quotes.speaker else source.query
             title = f"What {name} said — {_count(quotes.total, 'quote')}"
-            articles = len({e.article_id for e in entries})
+            quoted_in = len({e.article_id for e in entries})
             return _Page(
-                entries, quotes.total, articles, elapsed, title, keep=len(_count(quotes.total, "quote"))
+                entries, quotes.total, quoted_in, elapsed, title, keep=len(_count(quotes.total, "quote"))
             )
         worker = get_current_worker()  # a newer list cancels this one: the search stops at once
         result = self.corpus.search(

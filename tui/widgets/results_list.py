@@ -453,7 +453,7 @@ def fit_title(title: str, keep: int, width: int) -> str:
     name, _, rest = title.partition(" — ")
     counts = rest[:keep]
     room = width - len(counts) - 3
-    if room < 4:
+    if room < 2:
         return counts
     return (name if len(name) <= room else name[: room - 1] + "…") + " — " + counts
 

@@ -23,11 +23,11 @@ from whoosh.matching import ListMatcher, NullMatcher
 
 FEW_WORDS = 48
 """Up to this many words a prefix is an OR of its words, each scored as a word."""
-CHECK_EVERY = 64
+CHECK_EVERY = 16
 """Words listed between two looks at the clock."""
 SAMPLE = 100
 """Words highlighted (a hit shows a few lines)."""
-ESTIMATE_FROM = 8
+ESTIMATE_FROM = 4
 """Words looked up to estimate how many passages match (a word lookup costs a file read)."""
 
 
@@ -43,6 +43,8 @@ class Budget:
     """Set once anything stopped short because of the clock (or `stop`)."""
     words_read: int = 0
     """Expanded words whose passages were read: the first is read whatever the clock says."""
+    words_listed: int = 0
+    """Words listed by expansions so far: the first expansion runs whatever the clock says."""
 
     @property
     def deadline(self) -> float:
@@ -69,6 +71,7 @@ class ExpandedTerms(wq.Query):  # type: ignore[misc]
         self.words = words
         self.budget = budget
         self.boost = boost
+        self._estimate: int | None = None
         self._read: dict[int, list[int]] = {}
         """Passages read per segment reader (this query lives for one search)."""
 
@@ -102,9 +105,11 @@ class ExpandedTerms(wq.Query):  # type: ignore[misc]
             yield (self.fieldname, word)
 
     def estimate_size(self, ixreader: Any) -> int:
-        sample = self.words[:ESTIMATE_FROM]
-        found = sum(ixreader.doc_frequency(self.fieldname, word) for word in sample)
-        return int(found * len(self.words) / max(len(sample), 1))
+        if self._estimate is None:
+            sample = self.words[:ESTIMATE_FROM]
+            found = sum(ixreader.doc_frequency(self.fieldname, word) for word in sample)
+            self._estimate = int(found * len(self.words) / max(len(sample), 1))
+        return self._estimate
 
     def estimate_min_size(self, ixreader: Any) -> int:
         return min((ixreader.doc_frequency(self.fieldname, w) for w in self.words[:ESTIMATE_FROM]), default=0)
@@ -149,10 +154,13 @@ def expand_words(q: wq.Query, reader: Any, budget: Budget) -> wq.Query:
         if fieldname not in reader.schema:
             return wq.NullQuery
         words: list[bytes] = []
+        if budget.words_listed and budget.over():
+            return ExpandedTerms(fieldname, words, budget, boost=q.boost)  # no time left: nothing
         for number, word in enumerate(q._btexts(reader)):
             if number and number % CHECK_EVERY == 0 and budget.over():
                 break  # the words listed so far stand for the rest
             words.append(word)
+        budget.words_listed += len(words)
         return ExpandedTerms(fieldname, words, budget, boost=q.boost)
     if q.is_leaf():
         return q

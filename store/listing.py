@@ -20,6 +20,7 @@ from whoosh import query as wq
 from store.errors import StoreError
 from store.hits import PassageHit
 from store.index.collect import top_by_date, top_by_score
+from store.index.expand import Budget
 from store.index.searcher import Highlight
 from store.notebook import NotebookItem, entries_of
 from store.notebook_file import NotebookFile
@@ -49,20 +50,22 @@ def search_listing(corpus: Corpus, query: str, sort: str = "relevance") -> Listi
     if sort not in ("relevance", "date"):
         raise StoreError(f"sort must be relevance or date, not {sort!r}")
 
+    unlimited = Budget(math.inf)
+
     def collect() -> tuple[object, list[int], list[float], Highlight]:
         searcher = corpus._searcher()
         reader = corpus._reader
         if query.strip():
-            q = corpus._parse(query)
+            q = corpus._parse(query, unlimited)
             terms = reader.highlight_terms(q)
             by = sort
         else:
             q, terms, by = wq.Term("kind", "lead"), Highlight(), "date"
         everything = max(searcher.doc_count_all(), 1)
         if by == "date":
-            found = top_by_date(searcher, q, everything, math.inf, reader.dates())
+            found = top_by_date(searcher, q, everything, unlimited, reader.dates())
         else:
-            found = top_by_score(searcher, q, everything, math.inf)
+            found = top_by_score(searcher, q, everything, unlimited)
         return reader.generation(), found.docnums, found.scores, terms
 
     generation, docnums, scores, terms = corpus._run(collect)

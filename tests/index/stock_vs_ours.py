@@ -235,6 +235,7 @@ def stock(folder: Path, ours_folder: Path) -> dict[str, Any]:
 
 def ours(folder: Path) -> dict[str, Any]:
     from store.index.collect import matching_docnums, top_by_score
+    from store.index.expand import Budget
     from store.index.searcher import PassageSearcher
     from store.index.segment import PassageSegmentWriter
 
@@ -242,7 +243,7 @@ def ours(folder: Path) -> dict[str, Any]:
     searcher = PassageSearcher(folder)  # applies store.index.whoosh_fixes
 
     def top20(q: wq.Query) -> list[tuple[int, float]]:
-        collected = top_by_score(searcher.get(), q, 20, budget=600.0)
+        collected = top_by_score(searcher.get(), q, 20, budget=Budget(600.0))
         assert collected.complete
         return list(zip(collected.docnums, collected.scores, strict=True))
 

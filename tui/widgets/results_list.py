@@ -235,7 +235,7 @@ class ResultsList(OptionList):
         if articles:
             title += f" in {_count(articles, 'article')}"
         if not source.query.strip():
-            title = "Latest articles" if result.dated else "Articles · none has a date, so in index order"
+            title = "Latest articles" if result.dated else "Articles · none has a date"
         elif source.sort == "date":
             title += " · newest first"
         return _Page(

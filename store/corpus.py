@@ -116,6 +116,11 @@ class Corpus:
         it at once and checks freshness afterwards."""
         return index_usable(self.index_dir)
 
+    def watching(self) -> bool:
+        """Whether the folder watch follows the article files (then `index_state` reads
+        the kernel's news instead of a stat of every file)."""
+        return self._watch.armed
+
     def index_version(self) -> object:
         """A stamp that changes whenever the index is written, by this process or
         another (an import elsewhere): one stat of the index folder."""

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 WATCH_EVERY = 0.75
 """Seconds between two looks at the article folder."""
+SCAN_EVERY = 15.0
+"""Seconds between two looks where no folder watch is possible (each look is then a
+stat of every article file: 0.45 s at 100,000 files)."""
 QUIET_AFTER_FAILURE = 15.0
 """Seconds without a look after an update failed (a read-only store, a full disk)."""
 
@@ -85,6 +88,8 @@ class IndexWatch(Widget):
 
     @work(thread=True, exclusive=True, group="index-watch")
     def _look(self) -> None:
+        if not self.corpus.watching():
+            self._quiet_until = time.monotonic() + SCAN_EVERY  # this look scans every file
         try:
             state = self.corpus.index_state()
             if state != "ready":

@@ -127,7 +127,8 @@ async def test_jump_from_an_entity_lists_every_passage_then_n_steps_on(app: News
         results = app.screen.query_one(ResultsList)
         assert results.source == ListSource("mentions", "John Kerry", entity_type="PERSON")
         assert results.total == 11
-        assert str(results.border_title) == "John Kerry — 11 passages in 3 articles · also Kerry"
+        # at 120 columns the aliases do not fit: the counts are kept whole, "also Kerry" goes
+        assert str(results.border_title) == "John Kerry — 11 passages in 3 articles"
         assert app.focused is results
         # open a passage in another article: the article scrolls to it, the mention highlighted
         index = next(i for i, e in enumerate(results.entries) if e.article_id == HAMMOND_ARTICLE)

@@ -39,3 +39,21 @@ def more_note(hidden: int) -> str:
 def edge_note(count: int, where: str) -> str:
     noun = "paragraph" if count == 1 else "paragraphs"
     return f"… {count:,} {noun} {where} — move on with j/k, g/G or pageup/pagedown"
+
+
+def paragraph_in_view(
+    spans: dict[int, tuple[int, int]], top: int, height: int, delta: int, *, at_end: bool
+) -> int | None:
+    """Where the cursor goes after a page up or down: the first paragraph starting in
+    view (the last one at the end of the article, the first at its top). `spans` are
+    the mounted paragraphs' (top, bottom) lines."""
+    bottom = top + height
+    visible = [number for number, (start, end) in spans.items() if start < bottom and end > top]
+    if not visible:
+        return None
+    if delta > 0 and at_end:
+        return visible[-1]
+    if delta < 0 and top <= 0:
+        return visible[0]
+    starting = [number for number in visible if spans[number][0] >= top]
+    return (starting or visible)[0]

@@ -23,7 +23,15 @@ from textual.widgets import Static
 from store.errors import StoreError
 from store.models import Article, Entity, Quote
 from tui.article_names import is_entity, names_in
-from tui.article_window import MORE_FACTOR, SHOW_CHARS, edge_note, more_note, shown_part, window_around
+from tui.article_window import (
+    MORE_FACTOR,
+    SHOW_CHARS,
+    edge_note,
+    more_note,
+    paragraph_in_view,
+    shown_part,
+    window_around,
+)
 from tui.messages import JumpRequested, QuotesRequested
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled, term_spans
@@ -390,32 +398,19 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def action_page(self, delta: int) -> None:
         """Scroll a page and put the cursor on the first paragraph in view."""
-        if delta > 0:
-            self.scroll_page_down(animate=False)
-        else:
-            self.scroll_page_up(animate=False)
+        (self.scroll_page_down if delta > 0 else self.scroll_page_up)(animate=False)
         self.call_after_refresh(self._cursor_to_view, delta)
 
     def _cursor_to_view(self, delta: int) -> None:
         top = self.scroll_offset.y
-        bottom = top + self.scrollable_content_region.height
-        visible = [
-            number
-            for number in self._positions()
-            if (block := self._block(number)) is not None
-            and block.virtual_region.y < bottom
-            and block.virtual_region.bottom > top
-        ]
-        if not visible:
-            return
-        if delta > 0 and self.scroll_offset.y >= self.max_scroll_y:
-            target = visible[-1]  # at the end: the last paragraph
-        elif delta < 0 and top <= 0:
-            target = visible[0]
-        else:
-            starts_in_view = [n for n in visible if (b := self._block(n)) and b.virtual_region.y >= top]
-            target = (starts_in_view or visible)[0]
-        if target != self.cursor:
+        spans = {
+            n: (b.virtual_region.y, b.virtual_region.bottom)
+            for n in self._positions()
+            if (b := self._block(n))
+        }
+        height = self.scrollable_content_region.height
+        target = paragraph_in_view(spans, top, height, delta, at_end=top >= self.max_scroll_y)
+        if target is not None and target != self.cursor:
             self._move_cursor(target, scroll=False)
 
     def action_mention(self, delta: int) -> None:

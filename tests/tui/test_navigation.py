@@ -13,8 +13,9 @@ from store.corpus import open_corpus
 from store.models import Article, Paragraph
 from store.yamlio import save_article
 from tui.app import NewsdeskApp
+from tui.results_text import fit_title
 from tui.widgets.article_view import ArticleView
-from tui.widgets.results_list import PAGE_SIZE, ResultsList, fit_title
+from tui.widgets.results_list import PAGE_SIZE, ResultsList
 
 
 async def test_a_burst_of_n_keeps_history_and_cursor_in_step(app: NewsdeskApp) -> None:

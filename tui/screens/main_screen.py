@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input
 from store.errors import Problem, StoreError
 from store.hits import CorpusStats, IndexReport
 from tui.curation_actions import CURATION_BINDINGS, CurationActions
+from tui.index_actions import IndexActions, index_news
 from tui.messages import JumpRequested, QuotesRequested
 from tui.navigation import ArticleTarget, History, ListSource, ResultEntry, ViewState
 from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
@@ -43,7 +44,7 @@ SEARCH_DELAY = 0.15
 """Seconds of quiet typing before a search-as-you-type query runs."""
 
 
-class MainScreen(NotebookActions, CurationActions):
+class MainScreen(NotebookActions, CurationActions, IndexActions):
     """Four panes and a status line; everything reachable from the keyboard."""
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (160, "-very-wide")]
@@ -214,54 +215,8 @@ class MainScreen(NotebookActions, CurationActions):
         elif changed:  # the same list again, from the new index, cursor kept
             self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
 
-    def on_index_watch_updated(self, message: IndexWatch.Updated) -> None:
-        """Files changed under the app: the index took them in; show it everywhere."""
-        report = message.report
-        self.status.show_index(index_news(report))
-        self._show_counts(message.stats, message.problems)
-        if report.added or report.updated or report.removed or report.rebuilt:
-            if self.results.source is not None:
-                self.results.show(self.results.source, cursor=self.results.entry_index, reload=True)
-            self.article.reload()
-
-    def on_index_watch_recounted(self, message: IndexWatch.Recounted) -> None:
-        self._show_counts(message.stats, message.problems)
-
-    def on_index_watch_failed(self, message: IndexWatch.Failed) -> None:
-        self.status.show_index("index not updated")
-        self.notify(
-            f"The index could not take in the changed files: {message.message}",
-            title="Index",
-            severity="warning",
-            markup=False,
-        )
-
     def on_main_screen_corpus_counted(self, message: CorpusCounted) -> None:
         self._show_counts(message.stats, message.problems)
-
-    def _show_counts(self, stats: CorpusStats, problems: list[Problem]) -> None:
-        self.stats = stats
-        self.status.show_stats(stats, self.sort)
-        self.search_box.show_corpus_size(stats.articles, self.corpus)
-        self.status.show_problems(len(problems))
-        if problems and problems != self.problems:
-            self.notify(
-                f"{_files(len(problems))} could not be read — press ! to see them.",
-                severity="warning",
-                markup=False,
-            )
-        self.problems = problems
-
-    def _report_rebuild(self) -> None:
-        """Say so when the store had to rebuild the index (corrupt, older schema), once."""
-        report = self.corpus.last_report
-        if report is None or report is self._seen_report:
-            return
-        self._seen_report = report
-        if report.rebuilt and report.reason and report.reason != "missing":
-            self.notify(f"The index was rebuilt: {report.reason}.", title="Index", markup=False, timeout=6)
-        for note in report.notes:
-            self.notify(note, title="Index", markup=False)
 
     def on_main_screen_index_failed(self, message: IndexFailed) -> None:
         self.status.show_index("index unavailable")
@@ -269,14 +224,6 @@ class MainScreen(NotebookActions, CurationActions):
             f"The index could not be opened: {message.message}. Try ctrl+p → Rebuild index."
         )
         self.notify(message.message, title="Index", severity="error", markup=False)
-
-    def action_rebuild_index(self) -> None:
-        self.status.show_index("rebuilding the index…")
-        self.prepare_index(rebuild=True)
-
-    def action_update_index(self) -> None:
-        self.status.show_index("updating the index…")
-        self.prepare_index(update=True)
 
     # -- searching -------------------------------------------------------------
 
@@ -460,20 +407,3 @@ class MainScreen(NotebookActions, CurationActions):
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))
-
-
-def index_news(report: IndexReport | None) -> str:
-    """The status line's word on the last update: what changed, and when."""
-    if report is None:
-        return "index up to date"
-    parts = [
-        f"{count} {what}"
-        for count, what in ((report.added, "added"), (report.updated, "changed"), (report.removed, "removed"))
-        if count
-    ]
-    when = time.strftime("%H:%M:%S")
-    return f"index updated {when}: {', '.join(parts)}" if parts else f"index up to date ({when})"
-
-
-def _files(count: int) -> str:
-    return "1 YAML file" if count == 1 else f"{count:,} YAML files"

@@ -28,6 +28,8 @@ from store.passage_ref import fingerprint
 from tui.messages import QuotesRequested
 from tui.navigation import ListSource, ResultEntry
 from tui.passage_text import SNIPPET_CHARS, inert, snippet, styled
+from tui.results_text import count as _count
+from tui.results_text import fit_title, grouped, nothing_found
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -239,7 +241,7 @@ class ResultsList(OptionList):
         elif source.sort == "date":
             title += " · newest first"
         return _Page(
-            _grouped(entries),
+            grouped(entries),
             result.total,
             articles or 0,
             result.elapsed_ms,
@@ -275,7 +277,7 @@ class ResultsList(OptionList):
             self._to_the_end = False
             self.highlight_entry(len(self.entries) - 1)
         if not self.entries:
-            self.empty_message = _nothing_found(self.source)
+            self.empty_message = nothing_found(self.source)
             self._add_empty_state()
         elif message.offset == 0:
             cursor = self._pending_cursor or 0
@@ -443,39 +445,3 @@ class ResultsList(OptionList):
         if index >= len(self.entries) - 10 and len(self.entries) < self.total:
             self._fetching_more = True
             self._fetch(self.source, len(self.entries), PAGE_SIZE, self._generation)
-
-
-def fit_title(title: str, keep: int, width: int) -> str:
-    """`title` cut to `width`, keeping the `keep` characters of counts after " — "
-    ("United States — 262 passages in 107 articles" -> "United St… — 262 passages in 107 articles")."""
-    if len(title) <= width or not keep or " — " not in title:
-        return title
-    name, _, rest = title.partition(" — ")
-    counts = rest[:keep]
-    room = width - len(counts) - 3
-    if room < 2:
-        return counts
-    return (name if len(name) <= room else name[: room - 1] + "…") + " — " + counts
-
-
-def _grouped(entries: list[ResultEntry]) -> list[ResultEntry]:
-    """The page's passages gathered under their articles, articles in order of their best passage."""
-    by_article: dict[str, list[ResultEntry]] = {}
-    for entry in entries:
-        by_article.setdefault(entry.article_id, []).append(entry)
-    return [entry for group in by_article.values() for entry in group]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
-
-
-def _nothing_found(source: ListSource) -> str:
-    if source.kind == "search":
-        return (
-            f"No passage matches {source.query!r}. Try fewer words, a prefix (negot*), "
-            "or a field: speaker:kerry, entity:Syria, title:ceasefire."
-        )
-    if source.kind == "quotes":
-        return f"No quotes attributed to {source.query} — press escape to go back."
-    return f"No passage mentions {source.query} — press escape to go back."

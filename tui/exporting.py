@@ -8,7 +8,7 @@ half-written.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,10 +16,16 @@ from typing import TYPE_CHECKING
 
 from store.citation import load_style
 from store.export import ArticleFacts, export
+from store.hits import PassageHit
 from store.listing import Listing
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
+    from tui.navigation import ListSource
+    from tui.widgets.results_list import ResultsList
+
+PAGE = 500
+"""Rows asked of a list at a time when it is exported page by page."""
 
 FORMAT_OF = {".md": "md", ".markdown": "md", ".csv": "csv", ".jsonl": "jsonl"}
 
@@ -61,3 +67,26 @@ def run_export(request: ExportRequest, corpus: Corpus, progress: Callable[[int, 
         partial.unlink(missing_ok=True)
         raise
     return f"Exported {written:,} rows ({listing.title}) to {path.name} in {path.parent}"
+
+
+def paged_listing(results: ResultsList, source: ListSource) -> Listing:
+    """Any list the results pane shows (co-mentions, ...), read whole the way the pane
+    reads it, a page at a time (search, jump and quotes have faster whole-list readers
+    in store.listing). Runs in the export worker."""
+    first = results._load(source, 0, PAGE)
+
+    def rows() -> Iterator[PassageHit]:
+        page, offset = first, 0
+        while page.entries:
+            for entry in page.entries:
+                yield PassageHit(
+                    entry.article_id, entry.title, entry.date, entry.source, entry.paragraph, entry.text,
+                    kind={-1: "title", -2: "standfirst"}.get(entry.paragraph, "text"),
+                    speaker=entry.speaker, highlights=list(entry.spans),
+                )  # fmt: skip
+            offset += len(page.entries)
+            if offset >= first.total:
+                return
+            page = results._load(source, offset, PAGE)
+
+    return Listing(first.title, first.total, rows())

@@ -26,7 +26,7 @@ from store.history import SearchHistory
 from store.listing import Listing, mentions_listing, quotes_listing, search_listing
 from store.models import Article
 from store.notebook import NotebookItem, mark_opened, save_search
-from tui.exporting import ExportRequest, export_target, run_export
+from tui.exporting import ExportRequest, export_target, paged_listing, run_export
 from tui.navigation import ArticleTarget
 from tui.open_elsewhere import edit_in_editor, open_in_browser
 from tui.screens.notebook_screen import NotebookScreen
@@ -350,17 +350,16 @@ class NotebookActions(Screen[None]):
         if source is None or not self.results.entries:
             self.notify("Nothing to export: search, jump or list quotes first.", timeout=3)
             return
-        if source.kind not in ("search", "mentions", "quotes"):
-            self.notify(f"A {source.kind} list cannot be exported; b → x exports a collection.", timeout=4)
-            return
-        corpus = self.corpus
+        corpus, results = self.corpus, self.results
 
         def listing() -> Listing:
             if source.kind == "mentions":
                 return mentions_listing(corpus, source.query, source.entity_type)
             if source.kind == "quotes":
                 return quotes_listing(corpus, source.query)
-            return search_listing(corpus, source.query, source.sort)
+            if source.kind == "search":
+                return search_listing(corpus, source.query, source.sort)
+            return paged_listing(results, source)  # any other list, page by page as the pane loads it
 
         self.ask_export(listing, source.query or "latest")
 

@@ -13,9 +13,11 @@ from textual.widgets import Input, TextArea
 from tui_helpers import KERRY_ARTICLE, LAVROV_ARTICLE, settle
 
 from store.corpus import Corpus, open_corpus
-from store.listing import search_listing
+from store.listing import mentions_listing, search_listing
 from store.notebook_file import NotebookFile
+from tui import exporting
 from tui.app import NewsdeskApp
+from tui.navigation import ListSource
 from tui.screens.notebook_screen import NotebookScreen
 from tui.screens.text_screen import TextScreen
 from tui.widgets.article_view import ArticleView
@@ -276,3 +278,18 @@ async def test_a_quote_starred_in_the_entities_pane_shows_its_star(app: Newsdesk
         ]
         assert str(pane.get_option_at_index(first_quote).prompt).startswith("★ “We need to get")
         assert pane.highlighted == first_quote
+
+
+async def test_any_other_list_is_exported_page_by_page(
+    app: NewsdeskApp, corpus: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exporting, "PAGE", 4)  # several pages from the fixture store
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        paged = exporting.paged_listing(results, ListSource("mentions", "John Kerry"))
+        whole = mentions_listing(corpus, "John Kerry")
+        assert paged.total == whole.total == 11
+        assert [(h.article_id, h.paragraph, h.highlights) for h in paged.rows] == [
+            (h.article_id, h.paragraph, h.highlights) for h in whole.rows
+        ]

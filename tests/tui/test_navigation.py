@@ -116,3 +116,38 @@ async def test_at_80x24_the_footer_keeps_help_and_the_pane_keys(app: NewsdeskApp
             if key.region.width and key.region.right <= 80
         }
         assert "?" in shown and "⏎" in shown and "Q" in shown
+
+
+async def test_s_on_a_jump_list_says_it_has_one_order(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        app.screen.jump("John Kerry", "PERSON")  # type: ignore[attr-defined]
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        source = results.source
+        await pilot.press("s")
+        await settle(pilot)
+        assert results.source == source
+        assert any("one order" in notification.message for notification in app._notifications)
+
+
+async def test_the_problems_dialog_with_no_problems_says_so(app: NewsdeskApp) -> None:
+    from textual.widgets import Static
+
+    from tui.screens.problems_screen import ProblemsScreen
+
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ResultsList).focus()
+        await pilot.press("exclamation_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        text = " ".join(str(block.render()) for block in app.screen.query(Static))
+        assert "No problems" in text and "left out of the index" not in text
+
+
+def test_help_lists_pageup_and_pagedown() -> None:
+    from tui.widgets.article_view import ArticleView as View
+
+    keys = {binding.key for binding in View.BINDINGS if hasattr(binding, "key")}
+    assert {"pageup", "pagedown", "plus"} <= keys

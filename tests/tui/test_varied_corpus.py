@@ -129,3 +129,45 @@ async def test_the_article_header_shows_the_meta_fields(corpus: Corpus) -> None:
         await settle(pilot)
         fields = str(view.query_one("#meta-fields", Static).content)
         assert fields == "id: v-1 · category: politics · author: Ann Lee · tags: council, budget"
+
+
+async def test_the_palette_offers_the_varied_headlines_at_once(corpus: Corpus) -> None:
+    from textual.command import CommandPalette
+    from textual.widgets import OptionList
+
+    app = NewsdeskApp(corpus)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        report = corpus.last_report
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        options = app.screen.query_one(OptionList)
+        rows = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Ink helps drive democracy" in row for row in rows)
+        assert any("Update index" in row for row in rows)
+        assert corpus.last_report is report  # nothing rebuilt on the way
+
+
+def test_title_filters_combine_with_passage_words(corpus: Corpus) -> None:
+    hits = corpus.search("title:ink bottles").hits
+    assert hits and {hit.title for hit in hits} == {"Ink helps drive democracy"}
+    assert all(hit.paragraph >= 0 for hit in hits)  # a paragraph of the article, not its headline
+
+
+async def test_a_live_edit_of_the_varied_store_reaches_the_open_app(corpus: Corpus, store: Path) -> None:
+    app = NewsdeskApp(corpus)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        budget = next(a for a in corpus.articles() if a.title == "Council approves new budget")
+        path = store / "articles" / f"{budget.id}.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("long debate", "long zanzibar debate"), "utf-8"
+        )
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if corpus.search("zanzibar").total:
+                break
+        await settle(pilot)
+        assert corpus.search("zanzibar").total == 1
+        assert "index updated" in str(app.screen.query_one("#status-index", Static).render())

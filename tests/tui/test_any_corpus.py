@@ -75,7 +75,8 @@ async def test_no_latest_and_no_newest_first_without_dates(undated: Corpus) -> N
         await settle(pilot)
         results = app.screen.query_one(ResultsList)
         assert "none has a date" in str(results.border_title)
-        assert "latest" not in str(app.screen.query_one("#search-stats", Static).render())
+        stats = str(app.screen.query_one("#search-stats", Static).render())
+        assert "latest" not in stats and "5 articles · no dates" in stats
         results.focus()
         await pilot.press("s")
         await settle(pilot)

@@ -263,6 +263,7 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
                 message.elapsed_ms,
                 exact=message.exact,
                 latest=not message.source.query.strip() and message.dated,
+                undated=not message.source.query.strip() and not message.dated,
             )
             if self.article.article is None:
                 self.entities.show_facets(message.source.query)

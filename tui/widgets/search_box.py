@@ -133,7 +133,14 @@ class SearchBox(Horizontal):
         self.query_one("#search-stats", Static).update(Text("searching…"))
 
     def show_found(
-        self, total: int, articles: int, elapsed_ms: float, *, exact: bool = True, latest: bool = False
+        self,
+        total: int,
+        articles: int,
+        elapsed_ms: float,
+        *,
+        exact: bool = True,
+        latest: bool = False,
+        undated: bool = False,
     ) -> None:
         """The size of the result (`exact` False: the total is an estimate). For the
         latest articles (the empty query) the status line has the corpus's counts."""
@@ -145,6 +152,8 @@ class SearchBox(Horizontal):
             found += f" · {articles:,} article" + ("" if articles == 1 else "s")
         if latest:
             found = "latest articles"
+        elif undated:  # the empty query on a store without dates: every article, in no date order
+            found = f"{articles or total:,} articles · no dates"
         self.query_one("#search-stats", Static).update(Text(f"{found} · {elapsed_ms:.0f} ms"))
 
     def show_error(self, message: str) -> None:

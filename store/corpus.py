@@ -95,6 +95,7 @@ class Corpus:
         self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
         self._words_cache: dict[tuple[str, Any], FuzzyWords] = {}
         self._meta_cache: tuple[object, tuple[str, ...]] | None = None
+        self._headlines: tuple[object, list[ArticleSummary]] | None = None
         self._watch = ArticleWatch(self.articles_dir)
         """Tells later updates in this process which files changed (store.index.watch)."""
         self._update_lock = threading.Lock()
@@ -248,9 +249,11 @@ class Corpus:
         return change
 
     def load_names(self) -> None:
-        """Read the entity registry now (a long-running caller does it at start, so that
-        its first `speaker:` or `entity:` query does not wait for it)."""
+        """Read the entity registry and the headlines now (a long-running caller does it
+        at start, so that its first `speaker:` or `entity:` query and its first palette
+        do not wait for them)."""
         self._run(self.registry)
+        self.articles()
 
     def _ordered(self, fieldname: str, terms: list[str]) -> list[int]:
         """Docnums in date order, cached per index version (the jump pages through them)."""
@@ -506,15 +509,23 @@ class Corpus:
         return self._run(lambda: self._articles(limit))
 
     def _articles(self, limit: int | None) -> list[ArticleSummary]:
-        return [
-            ArticleSummary(
-                id=fields["article_id"],
-                title=fields.get("headline") or "",
-                date=fields.get("published"),
-                source=fields.get("publisher"),
-            )
-            for fields in self._reader.newest_articles(limit)
-        ]
+        # read once per index version (2 s for 10,000 headlines on a busy machine): the
+        # palette asks at every opening
+        self._searcher()  # reopened if the index changed: the generation is current
+        generation = self._reader.generation()
+        if self._headlines is None or self._headlines[0] != generation:
+            every = [
+                ArticleSummary(
+                    id=fields["article_id"],
+                    title=fields.get("headline") or "",
+                    date=fields.get("published"),
+                    source=fields.get("publisher"),
+                )
+                for fields in self._reader.newest_articles(None)
+            ]
+            self._headlines = (generation, every)
+        every = self._headlines[1]
+        return list(every if limit is None else every[:limit])
 
     def dated_articles(self) -> int:
         """How many articles have a date (none: there is no "newest first" to show)."""

@@ -127,3 +127,20 @@ def test_the_cli_does_not_print_a_huge_passage_whole(tmp_path: Path, capsys) -> 
     status, out, _ = run(capsys, "search", "zanzibar", "--data", str(tmp_path / "store"))
     assert status == 0 and len(out) < 5000
     assert "more characters; --json prints the whole passage" in out
+
+
+def test_headlines_are_read_once_per_index_version(corpus: Corpus, store: Path, monkeypatch) -> None:
+    first = corpus.articles()
+    calls: list[int | None] = []
+    newest = corpus._reader.newest_articles  # noqa: SLF001
+
+    def counted(limit: int | None) -> list:
+        calls.append(limit)
+        return newest(limit)
+
+    monkeypatch.setattr(corpus._reader, "newest_articles", counted)  # noqa: SLF001
+    assert corpus.articles() == first and corpus.articles(limit=2) == first[:2] and not calls
+    path = store / "articles" / f"{LAVROV}.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Zanzibar ", 1), "utf-8")
+    corpus.ensure_index()
+    assert any(article.title.startswith("Zanzibar") for article in corpus.articles()) and calls

@@ -302,11 +302,13 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
     people = [k for k in _roots(groups, parent) if groups[k].type() == "PERSON"]
     surnames = Counter(_surname(groups[k].longest()) for k in people)
     wanted: dict[str, str] = {}
+    headline = Counter(_surname(groups[k].longest()) for k in people if groups[k].first < 0)
     for key in people:
         name = groups[key].longest()
         surname = _surname(name)
-        if len(name.split()) < 2 or surnames[surname] > 1 or surname in taken or known_type(surname):
-            continue
+        shared = surnames[surname] > 1 and not (groups[key].first < 0 and headline[surname] == 1)
+        if len(name.split()) < 2 or shared or surname in taken or known_type(surname):
+            continue  # a shared surname goes to the headline's person, the story's subject
         if len(surname) >= 3 and not surname.isupper():  # "VR" from "Arkham VR" is no surname
             wanted[surname] = key
     firsts = Counter(groups[k].longest().split()[0] for k in people)

@@ -125,6 +125,16 @@ class MentionsPage:
     """Other entities the name asked for also stands for ("Bush": George W Bush, Kate
     Bush), most mentioned first: the jump names them so the reader knows it chose one."""
 
+    def could_be(self) -> list[tuple[str, int]]:
+        """Whom else the name could mean, with their article counts: the corpus grouping's
+        `also` ("Bush": George W Bush (69), Kate Bush (3)), then other entities that answer
+        to the name asked for."""
+        found = dict(self.entity.also)
+        for other in self.others:
+            found.setdefault(other.name, other.articles)
+        found.pop(self.entity.name, None)
+        return list(found.items())
+
 
 @dataclass
 class QuoteHit:

@@ -115,6 +115,8 @@ class NewsdeskCommands(Provider):
                 where = (
                     f"{kind} · {_count(entity.mentions, 'mention')} in {_count(entity.articles, 'article')}"
                 )
+                if entity.also:  # a short name the corpus could not settle ("Bush")
+                    where += " · could also be " + ", ".join(f"{n} ({c:,})" for n, c in entity.also[:3])
                 yield Hit(
                     max(matcher.match(entity.name), 1.0) * 1.5,
                     label,

@@ -147,4 +147,5 @@ def test_an_ambiguous_name_says_what_else_it_stands_for(corpus: Corpus, store: P
     page = corpus.mentions("Kerry")
     assert page.entity.name == "John Kerry"  # the most mentioned
     assert [(e.name, e.mentions) for e in page.others] == [("Kate Kerry", 2)]
+    assert page.could_be() == [("Kate Kerry", 1)]
     assert corpus.mentions("John Kerry").others == []

@@ -235,9 +235,9 @@ def run_mentions(args: argparse.Namespace) -> int:
     aliases = f" (also {', '.join(_visible(a) for a in entity.aliases)})" if entity.aliases else ""
     counts = f"{_count(page.total, 'passage')} in {_count(page.articles, 'article')}"
     print(f"{_visible(entity.name)} [{entity.type}]{aliases}: {counts}")
-    if page.others:
-        named = ", ".join(f"{_visible(e.name)} ({e.mentions:,})" for e in page.others)
-        print(f"{_visible(args.name)!r} is also {named}: newsdesk mentions --type T, or the full name")
+    if page.could_be():
+        named = ", ".join(f"{_visible(name)} ({articles:,} articles)" for name, articles in page.could_be())
+        print(f"{_visible(args.name)!r} could also be {named}: give the full name, or --type")
     style = _Style(sys.stdout.isatty())
     for passage in page.passages:
         print()

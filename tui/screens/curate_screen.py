@@ -51,6 +51,8 @@ def grouping_line(page: MentionsPage) -> str:
     line = f"{page.entity.name} — {_count(page.total, 'passage')} in {_count(page.articles, 'article')}"
     if page.entity.aliases:
         line += " · also " + ", ".join(page.entity.aliases)
+    if page.could_be():
+        line += " · could also be " + ", ".join(f"{n} ({c:,})" for n, c in page.could_be())
     return line
 
 

@@ -199,9 +199,8 @@ class ResultsList(OptionList):
             title = f"{mentions.entity.name} — {counts}"
             if mentions.entity.aliases:  # what the jump groups
                 title += " · also " + ", ".join(mentions.entity.aliases)
-            if mentions.others:  # what else the name stands for: the jump chose one
-                named = ", ".join(f"{e.name} ({e.mentions:,})" for e in mentions.others)
-                title += f" · “{source.query}” is also {named}"
+            if mentions.could_be():  # whom else the name may mean: the jump chose one
+                title += " · could also be " + ", ".join(f"{n} ({c:,})" for n, c in mentions.could_be())
             return _Page(entries, mentions.total, mentions.articles, elapsed, title, keep=len(counts))
         if source.kind == "quotes":
             quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)

@@ -10,6 +10,8 @@ from textual.widgets import Input
 from tui_helpers import KERRY_ARTICLE, settle
 
 from store.aliases import load_aliases
+from store.models import Article, Entity, Mention, Paragraph
+from store.yamlio import save_article
 from tui.app import NewsdeskApp
 from tui.navigation import ArticleTarget, ListSource
 from tui.screens.curate_screen import CurateScreen
@@ -136,3 +138,18 @@ async def test_c_with_no_entity_says_what_to_do(app: NewsdeskApp) -> None:
         await pilot.press("c")
         await settle(pilot)
         assert not isinstance(app.screen, CurateScreen)
+
+
+async def test_the_jump_says_whom_else_a_name_could_be(app: NewsdeskApp, store: Path) -> None:
+    text = "Kate Kerry sang on Sunday. Kerry said the tour would go on."
+    singer = Entity("Kate Kerry", "PERSON", ["Kate Kerry", "Kerry"], [Mention(0, 0, 10), Mention(0, 27, 32)])
+    article = Article(
+        "2016-03-01-a-singer", "A singer", [Paragraph(text)], published="2016-03-01", entities=[singer]
+    )
+    save_article(store / "articles" / f"{article.id}.yaml", article)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        app.screen.jump("Kerry")  # type: ignore[attr-defined]
+        await settle(pilot)
+        title = str(app.screen.query_one(ResultsList).border_title)
+        assert title.startswith("John Kerry — ") and title.endswith("· could also be Kate Kerry (1)")

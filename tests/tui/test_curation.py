@@ -151,5 +151,6 @@ async def test_the_jump_says_whom_else_a_name_could_be(app: NewsdeskApp, store: 
         await settle(pilot)
         app.screen.jump("Kerry")  # type: ignore[attr-defined]
         await settle(pilot)
-        title = str(app.screen.query_one(ResultsList).border_title)
+        title = app.screen.query_one(ResultsList).full_title
         assert title.startswith("John Kerry — ") and title.endswith("· could also be Kate Kerry (1)")
+        assert any("could also be Kate Kerry" in n.message for n in app._notifications)

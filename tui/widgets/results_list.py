@@ -57,6 +57,8 @@ class _Page:
     keep: int = 0
     """The title's counts come right after its first " — ": so many characters of
     them are kept whole when the title is cut to the pane (the name is cut instead)."""
+    note: str = ""
+    """Said once when the list arrives (whom else a jumped-from name could be)."""
 
 
 class ResultsList(OptionList):
@@ -127,6 +129,8 @@ class ResultsList(OptionList):
         super().__init__(id=id)
         self.corpus = corpus
         self.source: ListSource | None = None
+        self.full_title = ""
+        """The list's title before it is cut to the pane."""
         self.entries: list[ResultEntry] = []
         self.total = 0
         self.empty_message = ""
@@ -199,9 +203,14 @@ class ResultsList(OptionList):
             title = f"{mentions.entity.name} — {counts}"
             if mentions.entity.aliases:  # what the jump groups
                 title += " · also " + ", ".join(mentions.entity.aliases)
+            note = ""
             if mentions.could_be():  # whom else the name may mean: the jump chose one
-                title += " · could also be " + ", ".join(f"{n} ({c:,})" for n, c in mentions.could_be())
-            return _Page(entries, mentions.total, mentions.articles, elapsed, title, keep=len(counts))
+                others = ", ".join(f"{n} ({c:,})" for n, c in mentions.could_be())
+                title += f" · could also be {others}"
+                note = f"“{source.query}” could also be {others} (articles); jump from the full name."
+            return _Page(
+                entries, mentions.total, mentions.articles, elapsed, title, keep=len(counts), note=note
+            )
         if source.kind == "quotes":
             quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)
             entries = [
@@ -258,7 +267,10 @@ class ResultsList(OptionList):
         if message.offset == 0:
             self._reset()
             self.total = page.total
+            self.full_title = page.title
             self.border_title = Text(inert(fit_title(page.title, page.keep, self.size.width - 6)))
+            if page.note and message.offset == 0:
+                self.notify(inert(page.note), title="Which one?", markup=False, timeout=6)
             self.border_subtitle = f"{page.elapsed_ms:.0f} ms"
             self.post_message(
                 self.Loaded(

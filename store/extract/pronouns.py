@@ -145,6 +145,8 @@ class PronounResolver:
             if token.ent_type_ == "PERSON":
                 return
             word = token.lower_
+            if token.dep_ == "poss" and _in_reported_clause(token):
+                continue  # "Podesta told them that her position …": someone else's
             if word in _MASC_WORDS:
                 self.votes.add(name, "Masc")
                 return
@@ -212,6 +214,15 @@ class PronounResolver:
                 words = _MASC_WORDS if gender == "Masc" else _FEM_WORDS
                 return child.lower_ in words
         return False
+
+
+def _in_reported_clause(token: Token) -> bool:
+    """The token lies in a clause reported by a verb of its sentence ("said that her …")."""
+    while token.head.i != token.i:
+        if token.dep_ in ("ccomp", "advcl", "relcl"):
+            return True
+        token = token.head
+    return False
 
 
 def _salience(token: Token) -> int:

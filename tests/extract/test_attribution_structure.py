@@ -138,3 +138,11 @@ def test_scare_quote_in_narration_is_not_a_quote(extract: Extract) -> None:
         "Ann Gale said: “The inquiry must look at every email.”"
     )
     assert [q.text for q in article.quotes] == ["The inquiry must look at every email."]
+
+
+def test_her_in_a_reported_clause_does_not_make_the_speaker_a_woman(extract: Extract) -> None:
+    article = extract(
+        "Senator Mira Vance unveiled her housing plan on Monday. Kip Ardent told the panel that her "
+        "plan would fail. “We will see who is right by the spring,” he said."
+    )
+    assert speakers(article) == ["Kip Ardent"]

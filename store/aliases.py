@@ -94,6 +94,15 @@ class AliasTable:
     def is_empty(self) -> bool:
         return not (self.canonical_of or self.types or self.dropped or self.splits)
 
+    def names(self) -> set[str]:
+        """Every lower-cased name the table says something about (variants, canonical
+        names, retyped, dropped, split): a name outside it is left as it is."""
+        found = set(self.canonical_of) | {c.casefold() for c in self.canonical_of.values()}
+        found |= set(self.types) | self.dropped | set(self.splits)
+        for apart in self.splits.values():
+            found |= apart
+        return found
+
 
 def load_aliases(data_dir: Path) -> tuple[AliasTable, list[Problem]]:
     """Read `aliases.yaml` from the store; a missing file is an empty table."""

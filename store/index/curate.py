@@ -34,9 +34,13 @@ def curate_groups(
     """The groups as the table says; `key_counts` gives each term's share of the counts."""
     if table.is_empty():
         return groups
+    named = table.names()
     found: list[EntityGroup] = []
     touched: set[int] = set()
     for group in groups:
+        if group.name.casefold() not in named and not any(_name_of(k).casefold() in named for k in group.keys):
+            found.append(group)  # the table does not name it: as the registry built it
+            continue
         for part in _split(group, table, key_counts):
             if _drop_keys(part, table, key_counts):
                 continue
@@ -107,6 +111,10 @@ def _merged(groups: list[EntityGroup], touched: set[int]) -> list[EntityGroup]:
     result: list[EntityGroup] = []
     for group in groups:
         same = by_name[group.name.casefold()]
+        if len(same) == 1 and same[0] is group:  # the common case: nothing shares its name
+            result.append(group)
+            same.clear()
+            continue
         if not any(g is group for g in same):
             continue  # merged into an earlier one
         if any(id(g) in touched for g in same):

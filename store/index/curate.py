@@ -38,7 +38,8 @@ def curate_groups(
     found: list[EntityGroup] = []
     touched: set[int] = set()
     for group in groups:
-        if group.name.casefold() not in named and not any(_name_of(k).casefold() in named for k in group.keys):
+        keys_named = any(_name_of(k).casefold() in named for k in group.keys)
+        if group.name.casefold() not in named and not keys_named:
             found.append(group)  # the table does not name it: as the registry built it
             continue
         for part in _split(group, table, key_counts):

@@ -20,6 +20,7 @@ from whoosh import query as wq
 from store.aliases import ALIASES_FILE, AliasTable, load_aliases
 from store.curation import curate_article
 from store.curation_edit import CurationChange, Curator
+from store.corpus_views import CorpusViews
 from store.errors import ArticleFileError, Problem, StoreError
 from store.hits import (
     ArticleSummary,
@@ -76,8 +77,9 @@ def open_corpus(data_dir: Path, index_dir: Path | None = None) -> Corpus:
     return Corpus(Path(data_dir), Path(index_dir) if index_dir else None)
 
 
-class Corpus:
-    """A store folder (articles/*.yaml, aliases.yaml) and its index."""
+class Corpus(CorpusViews):
+    """A store folder (articles/*.yaml, aliases.yaml) and its index; the views' methods
+    (co-mentions, speakers, timelines) are in store.corpus_views."""
 
     def __init__(self, data_dir: Path, index_dir: Path | None = None) -> None:
         self.data_dir = data_dir

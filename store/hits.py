@@ -124,6 +124,8 @@ class MentionsPage:
     others: list[EntitySummary] = field(default_factory=list)
     """Other entities the name asked for also stands for ("Bush": George W Bush, Kate
     Bush), most mentioned first: the jump names them so the reader knows it chose one."""
+    other: EntityRef | None = None
+    """For passages naming two entities (a co-mention), the second one."""
 
     def could_be(self) -> list[tuple[str, int]]:
         """Whom else the name could mean, with their article counts: the corpus grouping's

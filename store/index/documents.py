@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from store.index.name_ids import name_id, pack_ids
 from store.index.schema import (
     LIST_SEP,
     META_PREFIX,
@@ -62,6 +63,7 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
         common["day"] = day_terms(article.published or "")
     if article.source:
         common["source"] = article.source
+        common["source_id"] = name_id(article.source)
     for key, value in article.meta.items():
         text = ", ".join(value) if isinstance(value, list) else value
         if text:
@@ -124,6 +126,7 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
             document["nquotes"] = len(quotes)
             document["quote"] = " ".join(quote_text[number])
             document["speaker"] = LIST_SEP.join(q[0] or NO_SPEAKER for q in quotes)
+            document["speaker_ids"] = pack_ids(q[0] or NO_SPEAKER for q in quotes)
             document["_text_boost"] = QUOTE_BOOST
         mentions = mentions_by_paragraph.get(number)
         if mentions:
@@ -131,6 +134,7 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
             document["entity"] = LIST_SEP.join(
                 key for key, spans in mentions.items() for _ in range(len(spans) // 2)
             )
+            document["entity_ids"] = pack_ids(mentions)
         if number == first_text:
             kinds.append("lead")
         document["kind"] = " ".join(kinds)

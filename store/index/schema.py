@@ -27,9 +27,10 @@ from whoosh.filedb.filestore import FileStorage
 
 from store.index.analysis import WordAnalyzer
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Version of the schema and of the document layout below (8: segments name
-store.index.codec.PassageCodec as their codec)."""
+store.index.codec.PassageCodec as their codec; 9: the view columns entity_ids,
+speaker_ids and source_id)."""
 
 SEP = "\x1f"
 """Separates type, name and alias inside one name term."""
@@ -112,6 +113,11 @@ def make_schema() -> fields.Schema:
         alias=name_field(),
         # quotes in the passage, for paging quotes without loading stored fields
         nquotes=fields.COLUMN(columns.NumericColumn("H")),
+        # for the views (store.index.forward): per passage, the ids of the entities it
+        # names (each once) and of the speaker of each quote, and its publisher's id
+        entity_ids=fields.COLUMN(columns.VarBytesColumn()),
+        speaker_ids=fields.COLUMN(columns.VarBytesColumn()),
+        source_id=fields.COLUMN(columns.NumericColumn("q")),
         # shown with a hit
         headline=fields.STORED(),
         published=fields.STORED(),

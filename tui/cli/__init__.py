@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.cli import curate, export, extract, ingest, search
+from tui.cli import curate, export, extract, ingest, search, views
 from tui.cli.progress import visible
 
 DEFAULT_DATA = Path(os.environ.get("NEWSDESK_DATA", "data"))
@@ -27,6 +27,9 @@ STORE_COMMANDS = (
     "index",
     "entity",
     "export",
+    "cooccur",
+    "speakers",
+    "timeline",
 )
 """Commands that read a store: `--data` must name one (a folder with articles/ in it);
 nothing is created in a folder that is not one."""
@@ -51,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (ingest, extract, search, curate, export):
+    for module in (ingest, extract, search, curate, export, views):
         module.register(commands, data_option)
     return parser
 

@@ -17,8 +17,8 @@ from whoosh import query as wq
 from store.hits import MentionsPage, QueryError
 from store.index import cooccur as co
 from store.index import speakers_view as sv
-from store.index.docset import DocSet
-from store.index.forward import Forward, IntArray, load_forward
+from store.index.docset import DocSet, posting_array
+from store.index.forward import Forward, IntArray, distinct, load_forward
 from store.index.group_ids import GroupIds
 from store.index.name_ids import NO_ID
 from store.index.timeline import UNITS, timeline
@@ -75,14 +75,15 @@ class CorpusViews:
         """Every passage matching `query` ("" = every article's lead passage, as search has it)."""
         forward, _, _ = self._views()
         q = self._parse(query) if query.strip() else None
-        docset = DocSet(self._searcher(), self._reader.posting_ids, forward.live)
+        docset = DocSet(self._searcher(), forward.live)
         if q is None:
             return docset.docnums(wq.Term("kind", "lead"))
         return docset.docnums(q)
 
     def _entity_docs(self, group: EntityGroup) -> IntArray:
-        ids = [np.asarray(self._reader.posting_ids("entity", key), dtype=np.int64) for key in group.keys]
-        return np.unique(np.concatenate(ids)) if ids else np.zeros(0, dtype=np.int64)
+        reader = self._searcher().reader()
+        found = [posting_array(reader, "entity", key) for key in group.keys]
+        return distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
     # co-mentions -----------------------------------------------------------------
 
@@ -144,7 +145,7 @@ class CorpusViews:
         docnums = [d for d in self._ordered("entity", first.keys) if d in theirs]
         keys = first.keys + second.keys
         page = self._reader.stored(docnums[offset : offset + limit])
-        articles = len(np.unique(self._views()[0].article_of(np.asarray(docnums, dtype=np.int64))))
+        articles = len(distinct(self._views()[0].article_of(np.asarray(docnums, dtype=np.int64))))
         return MentionsPage(
             entity=first.ref(),
             total=len(docnums),
@@ -202,7 +203,7 @@ class CorpusViews:
     ) -> Speakers:  # fmt: skip
         started = time.perf_counter()
         forward, ids, _ = self._views()
-        quoted = np.asarray(self._reader.posting_ids("kind", "quote"), dtype=np.int64)
+        quoted = forward.quoted()
         ref = None
         if entity:
             group = self._group(entity, entity_type)
@@ -221,7 +222,7 @@ class CorpusViews:
         names = self._source_names
         return Speakers(
             query=query, entity=ref, total_quotes=len(owners), unattributed=int((~attributed).sum()),
-            speaker_count=len(np.unique(which)),
+            speaker_count=len(distinct(which)),
             speakers=sv.speaker_stats(forward, ids, who, which, limit),
             types=sv.type_shares(ids, which), sources=sv.source_shares(forward, owners, names),
             by=by, groups=sv.grouped(forward, ids, who, which, by, names, limit) if by else [],
@@ -274,15 +275,20 @@ class CorpusViews:
         entity: str | None = None,
         entity_type: str | None = None,
         speaker: str | None = None,
+        other: str | None = None,
+        other_type: str | None = None,
     ) -> Timeline:
-        """Passages matching `query` per period (or an entity's passages, or a speaker's quotes)."""
+        """Passages matching `query` per period; or an entity's passages (those naming
+        `other` too, if given); or a speaker's quotes."""
         if by is not None and by not in UNITS:
             raise QueryError(query, f"by must be one of {', '.join(UNITS)}, not {by!r}")
-        return self._run(lambda: self._timeline(query, by, entity, entity_type, speaker))
+        return self._run(lambda: self._timeline(query, by, entity, entity_type, speaker, other, other_type))
 
     def _timeline(
         self, query: str, by: str | None, entity: str | None, entity_type: str | None,
         speaker: str | None,
+        other: str | None = None,
+        other_type: str | None = None,
     ) -> Timeline:  # fmt: skip
         started = time.perf_counter()
         forward, ids, _ = self._views()
@@ -295,6 +301,9 @@ class CorpusViews:
             counts = "quotes"
         elif entity:
             docs = self._entity_docs(self._group(entity, entity_type))
+            if other:
+                theirs = self._entity_docs(self._group(other, other_type))
+                docs = np.intersect1d(docs, theirs, assume_unique=True)
         else:
             docs = self._docs(query)
         found = timeline(forward.dates[docs], query, by, counts)

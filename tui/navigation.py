@@ -13,13 +13,18 @@ class ListSource:
     """What the results pane lists."""
 
     kind: str
-    """`search` (passages matching a query), `mentions` (the entity jump) or `quotes`."""
+    """`search` (passages matching a query), `mentions` (the entity jump), `pair`
+    (passages naming two entities) or `quotes`."""
     query: str = ""
     """The query for `search`; the entity's name for `mentions` and `quotes`."""
     sort: str = "relevance"
     """`relevance` or `date`, for `search`."""
     entity_type: str | None = None
     """The entity's type for `mentions`, when known (tells "Georgia" the state from the country)."""
+    other: str = ""
+    """For `pair`: the second entity's name."""
+    other_type: str | None = None
+    """For `pair`: the second entity's type."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,30 @@ class ViewState:
     """The paragraph cursor in the article."""
     focus: str | None = None
     """Id of the focused pane."""
+    view: ViewRequest | None = None
+    """A view (co-mentions, speakers) that was open over the screen: going back reopens it."""
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """A view to open: co-mentions of an entity, the over-represented entities of a
+    search, or who is quoted (in a search, an entity's articles or the corpus)."""
+
+    kind: str
+    """`cooccur`, `overrepresented` or `speakers`."""
+    name: str = ""
+    """The entity, for `cooccur` (and `speakers` of an entity's articles)."""
+    entity_type: str | None = None
+    query: str = ""
+    """The search, for `overrepresented` and `speakers`."""
+    by: str = "passage"
+    """`passage` or `article` (co-mentions)."""
+    rank: str = "count"
+    """`count` or `association` (co-mentions)."""
+    partner_type: str | None = None
+    """Only co-mentioned entities of this type."""
+    cursor: int = 0
+    """The row to put the cursor on."""
 
 
 @dataclass

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from store.index.forward import Forward, IntArray
+from store.index.forward import Forward, IntArray, distinct
 from store.index.group_ids import GroupIds
 from store.views import CoMention
 
@@ -55,7 +55,7 @@ def _units_per_group(units: IntArray, groups: IntArray, size: int) -> IntArray:
     """Distinct (unit, entity) pairs, counted per entity."""
     if not len(units):
         return np.zeros(size, dtype=np.int64)
-    pairs = np.unique(units * size + groups)
+    pairs = distinct(units * size + groups)
     return np.bincount(pairs % size, minlength=size).astype(np.int64)
 
 
@@ -132,7 +132,7 @@ def ranked(
 def named_with(forward: Forward, ids: GroupIds, docnums: IntArray, by: str) -> tuple[IntArray, int]:
     """Per-entity units shared with the passages `docnums`, and how many units those are."""
     if by == "article":  # everything the articles name, in any of their passages
-        articles = np.unique(forward.article_of(docnums))
+        articles = distinct(forward.article_of(docnums))
         live_articles = forward.article_of(forward.live)
         owners, groups = _named(forward, ids, forward.live[np.isin(live_articles, articles)])
         units = forward.article_of(owners)

@@ -40,6 +40,11 @@ class Forward:
     source_ids: IntArray
     """The publisher's id per passage (0 for none)."""
 
+    def quoted(self) -> IntArray:
+        """Docnums of the live passages holding a quote."""
+        holds = np.diff(self.speaker_offsets) > 0
+        return np.flatnonzero(holds)[np.isin(np.flatnonzero(holds), self.live, assume_unique=True)]
+
     def article_of(self, docnums: IntArray) -> IntArray:
         """The position in `starts` of each passage's article."""
         return np.searchsorted(self.starts, docnums, side="right") - 1
@@ -51,6 +56,18 @@ class Forward:
     def speakers_of(self, docnums: IntArray) -> tuple[IntArray, IntArray]:
         """(owner docnum, speaker id) for every quote of the passages."""
         return _gather(self.speaker_offsets, self.speaker_ids, docnums)
+
+
+def distinct(values: IntArray) -> IntArray:
+    """The distinct values, sorted (a sort and a mask: numpy's `unique` hashes integers,
+    ten times slower here)."""
+    if len(values) < 2:
+        return values
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def _gather(offsets: IntArray, values: IntArray, docnums: IntArray) -> tuple[IntArray, IntArray]:

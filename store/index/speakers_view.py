@@ -21,7 +21,7 @@ import numpy as np
 from whoosh.analysis import STOP_WORDS
 
 from store.index.collect import UNDATED
-from store.index.forward import Forward, IntArray
+from store.index.forward import Forward, IntArray, distinct
 from store.index.group_ids import GroupIds
 from store.views import Count, Share, SpeakerGroup, SpeakerStat
 
@@ -46,7 +46,7 @@ def speaker_stats(
     if not len(groups):
         return []
     quotes = np.bincount(groups, minlength=size)
-    articles_pairs = np.unique(forward.article_of(owners) * size + groups)
+    articles_pairs = distinct(forward.article_of(owners) * size + groups)
     articles = np.bincount(articles_pairs % size, minlength=size)
     days = forward.dates[owners]
     dated = days != UNDATED

@@ -48,8 +48,10 @@ def timeline(days: IntArray, query: str, by: str | None = None, counts: str = "p
         return Timeline(query, by or "month", int(len(days)), undated, [], counts)
     unit = by or choose_unit(int(dated.min()), int(dated.max()))
     starts = _period_starts(dated, unit)
-    values, tallies = np.unique(starts, return_counts=True)
-    tally = dict(zip(values.tolist(), tallies.tolist(), strict=True))
+    low = int(starts.min())
+    per_day = np.bincount(starts - low)
+    values = np.flatnonzero(per_day) + low
+    tally = dict(zip(values.tolist(), per_day[values - low].tolist(), strict=True))
     buckets = []
     period = date.fromordinal(int(values[0]))
     last = date.fromordinal(int(values[-1]))

@@ -17,9 +17,9 @@ from whoosh import query as wq
 from store.hits import MentionsPage, QueryError
 from store.index import cooccur as co
 from store.index import speakers_view as sv
-from store.index.docset import DocSet, posting_array
+from store.index.docset import DocSet
 from store.index.forward import Forward, IntArray, distinct, load_forward
-from store.index.group_ids import GroupIds
+from store.index.group_ids import GroupIds, Named, named_pairs
 from store.index.name_ids import NO_ID
 from store.index.timeline import UNITS, timeline
 from store.views import CoMentions, Count, Overrepresented, SpeakerProfile, Speakers, Timeline
@@ -43,6 +43,7 @@ class _ViewCache:
     key: object = None
     forward: Forward | None = None
     ids: GroupIds | None = None
+    named: Named | None = None
     counts: dict[str, co.UnitCounts] = field(default_factory=dict)
     sources: dict[int, str] = field(default_factory=dict)
 
@@ -80,10 +81,14 @@ class CorpusViews:
             return docset.docnums(wq.Term("kind", "lead"))
         return docset.docnums(q)
 
-    def _entity_docs(self, group: EntityGroup) -> IntArray:
-        reader = self._searcher().reader()
-        found = [posting_array(reader, "entity", key) for key in group.keys]
-        return distinct(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+    def _named(self) -> tuple[Named, _ViewCache]:
+        """The (passage, entity) pairs and per-entity corpus counts, once per index version."""
+        forward, ids, cache = self._views()
+        if cache.named is None:
+            cache.named = named_pairs(forward, ids)
+            cache.counts["passage"] = co.corpus_counts(cache.named, "passage", len(forward.live))
+            cache.counts["article"] = co.corpus_counts(cache.named, "article", len(forward.starts))
+        return cache.named, cache
 
     # co-mentions -----------------------------------------------------------------
 
@@ -109,10 +114,10 @@ class CorpusViews:
     ) -> CoMentions:  # fmt: skip
         started = time.perf_counter()
         group = self._group(name, entity_type)
-        forward, ids, cache = self._views()
-        if by not in cache.counts:
-            cache.counts[by] = co.corpus_counts(forward, ids, by)
-        both, first = co.named_with(forward, ids, self._entity_docs(group), by)
+        forward, ids, _ = self._views()
+        named, cache = self._named()
+        docs = named.passages_of(ids.index_of(group))
+        both, first = co.named_with(named, forward, docs, by)
         found, distinct = co.ranked(
             ids, both, first, cache.counts[by], rank=rank, min_count=min_count, limit=limit,
             entity_type=partner_type, leave_out={ids.index_of(group)},
@@ -164,12 +169,11 @@ class CorpusViews:
     def _overrepresented(self, query: str, limit: int | None, min_count: int) -> Overrepresented:
         started = time.perf_counter()
         docs = self._docs(query)
-        forward, ids, cache = self._views()
-        if "passage" not in cache.counts:
-            cache.counts["passage"] = co.corpus_counts(forward, ids, "passage")
-        both, first = co.named_with(forward, ids, docs, "passage")
-        named = self._reader.highlight_terms(self._parse(query)).entities if query.strip() else set()
-        own = {ids.index_of(g) for key in named if (g := self.registry().display_key(key)) is not None}
+        forward, ids, _ = self._views()
+        named, cache = self._named()
+        both, first = co.named_with(named, forward, docs, "passage")
+        marked = self._reader.highlight_terms(self._parse(query)).entities if query.strip() else set()
+        own = {ids.index_of(g) for key in marked if (g := self.registry().display_key(key)) is not None}
         found, _ = co.ranked(
             ids, both, first, cache.counts["passage"], rank="association", min_count=min_count,
             limit=limit, leave_out=own,
@@ -300,9 +304,10 @@ class CorpusViews:
             docs = owners[ids.speaker_groups(speaker_ids) == ids.index_of(group)]
             counts = "quotes"
         elif entity:
-            docs = self._entity_docs(self._group(entity, entity_type))
+            named, _ = self._named()
+            docs = named.passages_of(ids.index_of(self._group(entity, entity_type)))
             if other:
-                theirs = self._entity_docs(self._group(other, other_type))
+                theirs = named.passages_of(ids.index_of(self._group(other, other_type)))
                 docs = np.intersect1d(docs, theirs, assume_unique=True)
         else:
             docs = self._docs(query)

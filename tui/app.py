@@ -8,15 +8,19 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from tui.commands import NewsdeskCommands
+from tui.screens.cooccur_screen import CoMentionsScreen
 from tui.screens.curate_screen import CurateScreen
 from tui.screens.help_screen import HelpScreen
 from tui.screens.main_screen import MainScreen
 from tui.screens.notebook_screen import NotebookScreen
 from tui.screens.speaker_review_screen import SpeakerReviewScreen
+from tui.screens.speakers_screen import SpeakersScreen
+from tui.screens.view_screen import ViewScreen
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_box import SearchBox
+from tui.widgets.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -26,7 +30,7 @@ class NewsdeskApp(App[None]):
     """Search, read, and jump from any entity to every passage that mentions it."""
 
     TITLE = "newsdesk"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "views.tcss"]
     COMMANDS = App.COMMANDS | {NewsdeskCommands}
     BINDINGS = [
         Binding("f1", "help", "Help", show=False, tooltip="This list of keys (also ?)"),
@@ -57,5 +61,8 @@ class NewsdeskApp(App[None]):
             ("Search box", list(SearchBox.BINDINGS)),
             ("Notebook view", list(NotebookScreen.BINDINGS)),
             ("Checking speakers (C)", list(SpeakerReviewScreen.BINDINGS)),
+            ("Timeline (t)", list(TimelineBar.BINDINGS)),
+            ("Named with (w)", [*CoMentionsScreen.BINDINGS, *ViewScreen.BINDINGS]),
+            ("Who is quoted (S)", list(SpeakersScreen.BINDINGS)),
         ]
         self.push_screen(HelpScreen(sections))

@@ -73,6 +73,19 @@ class NewsdeskCommands(Provider):
                 "check_speakers",
                 "Review quotes with no, an organisation's or an inferred speaker",
             ),
+            ("Named with (co-mentions)", "view('cooccur')", "Who else is named with this entity (w)"),
+            (
+                "Over-represented in this search",
+                "view('cooccur')",
+                "Entities these results name unusually often (w)",
+            ),
+            (
+                "Who is quoted (speakers)",
+                "view('speakers')",
+                "Speakers, quote counts, first and last dates (S)",
+            ),
+            ("Timeline", "timeline", "Counts of the list per day, week, month or year (t)"),
+            ("Clear date filter", "clear_dates", "Take the date: clause out of the search (x)"),
         ]
 
     async def discover(self) -> Hits:

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from store.index.forward import Forward, IntArray, distinct
-from store.index.group_ids import GroupIds
+from store.index.forward import Forward, IntArray
+from store.index.group_ids import GroupIds, Named, adjacent_distinct
 from store.views import CoMention
 
 FloatArray = npt.NDArray[np.float64]
@@ -35,28 +35,13 @@ class UnitCounts:
     universe: int
 
 
-def corpus_counts(forward: Forward, ids: GroupIds, by: str) -> UnitCounts:
+def corpus_counts(named: Named, by: str, universe: int) -> UnitCounts:
     """Per-entity passage (or article) counts over the whole corpus."""
-    owners, groups = _named(forward, ids, forward.live)
-    units = forward.article_of(owners) if by == "article" else owners
-    per_group = _units_per_group(units, groups, len(ids))
-    universe = len(forward.starts) if by == "article" else len(forward.live)
+    if by == "article":
+        per_group = named.count_units(named.article, named.group, repeats=True)
+    else:
+        per_group = named.count_units(named.owner, named.group, repeats=False)
     return UnitCounts(per_group, universe)
-
-
-def _named(forward: Forward, ids: GroupIds, docnums: IntArray) -> tuple[IntArray, IntArray]:
-    owners, entity_ids = forward.entities_of(docnums)
-    groups = ids.entity_groups(entity_ids)
-    known = groups >= 0
-    return owners[known], groups[known]
-
-
-def _units_per_group(units: IntArray, groups: IntArray, size: int) -> IntArray:
-    """Distinct (unit, entity) pairs, counted per entity."""
-    if not len(units):
-        return np.zeros(size, dtype=np.int64)
-    pairs = distinct(units * size + groups)
-    return np.bincount(pairs % size, minlength=size).astype(np.int64)
 
 
 def g2(both: IntArray, first: int, second: IntArray, universe: int) -> tuple[FloatArray, FloatArray]:
@@ -129,15 +114,16 @@ def ranked(
     return found, distinct
 
 
-def named_with(forward: Forward, ids: GroupIds, docnums: IntArray, by: str) -> tuple[IntArray, int]:
-    """Per-entity units shared with the passages `docnums`, and how many units those are."""
-    if by == "article":  # everything the articles name, in any of their passages
-        articles = distinct(forward.article_of(docnums))
-        live_articles = forward.article_of(forward.live)
-        owners, groups = _named(forward, ids, forward.live[np.isin(live_articles, articles)])
-        units = forward.article_of(owners)
-        first = len(articles)
-    else:
-        owners, groups = _named(forward, ids, docnums)
-        units, first = owners, len(docnums)
-    return _units_per_group(units, groups, len(ids)), first
+def named_with(named: Named, forward: Forward, docnums: IntArray, by: str) -> tuple[IntArray, int]:
+    """Per-entity units shared with the passages `docnums` (ascending), and how many
+    units those are: passages, or (by article) the articles holding them."""
+    if by == "article":
+        articles = adjacent_distinct(forward.article_of(docnums))
+        chosen = np.zeros(len(forward.starts), dtype=bool)
+        chosen[articles] = True
+        inside = chosen[named.article]
+        return named.count_units(named.article[inside], named.group[inside], repeats=True), len(articles)
+    chosen = np.zeros(len(forward.dates), dtype=bool)
+    chosen[docnums] = True
+    inside = chosen[named.owner]
+    return named.count_units(named.owner[inside], named.group[inside], repeats=False), len(docnums)

@@ -113,7 +113,9 @@ def posting_array(reader: Any, fieldname: str, term: str) -> IntArray:
                 if matcher._data is None:
                     matcher._read_data()
                 raw = matcher._data[0]
-                ids = np.frombuffer(bytes(raw), dtype=np.uint8) if isinstance(raw, (bytes, bytearray)) else raw
+                ids = (
+                    np.frombuffer(bytes(raw), dtype=np.uint8) if isinstance(raw, (bytes, bytearray)) else raw
+                )
                 block = np.asarray(ids, dtype=np.int64)
                 blocks.append(block if matcher._byteids else np.cumsum(block))
                 matcher._next_block()

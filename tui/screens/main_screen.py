@@ -30,12 +30,14 @@ from tui.navigation import ArticleTarget, History, ListSource, ResultEntry, View
 from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
 from tui.passage_text import query_terms
 from tui.screens.problems_screen import ProblemsScreen
+from tui.views_control import VIEW_BINDINGS, ViewsControl
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.index_watch import IndexWatch
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_box import SearchBox
 from tui.widgets.status_line import StatusLine
+from tui.widgets.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -70,6 +72,7 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
             show=False,
             tooltip="List the article files that could not be read, and why",
         ),
+        *VIEW_BINDINGS,
         Binding("tab", "app.focus_next", "Next pane", show=False, priority=True),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, priority=True),
         *NOTEBOOK_BINDINGS,
@@ -114,9 +117,11 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         self._submitted = False
         self._search_timer: Timer | None = None
         self._seen_report: IndexReport | None = None
+        self.views = ViewsControl(self)
 
     def compose(self) -> ComposeResult:
         yield SearchBox(id="search")
+        yield TimelineBar(self.corpus, id="timeline")
         with Container(id="panes"):
             yield ResultsList(self.corpus, id="results")
             yield ArticleView(self.corpus, id="article")
@@ -254,8 +259,14 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         self._submitted = submitted
         self.results.show(source, reload=force)
 
+    def search_for(self, query: str) -> None:
+        """Put `query` in the search box and run it (the timeline narrows this way)."""
+        self.search_box.set_query(query)
+        self._search(query, submitted=True)
+
     def on_results_list_loaded(self, message: ResultsList.Loaded) -> None:
         self._report_rebuild()
+        self.views.list_loaded(message.source)
         if message.source.kind == "search":
             self.search_box.show_found(
                 message.total,
@@ -312,7 +323,7 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
     def _open_entry(self, entry: ResultEntry) -> None:
         source = self.results.source or ListSource("search")
         terms = tuple(query_terms(source.query)) if source.kind == "search" else ()
-        entity = (source.query, source.entity_type) if source.kind in ("mentions", "quotes") else None
+        entity = (source.query, source.entity_type) if source.kind in ("mentions", "quotes", "pair") else None
         self.article.open(ArticleTarget(entry.article_id, entry.paragraph, entry.spans, terms, entity))
 
     def on_article_view_opened(self, message: ArticleView.Opened) -> None:
@@ -393,6 +404,8 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
                 self._focus(self.query_one(f"#{state.focus}"))
             except Exception:
                 self._focus(self.results)
+        if state.view is not None:
+            self.views.show(state.view)
 
     # -- focus and dialogs -----------------------------------------------------
 
@@ -405,6 +418,18 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
 
     def action_focus_entities(self) -> None:
         self._focus(self.entities)
+
+    def action_view(self, kind: str) -> None:
+        self.views.open(kind)
+
+    def action_timeline(self) -> None:
+        self.views.toggle_timeline()
+
+    def action_clear_dates(self) -> None:
+        self.views.clear_dates()
+
+    def on_timeline_bar_narrowed(self, message: TimelineBar.Narrowed) -> None:
+        self.views.narrow(message)
 
     def action_show_problems(self) -> None:
         self.app.push_screen(ProblemsScreen(self.problems))

@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -30,6 +31,7 @@ from tui.navigation import ListSource, ResultEntry
 from tui.passage_text import SNIPPET_CHARS, inert, snippet, styled
 from tui.results_text import count as _count
 from tui.results_text import fit_title, grouped, nothing_found
+from tui.widgets.quote_block import QuoteBlock
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -192,15 +194,24 @@ class ResultsList(OptionList):
 
     def _load(self, source: ListSource, offset: int, limit: int) -> _Page:
         started = time.perf_counter()
-        if source.kind == "mentions":
-            mentions = self.corpus.mentions(source.query, type=source.entity_type, offset=offset, limit=limit)
+        if source.kind in ("mentions", "pair"):
+            if source.kind == "pair":
+                mentions = self.corpus.pair_mentions(
+                    source.query, source.other, type=source.entity_type, other_type=source.other_type,
+                    offset=offset, limit=limit,
+                )  # fmt: skip
+            else:
+                mentions = self.corpus.mentions(
+                    source.query, type=source.entity_type, offset=offset, limit=limit
+                )
             entries = [
                 ResultEntry(p.article_id, p.title, p.date, p.source, p.paragraph, p.text, tuple(p.mentions))
                 for p in mentions.passages
             ]
             elapsed = (time.perf_counter() - started) * 1000
             counts = f"{_count(mentions.total, 'passage')} in {_count(mentions.articles, 'article')}"
-            title = f"{mentions.entity.name} — {counts}"
+            both = f" + {mentions.other.name}" if mentions.other else ""
+            title = f"{mentions.entity.name}{both} — {counts}"
             if mentions.entity.aliases:  # what the jump groups
                 title += " · also " + ", ".join(mentions.entity.aliases)
             note = ""
@@ -313,6 +324,7 @@ class ResultsList(OptionList):
         self._option_of_entry = []
         self._entry_of_option = {}
         self._last_article = None
+        self.set_class(self.source is not None and self.source.kind == "quotes", "-quotes")
 
     def _add_empty_state(self) -> None:
         """Say why the list is empty: drawn over the empty list, never one of its rows."""
@@ -350,7 +362,7 @@ class ResultsList(OptionList):
             self._entry_of_option[next_option] = len(self.entries)
             self._option_of_entry.append(next_option)
             self.entries.append(entry)
-            options.append(Option(self._row(entry, starred)))
+            options.append(Option(self._row(entry, starred, len(self.entries) - 1)))
             next_option += 1
         self.add_options(options)
 
@@ -361,30 +373,44 @@ class ResultsList(OptionList):
         except StoreError:
             return set()
 
-    def _row(self, entry: ResultEntry, starred: set[tuple[str, str]]) -> Text:
+    def _row(self, entry: ResultEntry, starred: set[tuple[str, str]], index: int) -> Text | Group:
         """One passage's row: ★ when starred, the snippet, the speaker."""
         meta = self._style("results--meta")
         if self.source is not None and self.source.kind == "quotes":
-            row = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
-        else:
-            # a very wide screen wraps rows (app.tcss): two lines of each passage use its width
-            wide = self.screen.has_class("-very-wide")
-            chars = int(1.7 * max(self.scrollable_content_region.width - 4, 20)) if wide else SNIPPET_CHARS
-            row = snippet(entry.text, list(entry.spans), self._style("results--highlight"), chars=chars)
-            label = _PLACES.get(entry.paragraph)
-            if label:
-                row = Text(label, style=meta, end="") + row
+            return self._quote_row(entry, (entry.article_id, fingerprint(entry.text)) in starred, index)
+        # a very wide screen wraps rows (app.tcss): two lines of each passage use its width
+        wide = self.screen.has_class("-very-wide")
+        chars = int(1.7 * max(self.scrollable_content_region.width - 4, 20)) if wide else SNIPPET_CHARS
+        row = snippet(entry.text, list(entry.spans), self._style("results--highlight"), chars=chars)
+        label = _PLACES.get(entry.paragraph)
+        if label:
+            row = Text(label, style=meta, end="") + row
         if (entry.article_id, fingerprint(entry.text)) in starred:
             row = Text("★ ", style=self._style("results--star"), end="") + row
         if entry.speaker:
             row.append("\n— " + inert(entry.speaker), style=self._style("results--speaker"))
         return row
 
+    def _quote_row(self, entry: ResultEntry, star: bool, index: int) -> Group:
+        """The whole quote in a quote block; the speaker named once per run of their quotes."""
+        speaker_style = self._style("results--speaker")
+        parts: list[Text | QuoteBlock] = []
+        if index == 0 or self.entries[index - 1].speaker != entry.speaker:
+            parts.append(Text(inert(entry.speaker or "unknown speaker"), style=speaker_style))
+        quote = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
+        if star:
+            quote = Text("★ ", style=self._style("results--star"), end="") + quote
+        parts.append(QuoteBlock(quote, speaker_style))
+        parts.append(Text(""))  # a blank line between quotes
+        return Group(*parts)
+
     def refresh_stars(self) -> None:
         """Mark the loaded rows again after the notebook changed."""
         starred = self._starred()
         for index, entry in enumerate(self.entries):
-            self.replace_option_prompt_at_index(self._option_of_entry[index], self._row(entry, starred))
+            self.replace_option_prompt_at_index(
+                self._option_of_entry[index], self._row(entry, starred, index)
+            )
 
     def highlight_entry(self, index: int) -> None:
         """Put the cursor on entry `index` (a passage, never a header)."""
@@ -432,7 +458,7 @@ class ResultsList(OptionList):
     def action_quotes(self) -> None:
         """Quotes of the listed entity, or of the speaker of the passage under the cursor."""
         index = self.entry_index
-        if self.source is not None and self.source.kind == "mentions":
+        if self.source is not None and self.source.kind in ("mentions", "pair"):
             self.post_message(QuotesRequested(self.source.query))
         elif index is not None and self.entries[index].speaker:
             self.post_message(QuotesRequested(self.entries[index].speaker or ""))

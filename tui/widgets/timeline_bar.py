@@ -45,7 +45,15 @@ class TimelineBar(Widget, can_focus=True):
         Binding("right,l", "move(1)", "Later", tooltip="The timeline: the period after"),
         Binding("home,g", "edge(-1)", "First period", show=False),
         Binding("end,G", "edge(1)", "Last period", show=False),
-        Binding("enter", "narrow", "Narrow", tooltip="Narrow the list to this period (a date: clause in the search box)"),
+        Binding(
+            "enter",
+            "narrow",
+            "Narrow",
+            tooltip="Narrow the list to this period (a date: clause in the search box)",
+        ),
+        Binding(
+            "p", "cycle_unit", "Period", tooltip="Count by day, week, month or year (or as the span suits)"
+        ),
     ]
     COMPONENT_CLASSES = {"timeline--bar", "timeline--cursor", "timeline--meta", "timeline--empty"}
 
@@ -71,6 +79,8 @@ class TimelineBar(Widget, can_focus=True):
         self.source: ListSource | None = None
         self.timeline: Timeline | None = None
         self.problem = ""
+        self.unit: str | None = None
+        """day, week, month or year; None: chosen from the span of the dates."""
         self._generation = 0
 
     # -- data -------------------------------------------------------------------
@@ -82,22 +92,22 @@ class TimelineBar(Widget, can_focus=True):
         self.timeline = None
         self.problem = ""
         self.refresh()
-        self._fetch(source, self._generation)
+        self._fetch(source, self.unit, self._generation)
 
     @work(thread=True, exclusive=True, group="timeline")
-    def _fetch(self, source: ListSource, generation: int) -> None:
+    def _fetch(self, source: ListSource, unit: str | None, generation: int) -> None:
         try:
             if source.kind == "mentions":
-                found = self.corpus.timeline(entity=source.query, entity_type=source.entity_type)
+                found = self.corpus.timeline(by=unit, entity=source.query, entity_type=source.entity_type)
             elif source.kind == "pair":
                 found = self.corpus.timeline(
-                    entity=source.query, entity_type=source.entity_type, other=source.other,
+                    by=unit, entity=source.query, entity_type=source.entity_type, other=source.other,
                     other_type=source.other_type,
                 )  # fmt: skip
             elif source.kind == "quotes":
-                found = self.corpus.timeline(speaker=source.query)
+                found = self.corpus.timeline(by=unit, speaker=source.query)
             else:
-                found = self.corpus.timeline(source.query)
+                found = self.corpus.timeline(source.query, by=unit)
         except Exception as error:  # a bad query is the results pane's to explain
             self.post_message(self._Arrived(generation, None, str(error)))
             return
@@ -122,6 +132,13 @@ class TimelineBar(Widget, can_focus=True):
     def action_edge(self, direction: int) -> None:
         if self.timeline and self.timeline.buckets:
             self.cursor = 0 if direction < 0 else len(self.timeline.buckets) - 1
+
+    def action_cycle_unit(self) -> None:
+        units = (None, "day", "week", "month", "year")
+        self.unit = units[(units.index(self.unit) + 1) % len(units)]
+        self.notify(f"Timeline by {self.unit or 'the span of the dates'}", timeout=2)
+        if self.source is not None:
+            self.show_for(self.source)
 
     def action_narrow(self) -> None:
         bucket = self.bucket
@@ -172,7 +189,8 @@ class TimelineBar(Widget, can_focus=True):
             line = Text(end="")
             for bucket, height in heights:
                 fill = min(max(height - row * 8, 0), 8)
-                cell = LEVELS[fill] * max(column - (1 if column > 2 else 0), 1)
+                mark = "·" if bucket is current and not height and row == 0 else LEVELS[fill]
+                cell = mark * max(column - (1 if column > 2 else 0), 1)
                 cell += " " * (column - len(cell))
                 line.append(cell, style=cursor_style if bucket is current else bar_style)
             lines.append(line)
@@ -190,5 +208,3 @@ def _label(bucket: TimelineBucket, unit: str) -> str:
     if unit == "week":
         return f"week of {bucket.start}"
     return bucket.start
-
-

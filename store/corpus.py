@@ -18,9 +18,9 @@ from typing import Any, TypeVar
 from whoosh import query as wq
 
 from store.aliases import ALIASES_FILE, AliasTable, load_aliases
+from store.corpus_views import CorpusViews
 from store.curation import curate_article
 from store.curation_edit import CurationChange, Curator
-from store.corpus_views import CorpusViews
 from store.errors import ArticleFileError, Problem, StoreError
 from store.hits import (
     ArticleSummary,

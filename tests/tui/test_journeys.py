@@ -217,8 +217,8 @@ async def test_help_lists_every_key(app: NewsdeskApp) -> None:
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         table_titles = [str(section.render()) for section in app.screen.query(".help-section")]
-        # everywhere, results, article, entities, curation, speakers, search box, notebook
-        assert len(table_titles) == 8
+        # everywhere, results, article, entities, curation, speakers, search box, notebook, 3 views
+        assert len(table_titles) == 11
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         app.screen.query_one(ResultsList).focus()

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import fts5
+from bench import views as view_bench
 from bench.process import run_step
 from bench.queries import query_mix
 from bench.recombine import passages, write_store
@@ -145,6 +146,8 @@ def main() -> int:
     fresh = [run_step("fresh", str(store), mix[1][1])[0]["open_first_query_s"] for _ in range(3)]
     say("bench: warm queries, exact answers of the cut ones, entity jump, incremental update")
     search, _ = run_step("search", str(store), str(queries_path))
+    say("bench: the views: co-mentions, who is quoted, a timeline")
+    views = view_bench.run(store)
     say("bench: SQLite FTS5 on the same passages")
     fts5_ms = fts5_timings(args.workdir / "fts5.db", mix)
     tui: dict[str, Any] = {}
@@ -169,6 +172,8 @@ def main() -> int:
         tui=tui,
     )
     print_report(figures, search, fts5_ms, prepare_s=prepare_s, reused=reused)
+    view_bench.print_rows(views, figures["articles"])
+    figures.update({key: value for key, value in views.items() if key.endswith("_ms")})
     figures["load"] = round(os.getloadavg()[0], 2)
     print(json.dumps(figures))
     return 0

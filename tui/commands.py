@@ -85,7 +85,7 @@ class NewsdeskCommands(Provider):
                 "Speakers, quote counts, first and last dates (S)",
             ),
             ("Timeline", "timeline", "Counts of the list per day, week, month or year (t)"),
-            ("Clear date filter", "clear_dates", "Take the date: clause out of the search (x)"),
+            ("Clear date filter", "clear_dates", "Take the date: clause out of the search (X)"),
         ]
 
     async def discover(self) -> Hits:

@@ -43,7 +43,7 @@ VIEW_BINDINGS = [
         show=False,
         tooltip="Show or hide the timeline of the list; enter on a period narrows the list to it",
     ),
-    Binding("x", "clear_dates", "Clear dates", show=False, tooltip="Take the date: filter out of the search"),
+    Binding("X", "clear_dates", "Clear dates", show=False, tooltip="Take the date: filter out of the search"),
 ]
 """The main screen's keys for the views (bound there, listed in the help)."""
 

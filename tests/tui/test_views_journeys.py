@@ -93,7 +93,7 @@ async def test_search_to_timeline_to_a_month_and_clear(app: NewsdeskApp) -> None
         await settle(pilot)
         assert main.search_box.value == "Kerry date:2015-09"
         assert main.results.total == september < total
-        await pilot.press("x")
+        await pilot.press("X")
         await settle(pilot)
         assert main.search_box.value == "Kerry"
         assert main.results.total == total

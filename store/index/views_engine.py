@@ -21,6 +21,7 @@ from store.index import cooccur as co
 from store.index import speakers_view as sv
 from store.index import timeline as tl
 from store.index.docset import DocSet
+from store.index.expand import Budget
 from store.index.forward import Forward, IntArray, distinct, load_forward
 from store.index.group_ids import GroupIds, Named, named_pairs
 from store.index.name_ids import NO_ID
@@ -29,6 +30,9 @@ from store.views import CoMentions, Count, Overrepresented, SpeakerProfile, Spea
 if TYPE_CHECKING:
     from store.corpus_views import CorpusViews
 
+EXPANSION_BUDGET_S = 60.0
+"""Prefixes and fuzzy words are expanded in full for the views (their counts are exact);
+a search's own 0.12 s budget would cut a broad prefix short."""
 PROFILE_QUOTES = 2000
 """A speaker profile reads at most this many of their newest quote passages."""
 
@@ -58,7 +62,7 @@ def _state(corpus: CorpusViews) -> tuple[Forward, GroupIds, _ViewCache]:
 def _matching(corpus: CorpusViews, query: str) -> IntArray:
     """Every passage matching `query` ("" = every article's lead passage, as search has it)."""
     forward, _, _ = _state(corpus)
-    q = corpus._parse(query) if query.strip() else None
+    q = corpus._parse(query, Budget(EXPANSION_BUDGET_S)) if query.strip() else None
     docset = DocSet(corpus._searcher(), forward.live)
     if q is None:
         return docset.docnums(wq.Term("kind", "lead"))
@@ -125,7 +129,11 @@ def overrepresented(corpus: CorpusViews, query: str, limit: int | None, min_coun
     forward, ids, _ = _state(corpus)
     named, cache = _pairs(corpus)
     both, first = co.named_with(named, forward, docs, "passage")
-    marked = corpus._reader.highlight_terms(corpus._parse(query)).entities if query.strip() else set()
+    marked = (
+        corpus._reader.highlight_terms(corpus._parse(query, Budget(EXPANSION_BUDGET_S))).entities
+        if query.strip()
+        else set()
+    )
     own = {ids.index_of(g) for key in marked if (g := corpus.registry().display_key(key)) is not None}
     found, _ = co.ranked(
         ids, both, first, cache.counts["passage"], rank="association", min_count=min_count,

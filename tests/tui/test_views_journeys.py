@@ -58,8 +58,12 @@ async def test_entity_to_comentions_to_pair_passages_and_back(app: NewsdeskApp) 
         await pilot.press("n")  # n/N walk the pair list like any list
         await settle(pilot)
         assert main.article.target is not None and main.article.target.article_id == first.article_id
-        await pilot.press("escape")  # back: the view again, its cursor kept
+        await pilot.press("escape")  # back: the pair list as it was before n
         await settle(pilot)
+        if app.screen is main:
+            assert main.results.source == source
+            await pilot.press("escape")  # back again: the view, its cursor kept
+            await settle(pilot)
         assert isinstance(app.screen, CoMentionsScreen)
         assert app.screen.query_one(DataTable).cursor_row == 0
         await pilot.press("r")  # association ranking

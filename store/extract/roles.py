@@ -47,6 +47,29 @@ STATE_NOUNS = frozenset(
     """.split()
 )
 """Bodies of a state: "the US government" speaks, not the United States."""
+TITLES = {
+    "sen": "senator",
+    "senator": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "governor": "governor",
+    "president": "president",
+    "pres": "president",
+    "gen": "general",
+    "general": "general",
+    "minister": "minister",
+    "secretary": "secretary",
+    "mayor": "mayor",
+    "judge": "judge",
+    "chancellor": "chancellor",
+    "premier": "premier",
+    "speaker": "speaker",
+    "coach": "coach",
+    "captain": "captain",
+    "prof": "professor",
+    "professor": "professor",
+}
+"""Titles written before a name, capitalised or abbreviated, and the role noun they stand for."""
 GROUP_NOUNS = frozenset({"couple", "pair", "duo", "trio", "both", "family", "parents"})
 """Nouns naming several people who speak together ("the couple said")."""
 
@@ -139,6 +162,11 @@ class Roles:
             self._read_roles(person, head, run)
 
     def _add(self, person: str, at: int, noun: Token, run: range) -> None:
+        title = TITLES.get(noun.lower_.rstrip("."))
+        if title is not None and noun.pos_ == "PROPN":
+            # "Sen. Marco Rubio", "President Barack Obama": a title is a role
+            self.roles.append(Role(person, at, title, _modifiers(noun, self.ctx, run)[0]))
+            return
         mods, age = _modifiers(noun, self.ctx, run)
         if _is_role_noun(noun):
             head = noun.lemma_.lower() if noun.pos_ == "NOUN" else noun.lower_

@@ -146,3 +146,11 @@ def test_her_in_a_reported_clause_does_not_make_the_speaker_a_woman(extract: Ext
         "plan would fail. “We will see who is right by the spring,” he said."
     )
     assert speakers(article) == ["Kip Ardent"]
+
+
+def test_a_title_before_the_name_is_a_role(extract: Extract) -> None:
+    article = extract(
+        "Sen. Paul Brandt spoke to farmers in Elton. Gov. Lena Ortiz met the strikers on Friday. "
+        "The senator said: “We need a fair deal for every farm.”"
+    )
+    assert speakers(article) == ["Paul Brandt"]

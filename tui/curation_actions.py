@@ -9,27 +9,16 @@ the jump, the article and the facets show it at once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import work
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widget import Widget
 
 from store.curation_edit import CurationChange
 from store.errors import StoreError
 from tui.messages import CurationFinished
 from tui.navigation import ArticleTarget, ListSource
+from tui.screen_parts import MainScreenParts
 from tui.screens.curate_screen import CurateScreen
 from tui.screens.speaker_review_screen import SpeakerReviewScreen
-
-if TYPE_CHECKING:
-    from store.corpus import Corpus
-    from tui.navigation import History, ViewState
-    from tui.widgets.article_view import ArticleView
-    from tui.widgets.entities_pane import EntitiesPane
-    from tui.widgets.results_list import ResultsList
-    from tui.widgets.search_box import SearchBox
 
 CURATION_BINDINGS = [
     Binding("c", "curate", "Curate", show=False, tooltip="Rename, retype, merge, split or drop a name"),
@@ -38,25 +27,10 @@ CURATION_BINDINGS = [
 ]
 
 
-class CurationActions(Screen[None]):
+class CurationActions(MainScreenParts):
     """Actions of the main screen that curate entities and speakers (see the module docstring).
 
-    MainScreen derives from it; what it uses of MainScreen is declared below."""
-
-    if TYPE_CHECKING:
-        corpus: Corpus
-        history: History
-
-        @property
-        def article(self) -> ArticleView: ...
-        @property
-        def results(self) -> ResultsList: ...
-        @property
-        def entities(self) -> EntitiesPane: ...
-        @property
-        def search_box(self) -> SearchBox: ...
-        def _snapshot(self) -> ViewState: ...
-        def _focus(self, widget: Widget) -> None: ...
+    MainScreen derives from it; what it uses of MainScreen is declared in tui/screen_parts.py."""
 
     def action_check_speakers(self) -> None:
         self.app.push_screen(SpeakerReviewScreen(self.corpus), self._reviewed)

@@ -8,43 +8,17 @@ here the panes, the status line and the problems count follow.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any
-
-from textual.screen import Screen
 
 from store.errors import Problem
 from store.hits import CorpusStats, IndexReport
+from tui.screen_parts import MainScreenParts
 from tui.widgets.index_watch import IndexWatch
 
-if TYPE_CHECKING:
-    from store.corpus import Corpus
-    from tui.widgets.article_view import ArticleView
-    from tui.widgets.results_list import ResultsList
-    from tui.widgets.search_box import SearchBox
-    from tui.widgets.status_line import StatusLine
 
-
-class IndexActions(Screen[None]):
+class IndexActions(MainScreenParts):
     """What the main screen does with news from the index (see the module docstring).
 
-    MainScreen derives from it; what it uses of MainScreen is declared below."""
-
-    if TYPE_CHECKING:
-        corpus: Corpus
-        sort: str
-        stats: CorpusStats | None
-        problems: list[Problem]
-        _seen_report: IndexReport | None
-
-        @property
-        def article(self) -> ArticleView: ...
-        @property
-        def results(self) -> ResultsList: ...
-        @property
-        def search_box(self) -> SearchBox: ...
-        @property
-        def status(self) -> StatusLine: ...
-        def prepare_index(self, rebuild: bool = False, update: bool = False) -> Any: ...
+    MainScreen derives from it; what it uses of MainScreen is declared in tui/screen_parts.py."""
 
     def on_index_watch_updated(self, message: IndexWatch.Updated) -> None:
         """Files changed under the app: the index took them in; show it everywhere."""

@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
-from textual.screen import Screen
-from textual.widget import Widget
 
 from store.citation import Citable, CitationError, load_style
 from store.errors import StoreError
@@ -29,17 +26,9 @@ from store.notebook import NotebookItem, mark_opened, save_search
 from tui.exporting import ExportRequest, export_target, paged_listing, run_export
 from tui.navigation import ArticleTarget
 from tui.open_elsewhere import edit_in_editor, open_in_browser
+from tui.screen_parts import MainScreenParts
 from tui.screens.notebook_screen import NotebookScreen
 from tui.screens.text_screen import TextScreen
-
-if TYPE_CHECKING:
-    from store.corpus import Corpus
-    from tui.navigation import History, ViewState
-    from tui.widgets.article_view import ArticleView
-    from tui.widgets.entities_pane import EntitiesPane
-    from tui.widgets.results_list import ResultsList
-    from tui.widgets.search_box import SearchBox
-    from tui.widgets.status_line import StatusLine
 
 NOTEBOOK_BINDINGS = [
     Binding("y", "copy(True)", "Copy", show=False, tooltip="Copy it with its citation (works over SSH)"),
@@ -88,29 +77,10 @@ class Pick:
     source: str | None = None
 
 
-class NotebookActions(Screen[None]):
+class NotebookActions(MainScreenParts):
     """Actions of the main screen that use the notebook (see the module docstring).
 
-    MainScreen derives from it; what it uses of MainScreen is declared below."""
-
-    if TYPE_CHECKING:
-        corpus: Corpus
-        history: History
-
-        @property
-        def article(self) -> ArticleView: ...
-        @property
-        def results(self) -> ResultsList: ...
-        @property
-        def entities(self) -> EntitiesPane: ...
-        @property
-        def search_box(self) -> SearchBox: ...
-        @property
-        def status(self) -> StatusLine: ...
-        def _snapshot(self) -> ViewState: ...
-        def _focus(self, widget: Widget) -> None: ...
-        def _search(self, query: str, *, force: bool = False, submitted: bool = False) -> None: ...
-        def prepare_index(self, rebuild: bool = False) -> object: ...
+    MainScreen derives from it; what it uses of MainScreen is declared in tui/screen_parts.py."""
 
     @dataclass
     class NotebookChanged(Message):

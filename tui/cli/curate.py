@@ -11,7 +11,6 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from store.corpus import open_corpus
@@ -19,6 +18,7 @@ from store.curation_edit import CurationChange
 from store.errors import StoreError
 from store.hits import UnknownEntity
 from tui.cli.progress import ProgressBar
+from tui.cli.search import index_command
 
 ACTIONS: dict[str, tuple[str, str | None, str | None]] = {
     "rename": ("give an entity a new name (its old name stays an alias)", "NEW_NAME", "the new name"),
@@ -39,11 +39,7 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     )
     actions = entity.add_subparsers(dest="action", metavar="ACTION", required=True)
     for action, (help_text, value, value_help) in ACTIONS.items():
-        parser = actions.add_parser(action, help=help_text, description=help_text)
-        data_option(parser)
-        parser.add_argument(
-            "--index", type=Path, metavar="DIR", default=None, help="the index folder (default: DIR/.index)"
-        )
+        parser = index_command(actions, data_option, action, help_text, run_entity)
         if action != "undo":
             parser.add_argument("name", metavar="NAME", help="the entity: its name or any alias, any case")
             parser.add_argument(
@@ -52,7 +48,6 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
         if value:
             parser.add_argument("value", metavar=value, help=value_help)
         parser.add_argument("--json", action="store_true", help="print what was done as one JSON object")
-        parser.set_defaults(run=run_entity)
 
 
 def run_entity(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from store.errors import StoreError
 from store.export import FORMATS, ArticleFacts, export
 from store.listing import Listing, collection_listing, mentions_listing, quotes_listing, search_listing
 from tui.cli.progress import ProgressBar
-from tui.cli.search import _guarded, _open, _say_report
+from tui.cli.search import _guarded, _open, _say_report, index_command
 
 
 def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -25,11 +25,7 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     help_text = (
         "export a whole list (a search, an entity's passages, quotes, a collection) to md, csv or jsonl"
     )
-    parser: argparse.ArgumentParser = commands.add_parser("export", help=help_text, description=help_text)
-    data_option(parser)
-    parser.add_argument(
-        "--index", type=Path, metavar="DIR", default=None, help="the index folder (default: DIR/.index)"
-    )
+    parser = index_command(commands, data_option, "export", help_text, run_export)
     parser.add_argument("query", metavar="QUERY", nargs="?", help="a search query (as for `newsdesk search`)")
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--entity", metavar="NAME", help="every passage mentioning this entity (the jump)")
@@ -49,7 +45,6 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     )
     parser.add_argument("--format", choices=FORMATS, required=True, help="md, csv or jsonl")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE (default: stdout)")
-    parser.set_defaults(run=run_export)
 
 
 def _listing(args: argparse.Namespace) -> Listing:

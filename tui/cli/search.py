@@ -30,13 +30,7 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     def command(
         name: str, help_text: str, run: Callable[[argparse.Namespace], int]
     ) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
-        data_option(parser)
-        parser.add_argument(
-            "--index", type=Path, metavar="DIR", default=None, help="the index folder (default: DIR/.index)"
-        )
-        parser.set_defaults(run=run)
-        return parser
+        return index_command(commands, data_option, name, help_text, run)
 
     search = command("search", "search passages with the query language (see README: Searching)", run_search)
     search.add_argument(
@@ -70,6 +64,23 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     index = command("index", "bring the search index up to date with the article files", run_index)
     index.add_argument("--rebuild", action="store_true", help="rebuild it from scratch")
     index.add_argument("--json", action="store_true", help="print what was done as one JSON object")
+
+
+def index_command(
+    commands: Any,
+    data_option: Callable[[argparse.ArgumentParser], None],
+    name: str,
+    help_text: str,
+    run: Callable[[argparse.Namespace], int],
+) -> argparse.ArgumentParser:
+    """A sub-command that reads the index: `--data`, `--index`, and `run` to call."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
+    data_option(parser)
+    parser.add_argument(
+        "--index", type=Path, metavar="DIR", default=None, help="the index folder (default: DIR/.index)"
+    )
+    parser.set_defaults(run=run)
+    return parser
 
 
 def _paging(parser: argparse.ArgumentParser, what: str, default: int) -> None:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from store.views import SpeakerStat
-from tui.cli.search import _guarded, _open, _positive, _print_json, _say_report, _visible
+from tui.cli.search import _guarded, _open, _positive, _print_json, _say_report, _visible, index_command
 
 BAR = "█"
 BAR_WIDTH = 40
@@ -25,13 +24,8 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
     def command(
         name: str, help_text: str, run: Callable[[argparse.Namespace], int]
     ) -> argparse.ArgumentParser:
-        parser: argparse.ArgumentParser = commands.add_parser(name, help=help_text, description=help_text)
-        data_option(parser)
-        parser.add_argument(
-            "--index", type=Path, metavar="DIR", default=None, help="the index folder (default: DIR/.index)"
-        )
+        parser = index_command(commands, data_option, name, help_text, run)
         parser.add_argument("--json", action="store_true", help="print one JSON object")
-        parser.set_defaults(run=run)
         return parser
 
     cooccur = command("cooccur", "the entities named together with an entity", run_cooccur)

@@ -215,8 +215,11 @@ class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
 
     def cancel(self) -> None:
         # MpWriter.cancel only sets a flag in its own copy of each task: the processes
-        # would wait for jobs forever, and the interpreter's exit for them
+        # would wait for jobs forever, and the interpreter's exit for them. Batches still
+        # buffered for the job queue are dropped: its feeder thread would otherwise block
+        # the exit, writing to a pipe no process reads any more.
         try:
+            self.jobqueue.cancel_join_thread()
             for task in self.tasks:
                 if task.is_alive():
                     task.terminate()

@@ -20,7 +20,7 @@ from pathlib import Path
 from store.extract import extract_articles
 from store.extract.pipeline import load_model
 from store.models import Article
-from store.yamlio import iter_article_files, load_article
+from store.yamlio.load import iter_article_files, load_article
 
 
 def corpus(data: Path, paths: list[Path]) -> list[Article]:

@@ -37,7 +37,8 @@ from store.errors import ImportFailed
 from store.extract.quotes import is_quotation, paragraph_regions
 from store.ingest.jsonl import parse_record
 from store.models import Article, Entity, Mention, Paragraph, Quote
-from store.yamlio import dump_article, iter_article_files, load_article
+from store.yamlio.dump import dump_article
+from store.yamlio.load import iter_article_files, load_article
 
 SEED = 14
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")

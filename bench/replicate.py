@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from store.models import Article
-from store.yamlio import dump_article, iter_article_files, load_article
+from store.yamlio.dump import dump_article
+from store.yamlio.load import iter_article_files, load_article
 
 ID_MARK = "benchplaceholderid"
 DATE_MARK = "1111-11-11"

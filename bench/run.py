@@ -63,7 +63,7 @@ def prepare(corpus: Path, count: int, workdir: Path, reuse: bool) -> tuple[Path,
     if reused:
         sample_file = workdir / f"store-{count}.sample.json"
         info = json.loads(sample_file.read_text())
-        from store.yamlio import load_article
+        from store.yamlio.load import load_article
 
         sample = [load_article(store / "articles" / f"{name}.yaml") for name in info["sample"]]
         return store, sample, int(info["passages"]), True

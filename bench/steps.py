@@ -73,7 +73,8 @@ def _exact(corpus: object, query: str) -> list[tuple[str, int]]:
 
 def step_search(store: Path, queries_path: Path) -> dict[str, object]:
     from store.corpus import open_corpus
-    from store.yamlio import load_article, save_article
+    from store.yamlio.load import load_article
+    from store.yamlio.save import save_article
 
     mix = json.loads(queries_path.read_text())
     corpus = open_corpus(store)

@@ -28,7 +28,7 @@ from typing import Any
 from store.aliases_file import entry_lines
 from store.errors import ArticleFileError, Problem
 from store.models import ENTITY_TYPES
-from store.yamlio import load_yaml_file
+from store.yamlio.load import load_yaml_file
 
 ALIASES_FILE = "aliases.yaml"
 ENTRY_KEYS = ("aliases", "type", "split", "drop")

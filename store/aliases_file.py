@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from store.yamlio import ArticleLoader, dump_yaml
-from store.yamlio import _Flow as Flow
+from store.yamlio.dump import Flow, dump_yaml
+from store.yamlio.load import ArticleLoader
 
 if TYPE_CHECKING:
     from store.aliases import AliasEntry

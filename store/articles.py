@@ -19,17 +19,15 @@ from store.aliases import load_aliases
 from store.errors import ArticleFileError, Problem, StoreError
 from store.ingest.ids import is_safe_id
 from store.models import Article
-from store.yamlio import (
+from store.yamlio.load import (
     check_text,
-    create_articles,
     iter_article_files,
     load_article,
     read_store_file,
-    save_article,
-    save_articles,
     scan_meta,
     scan_top_level,
 )
+from store.yamlio.save import create_articles, save_article, save_articles
 
 Progress = Callable[[int, int, str], None]
 
@@ -128,7 +126,7 @@ class ArticleStore:
         return save_article(self.path_for(article.id), article)
 
     def save_many(self, articles: list[Article]) -> list[bool]:
-        """`save` for a batch, with one folder sync for all (see `yamlio.save_articles`)."""
+        """`save` for a batch, with one folder sync for all (see `yamlio.save.save_articles`)."""
         return save_articles([(self.path_for(article.id), article) for article in articles])
 
     def create_many(self, articles: list[Article]) -> list[bool]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from store.errors import ArticleFileError, Problem, StoreError
-from store.yamlio import load_yaml_file
+from store.yamlio.load import load_yaml_file
 
 CONFIG_FILE = "config.yaml"
 DEFAULT_TEMPLATE = '[{speaker}, in ]"{title}"[, {source}][, {date}][, {url}][, {place}]'

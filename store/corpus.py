@@ -51,7 +51,7 @@ from store.index.writer import update_index
 from store.models import Article
 from store.notebook_file import NotebookFile
 from store.speaker_edit import set_speaker
-from store.yamlio import load_article
+from store.yamlio.load import load_article
 
 T = TypeVar("T")
 Progress = Callable[[int, int, str], None]

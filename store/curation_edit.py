@@ -19,8 +19,10 @@ from store.aliases import ALIASES_FILE, AliasEntry, build_table, read_entries
 from store.aliases_file import updated_text
 from store.curation import curate_article
 from store.errors import ArticleFileError, Problem, StoreError
+from store.fileio import write_atomic
 from store.models import ENTITY_TYPES
-from store.yamlio import load_article, save_article, write_atomic
+from store.yamlio.load import load_article
+from store.yamlio.save import save_article
 
 HISTORY_FILE = ".aliases-history.json"
 HISTORY_LIMIT = 50

@@ -19,7 +19,7 @@ from typing import IO, Any
 from store.citation import Citable, CitationStyle
 from store.hits import PassageHit
 from store.listing import Listing
-from store.yamlio import scan_top_level
+from store.yamlio.load import scan_top_level
 
 FORMATS = ("md", "csv", "jsonl")
 CSV_COLUMNS = ("article_id", "title", "date", "source", "paragraph", "kind", "speaker", "text", "citation")

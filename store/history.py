@@ -11,7 +11,9 @@ import threading
 from pathlib import Path
 
 from store.errors import ArticleFileError, Problem
-from store.yamlio import dump_yaml, load_yaml_file, write_atomic
+from store.fileio import write_atomic
+from store.yamlio.dump import dump_yaml
+from store.yamlio.load import load_yaml_file
 
 HISTORY_FILE = "history.yaml"
 HISTORY_LIMIT = 500

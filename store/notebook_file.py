@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from store.errors import ArticleFileError, Problem, StoreError
+from store.fileio import write_atomic
 from store.notebook import (
     KINDS,
     Collection,
@@ -24,7 +25,8 @@ from store.notebook import (
     now,
 )
 from store.passage_ref import fingerprint
-from store.yamlio import dump_yaml, parse_yaml, write_atomic
+from store.yamlio.dump import dump_yaml
+from store.yamlio.load import parse_yaml
 
 NOTEBOOK_FILE = "notebook.yaml"
 HEADER = (

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from store.errors import StoreError
 from store.models import Article, Entity, Mention
-from store.yamlio import load_article, save_article
+from store.yamlio.load import load_article
+from store.yamlio.save import save_article
 
 
 def set_speaker(path: Path, paragraph: int, start: int, speaker: str | None) -> Article:

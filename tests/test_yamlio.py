@@ -8,7 +8,9 @@ import pytest
 
 from store.errors import ArticleFileError
 from store.models import Article, Entity, Mention, Paragraph, Quote
-from store.yamlio import article_from_text, check_text, dump_article, load_article, save_article
+from store.yamlio.dump import dump_article
+from store.yamlio.load import article_from_text, check_text, load_article
+from store.yamlio.save import save_article
 
 
 def sample() -> Article:
@@ -95,11 +97,11 @@ FAST_PATH_CASES = [
 
 @pytest.mark.parametrize("text", FAST_PATH_CASES)
 def test_fast_reader_gives_what_pyyaml_gives(text: str) -> None:
-    """Articles are read from libyaml's events (store.yaml_events.fast_load); what it does
+    """Articles are read from libyaml's events (store.yamlio.events.fast_load); what it does
     not handle itself goes to PyYAML, so the document or the error is the same."""
     import yaml
 
-    from store.yamlio import ArticleLoader, parse_yaml
+    from store.yamlio.load import ArticleLoader, parse_yaml
 
     try:
         expected = ("ok", yaml.load(text, Loader=ArticleLoader))  # noqa: S506 - a safe loader
@@ -115,8 +117,8 @@ def test_fast_reader_gives_what_pyyaml_gives(text: str) -> None:
 def test_fast_reader_reads_every_fixture_file_like_pyyaml() -> None:
     import yaml
 
-    from store.yaml_events import NotPlain, fast_load
-    from store.yamlio import ArticleLoader
+    from store.yamlio.events import NotPlain, fast_load
+    from store.yamlio.load import ArticleLoader
 
     fixtures = Path(__file__).parent / "fixtures"
     for path in sorted(fixtures.rglob("*.yaml")):

@@ -18,7 +18,8 @@ from store.errors import ArticleFileError, Problem
 from store.extract import Progress, extract_articles
 from store.extract.digest import edited_by_hand
 from store.models import Article
-from store.yamlio import article_from_text, iter_article_files, read_store_file, save_article
+from store.yamlio.load import article_from_text, iter_article_files, read_store_file
+from store.yamlio.save import save_article
 
 
 @dataclass

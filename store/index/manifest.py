@@ -24,9 +24,9 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from store.errors import Problem
+from store.fileio import write_atomic
 from store.index.schema import SCHEMA_VERSION
 from store.index.watch import ArticleWatch
-from store.yamlio import write_atomic
 
 META_FILE = "newsdesk.json"
 """Which schema wrote the index (read first, from its first bytes, by `index_usable`)."""

@@ -41,7 +41,7 @@ from store.index.schema import index_damage, make_schema, open_index
 from store.index.segment import PassageSegmentWriter, PassageSubWriterTask, install_passage_pool
 from store.index.watch import ArticleWatch
 from store.processes import bind_to_parent
-from store.yamlio import load_article
+from store.yamlio.load import load_article
 
 Progress = Callable[[int, int, str], None]
 

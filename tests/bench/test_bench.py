@@ -9,7 +9,7 @@ import pytest
 
 from bench import fts5
 from bench.recombine import Passage, passages, write_store
-from store.yamlio import load_article
+from store.yamlio.load import load_article
 
 FIXTURE_STORE = Path(__file__).resolve().parents[1] / "fixtures" / "store"
 

@@ -17,7 +17,7 @@ from store.aliases import AliasTable
 from store.extract.entities import extract_entities, resolve_name
 from store.extract.pipeline import body_of, parse_bodies
 from store.models import Entity, Paragraph
-from store.yamlio import load_yaml_file
+from store.yamlio.load import load_yaml_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 COARSE = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}

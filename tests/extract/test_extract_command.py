@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from store.extract.digest import edited_by_hand, extraction_digest
-from store.yamlio import load_article, load_yaml_file, save_article
+from store.yamlio.load import load_article, load_yaml_file
+from store.yamlio.save import save_article
 from tui.cli import main
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

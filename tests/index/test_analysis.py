@@ -7,7 +7,7 @@ from whoosh.analysis import StemmingAnalyzer
 from whoosh.lang.porter2 import stem
 
 from store.index.analysis import WordAnalyzer
-from store.yamlio import iter_article_files, load_article
+from store.yamlio.load import iter_article_files, load_article
 from tests.index.conftest import FIXTURE_STORE
 
 REFERENCE = StemmingAnalyzer(stemfn=stem)

@@ -117,7 +117,7 @@ def test_dated_store_copy_is_untouched(tmp_path: Path) -> None:
 
 def test_the_cli_does_not_print_a_huge_passage_whole(tmp_path: Path, capsys) -> None:
     from store.models import Article, Paragraph
-    from store.yamlio import save_article
+    from store.yamlio.save import save_article
     from tests.index.test_cli import run
 
     articles = tmp_path / "store" / "articles"

@@ -12,7 +12,7 @@ from store.corpus import open_corpus
 from store.index import manifest, writer
 from store.index.schema import SCHEMA_VERSION
 from store.models import Article, Paragraph
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tests.index.conftest import HAMMOND, KERRY, LIBRARY
 
 

@@ -12,7 +12,8 @@ from store.corpus import Corpus
 from store.curation_edit import CurationError
 from store.hits import UnknownEntity
 from store.models import Article, Entity, Mention, Paragraph
-from store.yamlio import load_article, save_article
+from store.yamlio.load import load_article
+from store.yamlio.save import save_article
 from tests.index.conftest import KERRY
 
 

@@ -16,7 +16,7 @@ from whoosh.writing import SegmentWriter
 from store.index.documents import article_documents
 from store.index.schema import make_schema
 from store.index.segment import PassageSegmentWriter
-from store.yamlio import iter_article_files, load_article
+from store.yamlio.load import iter_article_files, load_article
 from tests.index.conftest import FIXTURE_STORE
 
 

@@ -11,7 +11,7 @@ from store.errors import StoreError
 from store.notebook import NotebookError, NotebookItem, move, remove, reorder, save_search
 from store.notebook_file import NotebookFile, notebook_from_text, notebook_to_text
 from store.passage_ref import fingerprint, locate
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tests.index.conftest import HAMMOND, KERRY, LAVROV
 
 KERRY_QUOTE = "We’re prepared to negotiate. Is Assad prepared to negotiate, really negotiate?"

@@ -22,7 +22,7 @@ from store.corpus import open_corpus
 from store.errors import ArticleFileError
 from store.fileio import MAX_STORE_FILE_BYTES
 from store.models import Article, Paragraph
-from store.yamlio import load_article
+from store.yamlio.load import load_article
 from tui.cli import main
 
 T = TypeVar("T")

@@ -12,7 +12,7 @@ import pytest
 from store.articles import ArticleStore
 from store.errors import ArticleFileError
 from store.models import Article, Paragraph, Quote
-from store.yamlio import dump_article, top_level_keys
+from store.yamlio.dump import dump_article, top_level_keys
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -10,7 +10,7 @@ import pytest
 
 from store.articles import ArticleStore, check_file
 from store.models import Article, Paragraph
-from store.yamlio import dump_article
+from store.yamlio.dump import dump_article
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TOWN = "town-council-approves-new-library"

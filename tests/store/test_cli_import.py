@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from store.articles import ArticleStore
-from store.yamlio import load_yaml_file
+from store.yamlio.load import load_yaml_file
 from tui.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent.parent

@@ -197,7 +197,8 @@ def test_extra_fields_are_kept_in_meta() -> None:
 
 
 def test_meta_survives_the_yaml_round_trip(tmp_path: Path) -> None:
-    from store.yamlio import dump_article, load_article
+    from store.yamlio.dump import dump_article
+    from store.yamlio.load import load_article
 
     article = parse_record(record(title="T", text="Body.", id="007", kind="wire"), Path("f.jsonl"), 1).article
     article.id = "t"

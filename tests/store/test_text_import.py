@@ -13,7 +13,7 @@ from store.ingest import files as files_module
 from store.ingest.files import MAX_FILE_BYTES, Manifests, read_text
 from store.ingest.layout import is_standfirst
 from store.ingest.text import NO_BODY, parse_text
-from store.yamlio import load_yaml_file
+from store.yamlio.load import load_yaml_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SEED = FIXTURES / "kerry-assad-aljazeera.txt"

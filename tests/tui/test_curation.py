@@ -11,7 +11,7 @@ from tui_helpers import KERRY_ARTICLE, settle
 
 from store.aliases import load_aliases
 from store.models import Article, Entity, Mention, Paragraph
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.navigation import ArticleTarget, ListSource
 from tui.screens.curate_screen import CurateScreen

@@ -10,7 +10,7 @@ from tui_helpers import settle
 
 from store.corpus import open_corpus
 from store.models import Article, Paragraph
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.article_window import SHOW_CHARS, WINDOW
 from tui.widgets.article_view import ArticleView

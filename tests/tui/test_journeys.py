@@ -14,7 +14,7 @@ from tui_helpers import FIXTURE_STORE, HAMMOND_ARTICLE, KERRY_ARTICLE, LAVROV_AR
 
 from store.corpus import Corpus, open_corpus
 from store.models import Article, Paragraph
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.navigation import ListSource
 from tui.screens.help_screen import HelpScreen

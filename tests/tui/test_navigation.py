@@ -11,7 +11,7 @@ from tui_helpers import KERRY_ARTICLE, settle
 
 from store.corpus import open_corpus
 from store.models import Article, Paragraph
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.results_text import fit_title
 from tui.widgets.article_view import ArticleView

@@ -10,7 +10,8 @@ from textual.widgets import Input
 from tui_helpers import HAMMOND_ARTICLE, settle
 
 from store.models import Article, Entity, Mention, Paragraph, Quote
-from store.yamlio import load_article, save_article
+from store.yamlio.load import load_article
+from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.cli import main
 from tui.navigation import ArticleTarget, ListSource

@@ -10,7 +10,7 @@ from tui_helpers import settle
 
 from store.corpus import Corpus
 from store.models import Article, Paragraph
-from store.yamlio import save_article
+from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.widgets.results_list import ResultsList
 

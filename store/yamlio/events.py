@@ -1,4 +1,4 @@
-"""Reading an article file straight from libyaml's events (store.yamlio uses it).
+"""Reading an article file straight from libyaml's events (`store.yamlio.load` uses it).
 
 PyYAML's loader composes a node tree and then constructs it in Python, asking the
 resolver about every scalar: two thirds of the time it takes to read an article.

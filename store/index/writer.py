@@ -224,7 +224,8 @@ class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
                 if task.is_alive():
                     task.terminate()
             for task in self.tasks:
-                task.join(timeout=5)
+                if task.pid is not None:  # a Ctrl-C can land between `append` and `start`
+                    task.join(timeout=5)
         finally:
             super().cancel()
 

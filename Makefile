@@ -29,8 +29,9 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 run: $(STAMP)
 	$(VENV)/bin/newsdesk --data $(DATA)
 
+# two workers on 2 cores; a module's tests stay in one worker, so its module-scoped fixtures are built once
 test: $(STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --dist loadscope
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check store tui tests bench

@@ -14,6 +14,9 @@ import ctypes
 import os
 import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _PR_SET_PDEATHSIG = 1
 
@@ -32,3 +35,24 @@ def bind_to_parent(parent: int) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except ValueError:  # not the main thread (a fork makes the forking thread the main one)
         pass
+
+
+@contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Ctrl-C while worker processes are being forked is raised after the fork.
+
+    A SIGINT that lands during `os.fork()` would otherwise raise KeyboardInterrupt inside
+    an at-fork handler (logging registers one), where Python prints "Exception ignored"
+    and drops it: the build went on to the end as if never interrupted. Outside the main
+    thread, signal handlers cannot be set, and nothing is deferred."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt

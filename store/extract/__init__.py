@@ -13,6 +13,7 @@ import os
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 from store.aliases import AliasTable
@@ -24,7 +25,7 @@ from store.extract.pipeline import body_of, load_model, parse_bodies
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
 from store.models import Article, Entity, Mention, Quote
-from store.processes import bind_to_parent
+from store.processes import bind_to_parent, interrupts_deferred
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -184,7 +185,11 @@ def extract_articles(
         chunks = [articles[i : i + CHUNK] for i in range(0, total, CHUNK)]
         context = multiprocessing.get_context("fork")
         # the workers die with this process and leave Ctrl-C to it (no traceback from each)
-        with context.Pool(processes, initializer=bind_to_parent, initargs=(os.getpid(),)) as pool:
+        with ExitStack() as stack:
+            with interrupts_deferred():  # a Ctrl-C during the forks terminates the pool
+                pool = stack.enter_context(
+                    context.Pool(processes, initializer=bind_to_parent, initargs=(os.getpid(),))
+                )
             for chunk in pool.imap(_extract_chunk, chunks):
                 outcomes.extend(chunk)
                 if progress:

@@ -40,7 +40,7 @@ from store.index.manifest import (
 from store.index.schema import index_damage, make_schema, open_index
 from store.index.segment import PassageSegmentWriter, PassageSubWriterTask, install_passage_pool
 from store.index.watch import ArticleWatch
-from store.processes import bind_to_parent
+from store.processes import bind_to_parent, interrupts_deferred
 from store.yamlio.load import load_article
 
 Progress = Callable[[int, int, str], None]
@@ -210,7 +210,8 @@ class _ArticleMpWriter(MpWriter):  # type: ignore[misc]
             self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
         )
         self.tasks.append(task)
-        task.start()
+        with interrupts_deferred():
+            task.start()
         return task
 
     def cancel(self) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bench.replicate import load_templates, write_store
+from store.processes import interrupts_deferred
 
 FIXTURE_STORE = Path(__file__).parent.parent / "fixtures" / "store"
 NEWSDESK = [str(Path(sys.executable).parent / "newsdesk")]
@@ -109,3 +110,17 @@ def test_sigint_stops_a_build_without_worker_tracebacks(big_store: Path, group: 
     assert build.returncode == 130, err
     assert "Traceback" not in err, err
     assert _gone_within(writers, 5)
+
+
+def test_a_ctrl_c_during_a_fork_is_raised_after_it_not_lost() -> None:
+    # A SIGINT inside an at-fork handler was printed as "Exception ignored" and dropped,
+    # so the build ran on to the end: it is now held until the forks are done.
+    handler = signal.getsignal(signal.SIGINT)
+    reached_the_end = False
+    with pytest.raises(KeyboardInterrupt):
+        with interrupts_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            time.sleep(0.01)  # the handler runs here, between bytecodes
+            reached_the_end = True
+    assert reached_the_end
+    assert signal.getsignal(signal.SIGINT) is handler

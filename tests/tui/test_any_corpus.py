@@ -156,7 +156,7 @@ async def test_names_are_read_at_start_before_the_first_query(undated: Corpus, m
     monkeypatch.setattr(undated, "index_state", slow_freshness_check)
     app = NewsdeskApp(undated)
     async with app.run_test(size=(120, 35)) as pilot:
-        for _ in range(50):
+        for _ in range(400):
             await pilot.pause(0.05)
             if undated._registry is not None:  # noqa: SLF001 - what a first speaker: query needs
                 break

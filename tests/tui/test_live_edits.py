@@ -15,8 +15,9 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.results_list import ResultsList
 
 
-async def wait_for(pilot: Pilot[None], condition, rounds: int = 60) -> bool:
-    """Let the app run (the watch looks every 0.75 s) until `condition()` holds."""
+async def wait_for(pilot: Pilot[None], condition, rounds: int = 300) -> bool:
+    """Let the app run (the watch looks every 0.75 s) until `condition()` holds: up to
+    30 s, for a loaded machine; it usually holds within 2."""
     for _ in range(rounds):
         await pilot.pause(0.1)
         if condition():

@@ -151,6 +151,8 @@ class QuoteHit:
     cue: str | None = None
     start: int = 0
     end: int = 0
+    partial: bool = False
+    """A fragment of the speaker's words inside reported speech ("said it was “dead”")."""
 
 
 @dataclass

@@ -52,6 +52,11 @@ class Quote:
     """Canonical name of who said it ("John Kerry"), or None when unknown."""
     cue: str | None = None
     """The attribution verb ("said", "told", "according to"), when there is one."""
+    partial: bool = False
+    """A fragment of the speaker's words inside reported speech ("said the plan was “dead in
+    the water”"), not a whole sentence of theirs."""
+    speaker_by_hand: bool = False
+    """The speaker was set (or cleared) by a person; re-extraction keeps it for this quote."""
 
 
 @dataclass

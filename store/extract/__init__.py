@@ -21,9 +21,11 @@ from store.curation import curate_article
 from store.errors import StoreError
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities, resolve_name
+from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_lower
 from store.extract.pipeline import body_of, load_model, parse_bodies
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
+from store.joint import joint_parts
 from store.models import Article, Entity, Mention, Quote
 from store.processes import bind_to_parent, interrupts_deferred
 
@@ -54,18 +56,34 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
     found = find_regions(texts, headings)
     token_starts = [t.idx for t in doc] if found else []
-    regions = [
-        r
-        for r in found
-        if (
-            is_quotation(r, texts[r.paragraph]) and not _only_names(r, doc, token_starts, starts[r.paragraph])
+    regions: list[QuoteRegion] = []
+    readings: list[Reading] = []
+    for r in found:
+        reading = quote_kind(r, doc, token_starts, starts[r.paragraph], texts[r.paragraph])
+        kind = reading.kind
+        if kind == "narrator" and starts_lower(r) and not ends_sentence(r):
+            continue  # "moved into “a living room in the valley” to watch": the writer's scare quote
+        if _after_possessive(r, texts[r.paragraph]):
+            continue  # "the network’s “Hannity,”": a show, a book, a film
+        quoted = is_quotation(r, texts[r.paragraph]) and not _only_names(
+            r, doc, token_starts, starts[r.paragraph]
         )
-        or _spoken(r, doc, token_starts, starts[r.paragraph])
-    ]
-    attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name)
+        if quoted or (kind != "narrator" and _spoken(r, doc, token_starts, starts[r.paragraph])):
+            regions.append(r)
+            readings.append(reading)
+    frames = [reading.frame for reading in readings]
+    attributions = attribute_quotes(doc, texts, starts, regions, entities, resolve_name, frames)
     article.quotes = [
-        Quote(text=r.text, paragraph=r.paragraph, start=r.start, end=r.end, speaker=a.speaker, cue=a.cue)
-        for r, a in zip(regions, attributions, strict=True)
+        Quote(
+            text=r.text,
+            paragraph=r.paragraph,
+            start=r.start,
+            end=r.end,
+            speaker=a.speaker,
+            cue=a.cue,
+            partial=reading.kind == "partial",
+        )
+        for r, a, reading in zip(regions, attributions, readings, strict=True)
     ]
     article.entities = entities
     _add_unlisted_speakers(article)
@@ -111,6 +129,17 @@ def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int)
     return region.text.endswith((".", ",")) and any(t.lemma_ in _NAMING_VERBS for t in before)
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s*$")
+
+
+def _after_possessive(region: QuoteRegion, paragraph: str) -> bool:
+    """A few capitalised words right after a possessive ("the network’s “Hannity,”") name a
+    show, a book or a film; speech is never owned like that."""
+    if region.continues or region.words > 4 or not region.text[:1].isupper():
+        return False
+    return _POSSESSIVE.search(paragraph, 0, max(0, region.start - 1)) is not None
+
+
 def _only_names(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:
     """A short quoted span of proper nouns is a name or a title ("Novak,"), not speech."""
     if region.words > 3 or region.continues or region.text.rstrip()[-1:] in "!?":
@@ -126,8 +155,8 @@ def _add_unlisted_speakers(article: Article) -> None:
     known = {e.name for e in article.entities} | {a for e in article.entities for a in e.aliases}
     for quote in article.quotes:
         name = quote.speaker
-        if not name or name in known:
-            continue
+        if not name or name in known or joint_parts(name, known):
+            continue  # a joint speaker is its people, each an entity already
         known.add(name)
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         mentions = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from store.models import Article
+from store.models import Article, Quote
 
 DIGEST_PREFIX = "sha256:"
 
@@ -19,7 +19,7 @@ DIGEST_PREFIX = "sha256:"
 def extraction_digest(article: Article) -> str:
     """A digest of everything extraction writes: quotes and entities, in order."""
     document = {
-        "quotes": [[q.text, q.paragraph, q.start, q.end, q.speaker, q.cue] for q in article.quotes],
+        "quotes": [_quote_record(q) for q in article.quotes],
         "entities": [
             [e.name, e.type, list(e.aliases), [[m.paragraph, m.start, m.end] for m in e.mentions]]
             for e in article.entities
@@ -27,6 +27,16 @@ def extraction_digest(article: Article) -> str:
     }
     canonical = json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return DIGEST_PREFIX + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32]
+
+
+def _quote_record(quote: Quote) -> list[object]:
+    """A quote as hashed; the flags only when set, so digests written before they existed hold."""
+    record: list[object] = [quote.text, quote.paragraph, quote.start, quote.end, quote.speaker, quote.cue]
+    if quote.partial:
+        record.append("partial")
+    if quote.speaker_by_hand:
+        record.append("hand")
+    return record
 
 
 def edited_by_hand(article: Article) -> bool:

@@ -46,6 +46,10 @@ def title_before(text: str, start: int) -> str | None:
     return None
 
 
+NAME_WEIGHT = 2
+"""A first name from the lists weighs as much as two pronouns (a title weighs three)."""
+
+
 class GenderVotes:
     """Evidence about each person of one article, collected while reading it."""
 
@@ -64,12 +68,18 @@ class GenderVotes:
             self.add(person, MASC if word in ("he", "his", "him") else FEM)
 
     def gender(self, person: str) -> str | None:
-        counter = self.votes.get(person)
+        """The gender with the most evidence; a first name in the lists counts as two votes,
+        so one pronoun misread as the person's ("Trump mocked his rival, saying she …")
+        does not outvote "Donald"."""
+        counter = Counter(self.votes.get(person) or ())
+        prior = name_gender(person)
+        if prior:
+            counter[prior] += NAME_WEIGHT
         if counter:
             (best, n), *rest = counter.most_common(2) + [("", 0)]
             if n > rest[0][1]:
                 return best
-        return name_gender(person)
+        return None
 
 
 def compatible(person_gender: str | None, pronoun_gender: str | None) -> bool:

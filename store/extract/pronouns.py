@@ -139,14 +139,19 @@ class PronounResolver:
         """The first he/his/she/her after a subject name, in its sentence and outside quotes."""
         at = self.at
         sentence = at.sents[at.sent_of[last]]
+        passed_object = False
         for token in at.doc[last + 1 : sentence.end]:
             if at.in_quote[token.i]:
                 continue
             if token.ent_type_ == "PERSON":
                 return
             word = token.lower_
-            if token.dep_ == "poss" and _in_reported_clause(token):
-                continue  # "Podesta told them that her position …": someone else's
+            if (token.dep_ == "poss" or passed_object) and _in_reported_clause(token):
+                # "Podesta told them that her position …", "Trump mocked the front-runner,
+                # saying she …": someone else's
+                continue
+            if token.dep_ in ("dobj", "pobj", "dative") and token.pos_ in ("NOUN", "PROPN"):
+                passed_object = True
             if word in _MASC_WORDS:
                 self.votes.add(name, "Masc")
                 return
@@ -183,6 +188,10 @@ class PronounResolver:
             if paragraph - at.paragraph_of_token(sentence.start) > MAX_PARAGRAPHS_BACK:
                 break
             end = min(sentence.end, pronoun.i)
+            if s == here:
+                # "Asked about her vote if Clinton wins, she replied": the first "her" already
+                # points back past the sentence, so a name after it is not the speaker
+                end = self._first_pronoun(sentence.start, end, gender)
             candidates: list[tuple[int, int, str]] = []  # (rank, position, name)
             # "He added that Lopez …": a sentence about the same "he" names someone else
             same_topic = s != here and self._pronoun_subject(sentence, gender)
@@ -205,6 +214,14 @@ class PronounResolver:
             if here - s >= NEAR_SENTENCES:
                 return fallback
         return fallback
+
+    def _first_pronoun(self, start: int, end: int, gender: str) -> int:
+        """Where the first pronoun of this gender outside quotes lies in `start:end`, else `end`."""
+        words = _MASC_WORDS if gender == "Masc" else _FEM_WORDS
+        for token in self.at.doc[start:end]:
+            if token.lower_ in words and token.pos_ == "PRON" and not self.at.in_quote[token.i]:
+                return token.i
+        return end
 
     def _pronoun_subject(self, sentence: Span, gender: str) -> bool:
         """The sentence's main subject, outside quotes, is a pronoun of this gender."""

@@ -1,7 +1,9 @@
 """Re-running extraction on stored articles, keeping what people corrected by hand.
 
 An article whose quotes or entities no longer match its `extraction_digest`
-was edited by hand; it is left as it is unless `force` is given. Articles are
+was edited by hand; it is left as it is unless `force` is given. A speaker set in
+the "Check speakers" view is marked on its quote (`speaker_by: hand`): the article
+is extracted again and that speaker carried over to the same quote. Articles are
 written atomically, and only when extraction changed something. Extraction takes
 minutes on a big store: a file that changed on disk meanwhile (a hand edit, an
 import) is newer than what was extracted, so it is kept and reported, never
@@ -10,14 +12,15 @@ overwritten.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from store.aliases import load_aliases
 from store.errors import ArticleFileError, Problem
 from store.extract import Progress, extract_articles
-from store.extract.digest import edited_by_hand
-from store.models import Article
+from store.extract.digest import edited_by_hand, extraction_digest
+from store.models import Article, Quote
+from store.speaker_edit import carry_hand_speakers
 from store.yamlio.load import article_from_text, iter_article_files, read_store_file
 from store.yamlio.save import save_article
 
@@ -62,6 +65,7 @@ def reextract(
         report.problems.append(Problem(where, None, "no such article in the store"))
     todo: list[tuple[Path, Article, tuple[object, ...]]] = []
     read: dict[Path, bytes] = {}
+    hand: dict[int, list[Quote]] = {}  # id(article) -> its quotes whose speaker a person set
     for path in paths.values():
         try:
             raw = read_store_file(path)
@@ -73,6 +77,7 @@ def reextract(
             report.kept_edits.append(article.id)
             continue
         read[path] = raw
+        hand[id(article)] = [replace(q) for q in article.quotes if q.speaker_by_hand]
         todo.append((path, article, _extracted(article)))
     broken: dict[int, str] = {}
     extract_articles(
@@ -86,6 +91,9 @@ def reextract(
         if id(article) in broken:
             report.problems.append(Problem(path, None, f"{broken[id(article)]}; the file was left as it was"))
             continue
+        if hand[id(article)]:
+            carry_hand_speakers(article, hand[id(article)])
+            article.extraction_digest = extraction_digest(article)
         if _extracted(article) == before:
             report.unchanged.append(article.id)
             continue

@@ -54,8 +54,11 @@ class Attributor:
         quotes: list[QuoteRegion],
         entities: list[Entity],
         resolve: Resolve,
+        frames: list[int] | None = None,
     ) -> None:
         self.ctx = ctx = QuoteContext.build(doc, paragraph_texts, starts, quotes, entities, resolve)
+        self.frames = frames or [-1] * len(quotes)
+        """Per quote, the verb framing a partial quote ("called it “…”"), or -1."""
         self.done: list[Attribution] = []
         """Attributions made so far, in quote order (the pronoun resolver reads them)."""
         self.pronouns = PronounResolver(ctx, self.done)
@@ -245,7 +248,9 @@ class Attributor:
         previous_region = self.ctx.quotes[q - 1] if q else None
         if region.continues and previous is not None:
             return previous
-        cue = self.cue_for(q)
+        frame = self.frames[q]
+        # a partial quote is the words of whoever the verb it hangs from has speaking
+        cue = self.ctx.doc[frame] if frame >= 0 else self.cue_for(q)
         if cue is not None:
             if previous is not None and previous.at == cue.i:
                 return previous
@@ -322,8 +327,10 @@ def attribute_quotes(
     quotes: list[QuoteRegion],
     entities: list[Entity],
     resolve: Resolve,
+    frames: list[int] | None = None,
 ) -> list[Attribution]:
-    """A speaker and cue for each quotation region, in order."""
+    """A speaker and cue for each quotation region, in order; `frames` gives, for a partial
+    quote, the token of the speech or naming verb it hangs from (-1 for the others)."""
     if not quotes:
         return []
-    return Attributor(doc, paragraph_texts, starts, quotes, entities, resolve).attribute()
+    return Attributor(doc, paragraph_texts, starts, quotes, entities, resolve, frames).attribute()

@@ -23,6 +23,7 @@ from store.extract.context import SUBJECTS, QuoteContext
 from store.extract.cues import is_cue
 from store.extract.pronouns import PronounResolver, body_subject
 from store.extract.roles import STATE_NOUNS, is_group_noun, is_org_noun
+from store.joint import joint_parts, joint_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,6 +131,8 @@ class SpeakerNamer:
             if word == "it":
                 body = body_subject(ctx, token)
                 return self.name_of(body) if body is not None else None
+            if word == "they":
+                return self._they(token)
             return None
         word = token.lower_
         if word in _DESCRIPTIVE_CARRIERS or word in _SPOKESPEOPLE:
@@ -143,6 +146,8 @@ class SpeakerNamer:
         joint = self._joint(token)
         if joint is not None:
             return joint
+        if self._unnamed_partner(token):
+            return None  # "Emma Clarke and her husband said": both speak, never one of them
         for surface in ctx.surfaces(token):
             entity = ctx.resolve(surface, ctx.entities)
             if entity is not None:
@@ -231,7 +236,27 @@ class SpeakerNamer:
             if entity is None or entity.type != "PERSON":
                 return None
             names.append(entity.name)
-        return " and ".join(dict.fromkeys(names)) if len(set(names)) > 1 else None
+        return joint_speaker(names) if len(set(names)) > 1 else None
+
+    def _they(self, token: Token) -> str | None:
+        """ "“…,” they added": the joint speaker of the quote just before, a few sentences back."""
+        ctx = self.ctx
+        done, starts = self.pronouns.done, self.pronouns.quote_starts
+        before = [q for q in range(len(done)) if starts[q] < token.i]
+        if not before:
+            return None
+        last = before[-1]
+        speaker = done[last].speaker
+        if speaker is None or ctx.sent_of[token.i] - ctx.sent_of[starts[last]] > 3:
+            return None
+        known = {e.name for e in ctx.entities} | {a for e in ctx.entities for a in e.aliases}
+        return speaker if joint_parts(speaker, known) else None
+
+    def _unnamed_partner(self, token: Token) -> bool:
+        """The subject is a name joined by "and" to someone described, not named."""
+        return token.dep_ in SUBJECTS and any(
+            c.dep_ == "conj" and c.pos_ == "NOUN" and not self.ctx.in_quote[c.i] for c in token.children
+        )
 
     def _organisation(self, token: Token) -> str | None:
         """The organisation a spokesperson speaks for; None for a person (their aide is not them)."""

@@ -105,8 +105,10 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
     quotes_by_paragraph: dict[int, list[list[Any]]] = {}
     quote_text: dict[int, list[str]] = {}
     for quote in article.quotes:
+        # [speaker, start, end, cue], then [partial, speaker set by hand] when either is true
+        flags = [quote.partial, quote.speaker_by_hand] if quote.partial or quote.speaker_by_hand else []
         quotes_by_paragraph.setdefault(quote.paragraph, []).append(
-            [quote.speaker, quote.start, quote.end, quote.cue]
+            [quote.speaker, quote.start, quote.end, quote.cue, *flags]
         )
         quote_text.setdefault(quote.paragraph, []).append(quote.text)
     mentions_by_paragraph: dict[int, dict[str, list[int]]] = {}

@@ -62,7 +62,9 @@ def quotes_to_check(
     """The quotes to review among `passages` (stored fields, in the order to list them)."""
     found: list[QuoteToCheck] = []
     for fields in passages:
-        for speaker, start, end, cue in fields.get("quotes") or []:
+        for speaker, start, end, cue, *flags in fields.get("quotes") or []:
+            if flags[1:2] == [True]:
+                continue  # a person set this speaker already
             reason = reason_to_check(speaker, cue, registry)
             if reason is None:
                 continue

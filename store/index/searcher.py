@@ -171,7 +171,7 @@ class PassageSearcher:
             flat = (fields.get("mentions") or {}).get(key, [])
             spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
         if not spans:  # `speaker:` alone marks the quotes; with words, the words
-            spans = [(start, end) for speaker, start, end, _ in quotes if speaker in highlight.speakers]
+            spans = [(q[1], q[2]) for q in quotes if q[0] in highlight.speakers]
         # the speaker a `speaker:` query asked for, else the passage's first speaker
         asked = [q[0] for q in quotes if q[0] and q[0] in highlight.speakers]
         named = asked or [q[0] for q in quotes if q[0]]
@@ -304,7 +304,7 @@ class PassageSearcher:
     ) -> list[QuoteHit]:
         text = fields.get("text") or ""
         hits = []
-        for speaker, start, end, cue in fields.get("quotes") or []:
+        for speaker, start, end, cue, *flags in fields.get("quotes") or []:
             if speakers is not None and speaker not in speakers:
                 continue
             hits.append(
@@ -318,6 +318,7 @@ class PassageSearcher:
                     cue=cue,
                     start=start,
                     end=end,
+                    partial=bool(flags and flags[0]),
                 )
             )
         return hits

@@ -200,7 +200,7 @@ def profile(corpus: CorpusViews, name: str, limit: int) -> SpeakerProfile:
     spans: list[tuple[dict[str, Any], int, int]] = []
     for fields in corpus._reader.stored(docnums):
         text = fields.get("text") or ""
-        for speaker, start, end, _ in fields.get("quotes") or []:
+        for speaker, start, end, *_ in fields.get("quotes") or []:
             if speaker in terms:
                 texts.append(text[start:end])
                 spans.append((fields, start, end))

@@ -64,6 +64,8 @@ def article_to_document(article: Article) -> dict[str, Any]:
             "end": q.end,
             "cue": q.cue,
         }
+        | ({"partial": True} if q.partial else {})
+        | ({"speaker_by": "hand"} if q.speaker_by_hand else {})
         for q in article.quotes
     ]
     document["entities"] = [

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from store.errors import Problem
+from store.joint import joint_parts
 from store.models import ENTITY_TYPES, META_KEY, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
 
 Problems = list[tuple[tuple[Any, ...], str]]
@@ -188,7 +189,26 @@ def _quote(raw: Any, where: tuple[Any, ...], problems: Problems) -> Quote | None
         end=_int(block.get("end", 0), where + ("end",), problems),
         speaker=_text(block.get("speaker"), where + ("speaker",), problems, optional=True),
         cue=_text(block.get("cue"), where + ("cue",), problems, optional=True),
+        partial=_flag(block.get("partial", False), where + ("partial",), problems),
+        speaker_by_hand=_speaker_by(block.get("speaker_by"), where + ("speaker_by",), problems),
     )
+
+
+def _flag(value: Any, where: tuple[Any, ...], problems: Problems) -> bool:
+    if isinstance(value, bool):
+        return value
+    problems.append((where, f"{where[-1]} must be true or false, not {_yaml_kind(value)}"))
+    return False
+
+
+def _speaker_by(value: Any, where: tuple[Any, ...], problems: Problems) -> bool:
+    """`speaker_by: hand` marks a speaker a person set; absent, extraction's."""
+    if value is None or value == "extraction":
+        return False
+    if value == "hand":
+        return True
+    problems.append((where, f"speaker_by must be hand (or left out), not {_yaml_kind(value)} {value!r}"))
+    return False
 
 
 def _entity(raw: Any, where: tuple[Any, ...], problems: Problems) -> Entity | None:
@@ -270,7 +290,13 @@ def check_references(article: Article, problems: Problems) -> None:
     names = {entity.name for entity in article.entities}
     aliases = {alias for entity in article.entities for alias in entity.aliases}
     for i, quote in enumerate(article.quotes):
-        if quote.speaker and quote.speaker not in names and quote.speaker not in aliases and article.entities:
+        if (
+            quote.speaker
+            and quote.speaker not in names
+            and quote.speaker not in aliases
+            and article.entities
+            and not joint_parts(quote.speaker, names | aliases)  # "Emma Clarke and Tom Reid"
+        ):
             problems.append(
                 (
                     ("quotes", i, "speaker"),

@@ -86,6 +86,22 @@ def test_joint_speakers_are_both(extract: Extract) -> None:
         "“We are delighted to welcome our daughter,” said Emma Clarke and Tom Reid in a joint message."
     )
     assert speakers(article) == ["Emma Clarke and Tom Reid"]
+    # each of them is a person of the article; the pair is not a person of its own
+    assert sorted(e.name for e in article.entities if e.type == "PERSON") == ["Emma Clarke", "Tom Reid"]
+
+
+def test_a_named_speaker_with_an_unnamed_partner_is_not_one_of_them(extract: Extract) -> None:
+    article = extract("Emma Clarke and her husband said: “We never expected so many people to watch.”")
+    assert speakers(article) == [None]
+
+
+def test_they_carries_on_the_joint_speaker_before(extract: Extract) -> None:
+    article = extract(
+        "Emma Clarke and Tom Reid married in Bath in June.",
+        "“We never expected so many people to watch,” the couple said.",
+        "“It was a lovely day for everyone,” they added.",
+    )
+    assert speakers(article) == ["Emma Clarke and Tom Reid", "Emma Clarke and Tom Reid"]
 
 
 def test_the_couple_are_the_two_named_together(extract: Extract) -> None:

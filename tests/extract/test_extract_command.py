@@ -241,3 +241,44 @@ def test_reextract_keeps_a_file_edited_while_it_extracted(
     out = capsys.readouterr().out
     assert f"kept the newer file: {article_id} changed while extraction ran" in out
     assert "0 updated" in out
+
+
+def test_a_speaker_set_by_hand_survives_reextraction_and_the_rest_is_refreshed(
+    capsys: pytest.CaptureFixture[str], store: Path, nlp: object
+) -> None:
+    from store.speaker_edit import set_speaker
+
+    article_id = "town-council-approves-new-library"
+    path = store / "articles" / f"{article_id}.yaml"
+    main(["reextract", "--data", str(store), "--force", article_id])
+    stale = load_article(path)
+    stale.quotes[0].cue = "stale"  # as an older extractor wrote it (its digest agrees)
+    stale.extraction_digest = extraction_digest(stale)
+    save_article(path, stale)
+
+    set_speaker(path, 1, stale.quotes[0].start, "Springfield")
+    corrected = load_article(path)
+    assert corrected.quotes[0].speaker_by_hand and not edited_by_hand(corrected)
+    assert "speaker_by: hand" in path.read_text(encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["reextract", "--data", str(store), article_id]) == 0
+    assert "1 updated" in capsys.readouterr().out
+    (quote,) = load_article(path).quotes
+    assert (quote.speaker, quote.speaker_by_hand, quote.cue) == ("Springfield", True, "said")
+    assert main(["check", "--data", str(store)]) == 0
+
+
+def test_a_hand_set_speaker_goes_with_its_words_when_extraction_moves_the_quote(store: Path) -> None:
+    from store.models import Quote
+    from store.speaker_edit import carry_hand_speakers
+
+    article = load_article(store / "articles" / "town-council-approves-new-library.yaml")
+    hand = Quote("Books are still the best", 1, 1, 25, "Springfield", None, speaker_by_hand=True)
+    carry_hand_speakers(article, [hand])
+    assert [(q.start, q.end, q.speaker, q.speaker_by_hand) for q in article.quotes] == [
+        (1, 53, "Springfield", True)
+    ]
+    lost = Quote("The town council", 0, 0, 16, None, None, speaker_by_hand=True)
+    carry_hand_speakers(article, [lost])  # extraction no longer finds it: the hand's quote is kept
+    assert [(q.paragraph, q.speaker) for q in article.quotes] == [(0, None), (1, "Springfield")]

@@ -137,3 +137,23 @@ def test_thousands_of_files_check_quickly(tmp_path: Path) -> None:
     started = time.monotonic()
     assert store.check(processes=1) == []
     assert time.monotonic() - started < 30  # ~1 s idle; a generous limit on a loaded machine
+
+
+def test_partial_and_hand_set_speaker_flags_are_read_and_checked(store: ArticleStore) -> None:
+    path = edit(store, TOWN, "  cue: said\n", "  cue: said\n  partial: true\n  speaker_by: hand\n")
+    assert store.check() == []
+    (quote,) = store.load(TOWN).quotes
+    assert quote.partial and quote.speaker_by_hand
+    edit(store, TOWN, "  partial: true\n  speaker_by: hand\n", "  partial: maybe\n  speaker_by: robot\n")
+    problems = store.check()
+    assert {p.line for p in problems} == {line_of(path, "partial: maybe"), line_of(path, "speaker_by: robot")}
+    assert any("partial must be true or false" in p.message for p in problems)
+    assert any("speaker_by must be hand" in p.message for p in problems)
+
+
+def test_a_joint_speaker_is_its_people_not_an_entity_of_its_own(store: ArticleStore) -> None:
+    edit(store, TOWN, "speaker: Mary Smith", "speaker: Mary Smith and Springfield")
+    assert store.check() == []
+    edit(store, TOWN, "speaker: Mary Smith and Springfield", "speaker: Mary Smith and John Doe")
+    (problem,) = store.check()
+    assert "'Mary Smith and John Doe' is not among the article's entities" in problem.message

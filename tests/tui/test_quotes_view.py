@@ -3,6 +3,7 @@ at the quote, the speaker a `speaker:` hit asked for, and the "Check speakers" v
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,27 @@ async def test_the_bar_covers_the_quoted_lines_and_names_each_speaker(app: Newsd
         assert not any(s.start <= 5 < s.end and s.style == quote_style for s in styled.spans)
 
 
+async def test_a_partial_quote_is_labelled_partial_in_the_article_and_in_quotes_json(
+    app: NewsdeskApp, debate: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = debate / "articles" / f"{DEBATE}.yaml"
+    article = load_article(path)
+    article.quotes[1].partial = True
+    save_article(path, article)
+    assert "partial: true" in path.read_text(encoding="utf-8")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.article.open(ArticleTarget(DEBATE, 0))  # type: ignore[attr-defined]
+        await settle(pilot)
+        block = app.screen.query_one("#p-0", QuotedParagraph)
+        labelled = [line.plain for line in block.lines(40) if "—" in line.plain]
+        assert labelled == [BAR + "— Anna Berg", BAR + "— Tom Quill (partial)"]
+    capsys.readouterr()
+    assert main(["quotes", "--data", str(debate), "--speaker", "Tom Quill", "--json"]) == 0
+    (quote,) = json.loads(capsys.readouterr().out)["quotes"]
+    assert quote["partial"] is True and quote["text"] == "The numbers do not add up"
+
+
 async def test_a_speaker_hit_names_the_speaker_asked_for(app: NewsdeskApp, debate: Path) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
@@ -99,7 +121,13 @@ async def test_a_speaker_hit_names_the_speaker_asked_for(app: NewsdeskApp, debat
 async def test_setting_a_speaker_in_the_review_survives_reextract(
     app: NewsdeskApp, store: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    from store.extract.digest import extraction_digest
+
     path = store / "articles" / f"{HAMMOND_ARTICLE}.yaml"
+    stale = load_article(path)
+    stale.quotes[0].cue = "stale"  # as an older extractor wrote it (its digest agrees)
+    stale.extraction_digest = extraction_digest(stale)
+    save_article(path, stale)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         await pilot.press("tab", "C")
@@ -120,6 +148,8 @@ async def test_setting_a_speaker_in_the_review_survives_reextract(
         await pilot.press("escape")
         await settle(pilot)
     assert [q.speaker for q in load_article(path).quotes][-1] == "Philip Hammond"
-    assert main(["reextract", "--data", str(store)]) == 0
-    assert f"kept hand edits: {HAMMOND_ARTICLE}" in capsys.readouterr().out
-    assert [q.speaker for q in load_article(path).quotes][-1] == "Philip Hammond"
+    assert main(["reextract", "--data", str(store), HAMMOND_ARTICLE]) == 0
+    assert "1 updated" in capsys.readouterr().out  # extracted again: not kept whole as a hand edit
+    quotes = load_article(path).quotes
+    assert (quotes[-1].speaker, quotes[-1].speaker_by_hand) == ("Philip Hammond", True)
+    assert quotes[0].cue != "stale"  # the rest of the article's extraction was refreshed

@@ -164,6 +164,7 @@ def article_json(
                 "text": q.text,
                 "speaker": q.speaker,
                 "cue": q.cue,
+                "partial": q.partial,
                 "paragraph": q.paragraph,
                 "start": q.start,
                 "end": q.end,

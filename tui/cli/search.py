@@ -277,6 +277,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         shown, left_out = _cut(quote.text)
         print(f"“{_visible(shown)}”" + (f" […{left_out:,} more characters]" if left_out else ""))
         cue = f" ({_visible(quote.cue)})" if quote.cue else ""
+        cue += " (partial)" if quote.partial else ""
         print(
             f"  — {_visible(quote.speaker or 'unknown speaker')}{cue}, {quote.date or '(no date)'}, "
             f"{_visible(quote.title)} {_where(quote.paragraph)}"

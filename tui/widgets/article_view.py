@@ -305,7 +305,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             text.append(more_note(hidden), style=self._style("article--meta"))
         if isinstance(block, QuotedParagraph):  # the bar beside the quoted lines, each speaker named once
             marks = Marks(self._style("article--quote-bar"), self._style("article--speaker"))
-            block.show(text, [QuoteMark(q.start, q.end, q.speaker) for q in quotes], marks)
+            block.show(text, [QuoteMark(q.start, q.end, q.speaker, q.partial) for q in quotes], marks)
         else:
             block.update(text)
 

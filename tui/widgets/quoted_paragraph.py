@@ -36,6 +36,8 @@ class QuoteMark:
     """One past the last quoted character."""
     speaker: str | None
     """The speaker's name, or None when nobody is credited."""
+    partial: bool = False
+    """A fragment of the speaker's words inside reported speech: labelled "(partial)"."""
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,11 @@ def labels(quotes: list[QuoteMark]) -> dict[int, str]:
     ordered = sorted(quotes, key=lambda q: q.start)
     for index, quote in enumerate(ordered):
         following = ordered[index + 1] if index + 1 < len(ordered) else None
-        if following is not None and following.speaker == quote.speaker:
+        if following is not None and (following.speaker, following.partial) == (quote.speaker, quote.partial):
             continue  # named once, after the last quote of the run
-        found[quote.end] = "— " + (quote.speaker or "speaker not known")
+        found[quote.end] = (
+            "— " + (quote.speaker or "speaker not known") + (" (partial)" if quote.partial else "")
+        )
     return found
 
 

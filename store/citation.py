@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from store import numbering
 from store.errors import ArticleFileError, Problem, StoreError
 from store.yamlio.load import load_yaml_file
 
@@ -49,7 +50,7 @@ class Citable:
 def place(paragraph: int, kind: str = "passage") -> str:
     if kind == "article":
         return ""
-    return {-1: "headline", -2: "standfirst"}.get(paragraph, f"¶{paragraph + 1}")
+    return numbering.place(paragraph)
 
 
 class CitationStyle:

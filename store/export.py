@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any
 
 from store.citation import Citable, CitationStyle
 from store.hits import PassageHit
 from store.listing import Listing
+from store.numbering import json_document
 from store.yamlio.load import scan_top_level
 
 FORMATS = ("md", "csv", "jsonl")
@@ -66,7 +66,7 @@ def citable(hit: PassageHit, facts: ArticleFacts) -> Citable:
 
 def row_document(hit: PassageHit, citation: str, note: str | None = None) -> dict[str, Any]:
     """One exported row: the keys of `search --json`'s hits, then `citation` (and `note`)."""
-    document = asdict(hit)
+    document = json_document(hit)
     document["highlights"] = [list(span) for span in hit.highlights]
     document["citation"] = citation
     if note is not None:

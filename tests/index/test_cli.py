@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.index.conftest import KERRY, MARKUP
 from tui.cli import main
@@ -113,3 +114,23 @@ def test_human_output_never_sends_article_control_characters(store: Path, capsys
 def test_empty_query_lists_newest(store: Path, capsys) -> None:
     status, out, _ = run(capsys, "search", "", "--data", str(store))
     assert status == 0 and out.startswith("5 newest articles")
+
+
+def test_paragraph_numbers_agree_in_json_and_human_output(store: Path, capsys) -> None:
+    # The TUI shows ¶N; the human lines and every JSON give the same N (1 is the first
+    # paragraph), and null for the headline. The YAML keeps the 0-based index.
+    _, out, _ = run(capsys, "search", "negotiate", "--json", "--limit", "50", "--data", str(store))
+    hits = json.loads(out)["hits"]
+    _, human, _ = run(capsys, "search", "negotiate", "--limit", "50", "--data", str(store))
+    body = [h for h in hits if h["kind"] in ("text", "heading")]
+    assert body and all(h["paragraph"] >= 1 for h in body)
+    lines = [line for line in human.splitlines() if line.endswith("]")]
+    for hit, line in zip(hits, lines, strict=True):
+        if hit in body:
+            assert f"  ¶{hit['paragraph']}  " in line and line.endswith(f"[{hit['article_id']}]")
+    assert all(h["paragraph"] is None for h in hits if h["kind"] in ("title", "standfirst"))
+    _, out, _ = run(capsys, "quotes", "--speaker", "Kerry", "--json", "--data", str(store))
+    quote = json.loads(out)["quotes"][0]
+    article = yaml.safe_load((store / "articles" / f"{quote['article_id']}.yaml").read_text("utf-8"))
+    stored = next(q for q in article["quotes"] if q["text"] == quote["text"])
+    assert quote["paragraph"] == stored["paragraph"] + 1

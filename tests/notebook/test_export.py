@@ -97,7 +97,7 @@ def test_collection_export_and_errors(store: Path, capsys) -> None:
     status, out, _ = run(capsys, "export", "--collection", "Piece", "--format", "jsonl", "--data", str(store))
     assert status == 0
     row = json.loads(out)
-    assert row["note"] == "Open with this" and row["paragraph"] == -1
+    assert row["note"] == "Open with this" and row["paragraph"] is None
     status, out, err = run(capsys, "export", "--collection", "Nope", "--format", "md", "--data", str(store))
     assert status == 1 and "no collection called 'Nope'" in err
     status, _, err = run(

@@ -15,6 +15,7 @@ from tui_helpers import KERRY_ARTICLE, LAVROV_ARTICLE, settle
 from store.corpus import Corpus, open_corpus
 from store.listing import mentions_listing, search_listing
 from store.notebook_file import NotebookFile
+from store.numbering import paragraph_number
 from tui import exporting
 from tui.app import NewsdeskApp
 from tui.navigation import ListSource
@@ -159,7 +160,7 @@ async def test_export_writes_the_whole_list(app: NewsdeskApp, corpus: Corpus, tm
         expected = list(search_listing(corpus, "Syria OR Kerry OR Assad OR said").rows)
         assert len(rows) == len(expected) == 27  # every match, not the loaded page
         assert [(r["article_id"], r["paragraph"]) for r in rows] == [
-            (h.article_id, h.paragraph) for h in expected
+            (h.article_id, paragraph_number(h.paragraph)) for h in expected
         ]
         assert all(r["citation"] for r in rows)
         assert any(f"to syria.jsonl in {target.parent}" in message for message in notes(app))

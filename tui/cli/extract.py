@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from store.errors import ImportFailed, StoreError
 from store.ingest.files import read_text
 from store.models import Article, Paragraph
+from store.numbering import paragraph_number
 from tui.cli.progress import ProgressBar, visible
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ def article_json(
                 "speaker": q.speaker,
                 "cue": q.cue,
                 "partial": q.partial,
-                "paragraph": q.paragraph,
+                "paragraph": paragraph_number(q.paragraph),
                 "start": q.start,
                 "end": q.end,
             }

@@ -12,13 +12,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from store.corpus import Corpus, open_corpus
 from store.errors import StoreError
 from store.hits import IndexReport, QueryError, Span, UnknownEntity
+from store.numbering import json_document, place
 from tui.cli.progress import ProgressBar
 
 BOLD, RESET, DIM = "\x1b[1m", "\x1b[0m", "\x1b[2m"
@@ -192,7 +192,7 @@ def run_search(args: argparse.Namespace) -> int:
     _say_report(report)
     result = corpus.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
     if args.json:
-        document = asdict(result)
+        document = json_document(result)
         for hit in document["hits"]:
             hit["highlights"] = [list(span) for span in hit["highlights"]]
         _print_json(document)
@@ -213,13 +213,7 @@ def run_search(args: argparse.Namespace) -> int:
     print(f"{what} (showing {shown}, {result.elapsed_ms:.0f} ms)")
     style = _Style(sys.stdout.isatty())
     for hit in result.hits:
-        where = (
-            "headline"
-            if hit.paragraph == -1
-            else "standfirst"
-            if hit.paragraph == -2
-            else f"¶{hit.paragraph + 1}"
-        )
+        where = place(hit.paragraph)
         speaker = f"  — {_visible(hit.speaker)}" if hit.speaker else ""
         print()
         print(
@@ -237,7 +231,7 @@ def run_mentions(args: argparse.Namespace) -> int:
     _say_report(report)
     page = corpus.mentions(args.name, type=args.type, offset=args.offset, limit=args.limit)
     if args.json:
-        document = asdict(page)
+        document = json_document(page)
         for passage in document["passages"]:
             passage["mentions"] = [list(span) for span in passage["mentions"]]
         _print_json(document)
@@ -254,7 +248,7 @@ def run_mentions(args: argparse.Namespace) -> int:
         print()
         print(
             style.dim(
-                f"{passage.date or '(no date)'}  {_visible(passage.title)}  {_where(passage.paragraph)}"
+                f"{passage.date or '(no date)'}  {_visible(passage.title)}  {place(passage.paragraph)}"
             )
         )
         print("  " + style.marked(passage.text, passage.mentions))
@@ -268,7 +262,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     _say_report(report)
     page = corpus.quotes(args.speaker, offset=args.offset, limit=args.limit)
     if args.json:
-        _print_json(asdict(page))
+        _print_json(json_document(page))
         return 0
     who = f" by {_visible(page.speaker.name)}" if page.speaker else ""
     print(f"{_count(page.total, 'quote')}{who}")
@@ -280,7 +274,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         cue += " (partial)" if quote.partial else ""
         print(
             f"  — {_visible(quote.speaker or 'unknown speaker')}{cue}, {quote.date or '(no date)'}, "
-            f"{_visible(quote.title)} {_where(quote.paragraph)}"
+            f"{_visible(quote.title)} {place(quote.paragraph)}"
         )
     _more(page.offset, len(page.quotes), page.total, "quotes")
     return 0
@@ -295,7 +289,7 @@ def run_entities(args: argparse.Namespace) -> int:
     if args.limit:
         entities = entities[: args.limit]
     if args.json:
-        _print_json({"total": total, "entities": [asdict(entity) for entity in entities]})
+        _print_json({"total": total, "entities": [json_document(entity) for entity in entities]})
         return 0
     print(f"{'mentions':>8} {'articles':>8} {'quotes':>6}  entity")
     for entity in entities:
@@ -311,7 +305,7 @@ def run_entities(args: argparse.Namespace) -> int:
 def run_index(args: argparse.Namespace) -> int:
     corpus, report = _open(args, rebuild=args.rebuild)
     if args.json:
-        document = asdict(report)
+        document = json_document(report)
         document["problems"] = [str(problem) for problem in report.problems]
         document["state"] = corpus.index_state()
         _print_json(document)
@@ -325,11 +319,6 @@ def run_index(args: argparse.Namespace) -> int:
 
 def _print_json(document: Any) -> None:
     print(json.dumps(document, ensure_ascii=False))
-
-
-def _where(paragraph: int) -> str:
-    """A paragraph as the TUI numbers it: ¶1 is the first (`paragraph` 0 in the JSON)."""
-    return {-1: "headline", -2: "standfirst"}.get(paragraph, f"¶{paragraph + 1}")
 
 
 def _count(number: int, noun: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from dataclasses import asdict
 from typing import Any
 
+from store.numbering import json_document
 from store.views import SpeakerStat
 from tui.cli.search import _guarded, _open, _positive, _print_json, _say_report, _visible, index_command
 
@@ -100,7 +100,7 @@ def run_cooccur(args: argparse.Namespace) -> int:
         min_count=args.min_count, limit=args.limit,
     )  # fmt: skip
     if args.json:
-        _print_json(asdict(found))
+        _print_json(json_document(found))
         return 0
     unit = found.by + ("s" if found.total != 1 else "")
     print(
@@ -126,7 +126,7 @@ def run_speakers(args: argparse.Namespace) -> int:
     _say_report(report)
     found = corpus.speakers(args.query, entity=args.entity, by=args.by, limit=args.limit)
     if args.json:
-        _print_json(asdict(found))
+        _print_json(json_document(found))
         return 0
     scope = "the corpus"
     if found.entity:
@@ -166,7 +166,7 @@ def run_timeline(args: argparse.Namespace) -> int:
     _say_report(report)
     found = corpus.timeline(args.query, by=args.by, entity=args.entity, speaker=args.speaker)
     if args.json:
-        _print_json(asdict(found))
+        _print_json(json_document(found))
         return 0
     what = found.counts
     print(f"{found.total:,} {what} by {found.by}; {found.undated:,} undated")

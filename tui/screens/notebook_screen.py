@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 from store.errors import StoreError
 from store.listing import collection_listing, search_listing
 from store.notebook import Notebook, NotebookItem, entries_of, move, remove, reorder
+from store.numbering import place
 from store.passage_ref import Located, locate
 from tui.passage_text import inert
 from tui.screens.text_screen import TextScreen
@@ -191,9 +192,8 @@ class NotebookScreen(Screen[None]):
         where = (
             "article"
             if item.kind == "article"
-            else f"¶{(found.paragraph if found and found.paragraph is not None else item.paragraph) + 1}"
+            else place(found.paragraph if found and found.paragraph is not None else item.paragraph)
         )
-        where = {"¶0": "headline", "¶-1": "standfirst"}.get(where, where)
         meta = " · ".join(
             part for part in (f"— {item.speaker}" if item.speaker else "", item.title, where) if part
         )

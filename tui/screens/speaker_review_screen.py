@@ -25,6 +25,7 @@ from textual.widgets.option_list import Option
 
 from store.errors import StoreError
 from store.index.review import QuoteToCheck
+from store.numbering import place
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled
 from tui.screens.picker_screen import Choice, PickerScreen
@@ -110,7 +111,7 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         quote = self.quotes[index]
         row = Text("\n" if index else "", end="")
         row.append(inert(quote.title), style="bold")
-        row.append(f"  ¶ {quote.paragraph + 1}" + (f" · {quote.date}" if quote.date else ""), style="dim")
+        row.append(f"  {place(quote.paragraph)}" + (f" · {quote.date}" if quote.date else ""), style="dim")
         row.append("\n")
         row.append_text(styled(quote.context, [([(quote.start, quote.end)], "italic reverse")]))
         speaker = inert(quote.speaker) if quote.speaker else "nobody"

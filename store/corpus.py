@@ -30,6 +30,7 @@ from store.hits import (
     Facets,
     IndexReport,
     MentionsPage,
+    Passage,
     QueryError,
     QuoteHit,
     QuotesPage,
@@ -38,6 +39,7 @@ from store.hits import (
 )
 from store.index.collect import count_matches, matching_docnums, top_by_date, top_by_score
 from store.index.curate_actions import run_action
+from store.index.documents import stored_passage
 from store.index.expand import Budget, expand_words
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.notebook_filter import resolve_notebook
@@ -516,15 +518,8 @@ class Corpus(CorpusViews):
         self._searcher()  # reopened if the index changed: the generation is current
         generation = self._reader.generation()
         if self._headlines is None or self._headlines[0] != generation:
-            every = [
-                ArticleSummary(
-                    id=fields["article_id"],
-                    title=fields.get("headline") or "",
-                    date=fields.get("published"),
-                    source=fields.get("publisher"),
-                )
-                for fields in self._reader.newest_articles(None)
-            ]
+            headlines = (stored_passage(fields, Passage) for fields in self._reader.newest_articles(None))
+            every = [ArticleSummary(p.article_id, p.title, p.date, p.source) for p in headlines]
             self._headlines = (generation, every)
         every = self._headlines[1]
         return list(every if limit is None else every[:limit])

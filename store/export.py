@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -95,7 +96,7 @@ def export(
     written = 0
     for hit in listing.rows:
         cited = citable(hit, facts)
-        hit.source = cited.source  # a quote's row has it only from the article's file
+        hit = replace(hit, source=cited.source)  # a row without one has it from the article's file
         citation = style.cite(cited)
         note = None if notes is None else notes.get(written, "")
         if fmt == "jsonl":

@@ -6,7 +6,8 @@ searcher) and hold only plain values, so they can cross threads freely.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any, TypeVar
 
 from store.errors import Problem, StoreError
 
@@ -34,9 +35,15 @@ class UnknownEntity(StoreError):
         super().__init__(f"no entity called {name!r}{hint}")
 
 
-@dataclass
-class PassageHit:
-    """One matching passage (paragraph) of an article."""
+P = TypeVar("P", bound="Passage")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A passage (a paragraph, the headline or the standfirst) of an article: the one
+    record every list of passages shares. The hits below and the TUI's rows extend it;
+    `store.index.documents.stored_passage` reads it from the index, the one mapping
+    from stored fields."""
 
     article_id: str
     """Id of the article (its YAML file name without `.yaml`)."""
@@ -49,7 +56,20 @@ class PassageHit:
     paragraph: int
     """Index of the paragraph in the article (-1 the headline, -2 the standfirst)."""
     text: str
-    """The passage's full text."""
+    """The passage's full text (a quote's own text for a `QuoteHit`)."""
+
+    @classmethod
+    def of(cls: type[P], passage: Passage, **more: Any) -> P:
+        """This record type for the same passage (a hit as a row, a quote as a hit);
+        `more` gives the fields the type adds, or replaces the passage's own."""
+        found = {f.name: getattr(passage, f.name) for f in fields(Passage)}
+        return cls(**(found | more))
+
+
+@dataclass(frozen=True)
+class PassageHit(Passage):
+    """One matching passage of an article."""
+
     kind: str = "text"
     """`text`, `heading`, `title` (paragraph -1) or `standfirst` (paragraph -2)."""
     speaker: str | None = None
@@ -97,16 +117,10 @@ class EntityRef:
     their article counts, most first; empty when the name is unambiguous."""
 
 
-@dataclass
-class MentionPassage:
+@dataclass(frozen=True)
+class MentionPassage(Passage):
     """A passage that mentions an entity, with where the mentions are."""
 
-    article_id: str
-    title: str
-    date: str | None
-    source: str | None
-    paragraph: int
-    text: str
     mentions: list[Span] = field(default_factory=list)
 
 
@@ -138,16 +152,11 @@ class MentionsPage:
         return list(found.items())
 
 
-@dataclass
-class QuoteHit:
-    """A quote in the corpus with where it stands."""
+@dataclass(frozen=True)
+class QuoteHit(Passage):
+    """A quote in the corpus with where it stands; `text` is the quote's own text."""
 
-    article_id: str
-    title: str
-    date: str | None
-    paragraph: int
-    text: str
-    speaker: str | None
+    speaker: str | None = None
     cue: str | None = None
     start: int = 0
     end: int = 0

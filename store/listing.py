@@ -98,10 +98,7 @@ def mentions_listing(corpus: Corpus, name: str, entity_type: str | None = None) 
         page, offset = first, 0
         while page.passages:
             for p in page.passages:
-                yield PassageHit(
-                    p.article_id, p.title, p.date, p.source, p.paragraph, p.text,
-                    kind=_kind(p.paragraph), highlights=list(p.mentions),
-                )  # fmt: skip
+                yield PassageHit.of(p, kind=_kind(p.paragraph), highlights=list(p.mentions))
             offset += len(page.passages)
             if offset >= first.total:
                 return
@@ -118,9 +115,7 @@ def quotes_listing(corpus: Corpus, speaker: str | None) -> Listing:
         page, offset = first, 0
         while page.quotes:
             for q in page.quotes:
-                yield PassageHit(
-                    q.article_id, q.title, q.date, None, q.paragraph, q.text, kind="quote", speaker=q.speaker
-                )
+                yield PassageHit.of(q, kind="quote", speaker=q.speaker)
             offset += len(page.quotes)
             if offset >= first.total:
                 return

@@ -79,11 +79,12 @@ def paged_listing(results: ResultsList, source: ListSource) -> Listing:
         page, offset = first, 0
         while page.entries:
             for entry in page.entries:
-                yield PassageHit(
-                    entry.article_id, entry.title, entry.date, entry.source, entry.paragraph, entry.text,
+                yield PassageHit.of(
+                    entry,
                     kind={-1: "title", -2: "standfirst"}.get(entry.paragraph, "text"),
-                    speaker=entry.speaker, highlights=list(entry.spans),
-                )  # fmt: skip
+                    speaker=entry.speaker,
+                    highlights=list(entry.spans),
+                )
             offset += len(page.entries)
             if offset >= first.total:
                 return

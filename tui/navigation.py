@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from store.hits import Passage
+
 Span = tuple[int, int]
 
 
@@ -28,21 +30,10 @@ class ListSource:
 
 
 @dataclass(frozen=True)
-class ResultEntry:
-    """One row of the results pane: a passage of an article, whatever listed it."""
+class ResultEntry(Passage):
+    """One row of the results pane: a passage of an article (or a quote), whatever
+    listed it; its text is data, never markup."""
 
-    article_id: str
-    """The article holding the passage."""
-    title: str
-    """The article's headline."""
-    date: str | None
-    """Publication date, ISO text."""
-    source: str | None
-    """The publisher."""
-    paragraph: int
-    """Index into the article's paragraphs (-1 for the headline, -2 for the standfirst)."""
-    text: str
-    """The passage (or the quote) as stored: data, never markup."""
     spans: tuple[Span, ...] = ()
     """What to highlight in `text`: matched terms, or the entity's mentions."""
     speaker: str | None = None

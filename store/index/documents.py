@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from store.hits import P
 from store.index.name_ids import name_id, pack_ids
 from store.index.schema import (
     LIST_SEP,
@@ -47,6 +49,20 @@ def published_datetime(published: str | None) -> datetime | None:
         return datetime(year, month, day)
     except (ValueError, IndexError):
         return None
+
+
+def stored_passage(fields: Mapping[str, Any], record: type[P], **more: Any) -> P:
+    """The passage a document's stored fields describe, as `record` (`Passage` or one of
+    its hit types, whose own fields `more` gives): the one place that reads back what
+    `article_documents` stores."""
+    return record(
+        article_id=fields["article_id"],
+        title=fields.get("headline") or "",
+        date=fields.get("published"),
+        source=fields.get("publisher"),
+        paragraph=fields.get("paragraph", 0),
+        **({"text": fields.get("text") or ""} | more),
+    )
 
 
 def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]:

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from store.hits import Passage
+from store.index.documents import stored_passage
 from store.index.registry import EntityRegistry
 
 PEOPLE = ("PERSON",)
@@ -24,23 +26,16 @@ TYPE_WORDS = {
 }
 
 
-@dataclass
-class QuoteToCheck:
-    """One quote to review, with its context."""
+@dataclass(frozen=True)
+class QuoteToCheck(Passage):
+    """One quote to review; `text` is the whole paragraph holding it."""
 
-    article_id: str
-    title: str
-    date: str | None
-    paragraph: int
-    """Index of the paragraph holding the quote."""
-    start: int
-    end: int
+    start: int = 0
+    end: int = 0
     """The quote's offsets in the paragraph (they identify it in the article file)."""
-    context: str
-    """The whole paragraph."""
-    speaker: str | None
+    speaker: str | None = None
     """The speaker the article file gives (null: nobody)."""
-    reason: str
+    reason: str = ""
     """Why it is listed: "no speaker", "credited to an organisation", "no attribution verb"."""
 
 
@@ -69,17 +64,7 @@ def quotes_to_check(
             if reason is None:
                 continue
             found.append(
-                QuoteToCheck(
-                    article_id=fields["article_id"],
-                    title=fields.get("headline") or "",
-                    date=fields.get("published"),
-                    paragraph=fields.get("paragraph", 0),
-                    start=start,
-                    end=end,
-                    context=fields.get("text") or "",
-                    speaker=speaker,
-                    reason=reason,
-                )
+                stored_passage(fields, QuoteToCheck, start=start, end=end, speaker=speaker, reason=reason)
             )
             if len(found) >= limit:
                 return found

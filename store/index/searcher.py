@@ -23,6 +23,7 @@ from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
 from store.index import whoosh_fixes
 from store.index.collect import UNDATED
+from store.index.documents import stored_passage
 from store.index.expand import ExpandedTerms
 from store.index.schema import index_damage, open_index, word_analyzer
 from store.index.scoring import PassageWeighting
@@ -176,12 +177,9 @@ class PassageSearcher:
         asked = [q[0] for q in quotes if q[0] and q[0] in highlight.speakers]
         named = asked or [q[0] for q in quotes if q[0]]
         speaker = speaker_of(named[0]) if named else None
-        return PassageHit(
-            article_id=fields["article_id"],
-            title=fields.get("headline") or "",
-            date=fields.get("published"),
-            source=fields.get("publisher"),
-            paragraph=fields.get("paragraph", 0),
+        return stored_passage(
+            fields,
+            PassageHit,
             text=text,
             kind=fields.get("pkind") or "text",
             speaker=speaker,
@@ -289,15 +287,7 @@ class PassageSearcher:
             flat = mentions.get(key, [])
             spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
         spans.sort()
-        return MentionPassage(
-            article_id=fields["article_id"],
-            title=fields.get("headline") or "",
-            date=fields.get("published"),
-            source=fields.get("publisher"),
-            paragraph=fields.get("paragraph", 0),
-            text=fields.get("text") or "",
-            mentions=spans,
-        )
+        return stored_passage(fields, MentionPassage, mentions=spans)
 
     def quote_hits(
         self, fields: dict[str, Any], speakers: set[str] | None, speaker_of: Any
@@ -308,11 +298,9 @@ class PassageSearcher:
             if speakers is not None and speaker not in speakers:
                 continue
             hits.append(
-                QuoteHit(
-                    article_id=fields["article_id"],
-                    title=fields.get("headline") or "",
-                    date=fields.get("published"),
-                    paragraph=fields.get("paragraph", 0),
+                stored_passage(
+                    fields,
+                    QuoteHit,
                     text=text[start:end],
                     speaker=speaker_of(speaker),
                     cue=cue,

@@ -113,7 +113,7 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         row.append(inert(quote.title), style="bold")
         row.append(f"  {place(quote.paragraph)}" + (f" · {quote.date}" if quote.date else ""), style="dim")
         row.append("\n")
-        row.append_text(styled(quote.context, [([(quote.start, quote.end)], "italic reverse")]))
+        row.append_text(styled(quote.text, [([(quote.start, quote.end)], "italic reverse")]))
         speaker = inert(quote.speaker) if quote.speaker else "nobody"
         if index in self.fixed:
             row.append(f"\n✓ now: {speaker} (corrected by hand)", style="bold green")

@@ -204,10 +204,7 @@ class ResultsList(OptionList):
                 mentions = self.corpus.mentions(
                     source.query, type=source.entity_type, offset=offset, limit=limit
                 )
-            entries = [
-                ResultEntry(p.article_id, p.title, p.date, p.source, p.paragraph, p.text, tuple(p.mentions))
-                for p in mentions.passages
-            ]
+            entries = [ResultEntry.of(p, spans=tuple(p.mentions)) for p in mentions.passages]
             elapsed = (time.perf_counter() - started) * 1000
             counts = f"{_count(mentions.total, 'passage')} in {_count(mentions.articles, 'article')}"
             both = f" + {mentions.other.name}" if mentions.other else ""
@@ -224,12 +221,7 @@ class ResultsList(OptionList):
             )
         if source.kind == "quotes":
             quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)
-            entries = [
-                ResultEntry(
-                    q.article_id, q.title, q.date, None, q.paragraph, q.text, ((q.start, q.end),), q.speaker
-                )
-                for q in quotes.quotes
-            ]
+            entries = [ResultEntry.of(q, spans=((q.start, q.end),), speaker=q.speaker) for q in quotes.quotes]
             elapsed = (time.perf_counter() - started) * 1000
             name = quotes.speaker.name if quotes.speaker else source.query
             title = f"What {name} said — {_count(quotes.total, 'quote')}"
@@ -241,12 +233,7 @@ class ResultsList(OptionList):
         result = self.corpus.search(
             source.query, limit=limit, offset=offset, sort=source.sort, stop=lambda: worker.is_cancelled
         )
-        entries = [
-            ResultEntry(
-                h.article_id, h.title, h.date, h.source, h.paragraph, h.text, tuple(h.highlights), h.speaker
-            )
-            for h in result.hits
-        ]
+        entries = [ResultEntry.of(h, spans=tuple(h.highlights), speaker=h.speaker) for h in result.hits]
         articles = result.articles
         if articles is None and offset == 0 and len(entries) == result.total:  # all on this page
             articles = len({e.article_id for e in entries})

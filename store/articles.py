@@ -207,6 +207,15 @@ def check_file(path: Path) -> tuple[str | None, list[Problem]]:
                 f"the id must be {path.stem!r} (or rename the file)",
             )
         )
+    if not is_safe_id(path.stem):
+        problems.append(
+            Problem(
+                path,
+                None,
+                f"the file name {path.stem!r} is not an article id (letters, digits, '-', '_'); "
+                "rename the file and its id",
+            )
+        )
     return article_id, problems
 
 

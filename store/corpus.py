@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from whoosh import query as wq
 
 from store.aliases import ALIASES_FILE, AliasTable, load_aliases
+from store.articles import ArticleStore, UnsafeId
 from store.corpus_views import CorpusViews
 from store.curation import curate_article
 from store.curation_edit import CurationChange, Curator
@@ -26,27 +27,26 @@ from store.hits import (
     ArticleSummary,
     CorpusStats,
     EntitySummary,
-    Facet,
     Facets,
     IndexReport,
     MentionsPage,
     Passage,
     QueryError,
-    QuoteHit,
     QuotesPage,
     SearchResult,
     UnknownEntity,
 )
-from store.index.collect import count_matches, matching_docnums, top_by_date, top_by_score
+from store.index.corpus_queries import CorpusQueries
 from store.index.curate_actions import run_action
 from store.index.documents import stored_passage
-from store.index.expand import Budget, expand_words
+from store.index.expand import Budget
+from store.index.facet_counts import FACET_BUDGET_S, corpus_facets, query_facets
 from store.index.manifest import index_usable, plan_update, stored_problems
-from store.index.notebook_filter import resolve_notebook
-from store.index.query import FuzzyWords, QueryBuilder, estimate_matches, expand_fuzzy
+from store.index.quote_pages import quote_page, quotes_per_passage, speaker_quotes_per_passage
 from store.index.registry import EntityGroup, EntityRegistry
 from store.index.review import QuoteToCheck, quotes_to_check
-from store.index.schema import META_PREFIX, index_damage
+from store.index.schema import index_damage
+from store.index.search_page import search_page
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
 from store.index.watch import ArticleWatch
 from store.index.writer import update_index
@@ -60,18 +60,6 @@ Progress = Callable[[int, int, str], None]
 
 SEARCH_BUDGET_S = 0.12
 """A search stops examining matches after this long (see store.index.collect)."""
-COUNT_IF_UNDER_S = 0.03
-EXACT_COUNT_UNDER = 5000
-"""A broad query's total is counted exactly when its estimate is below this and the
-search took under COUNT_IF_UNDER_S (else estimated)."""
-ALWAYS_COUNT_UNDER = 1000
-"""...and always when the estimate is below this (a few milliseconds at most), so that
-a small result says "12 passages", not "about 12", however busy the machine is."""
-FACET_SAMPLE = 500
-"""Facets are counted over at most this many best-matching passages."""
-FACET_BUDGET_S = 0.2
-"""...found within this time (a broad query's facets must not hold the index for seconds)."""
-FACET_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
 
 
 def open_corpus(data_dir: Path, index_dir: Path | None = None) -> Corpus:
@@ -91,20 +79,18 @@ class Corpus(CorpusViews):
         """What the last automatic or explicit index update did (rebuilds say why)."""
         self._lock = threading.RLock()
         self._reader = PassageSearcher(self.index_dir)
-        self._builder: QueryBuilder | None = None
         self._registry: EntityRegistry | None = None
         self._registry_key: object = None
         self._alias_problems: list[Problem] = []
         self._table: tuple[object, AliasTable] | None = None
         self._ordered_cache: dict[tuple[Any, ...], list[int]] = {}
-        self._words_cache: dict[tuple[str, Any], FuzzyWords] = {}
-        self._meta_cache: tuple[object, tuple[str, ...]] | None = None
         self._headlines: tuple[object, list[ArticleSummary]] | None = None
         self._watch = ArticleWatch(self.articles_dir)
         """Tells later updates in this process which files changed (store.index.watch)."""
         self._update_lock = threading.Lock()
         self.notebook = NotebookFile(data_dir)
         """The reporter's notebook, DIR/notebook.yaml (store.notebook)."""
+        self._queries = CorpusQueries(self._reader, self.notebook)
         weakref.finalize(self, self._watch.close)
 
     # the index ------------------------------------------------------------------
@@ -178,39 +164,8 @@ class Corpus(CorpusViews):
     def _searcher(self) -> Any:
         return self._reader.get()
 
-    def _query_builder(self) -> QueryBuilder:
-        if self._builder is None:
-            self._builder = QueryBuilder()
-        return self._builder
-
     def _parse(self, query: str, budget: Budget) -> wq.Query:
-        q = self._query_builder().parse(query, self.registry, self._meta_fields())
-        q = expand_words(q, self._searcher().reader(), budget)
-        if _names_field(q, "day") and not self._reader.dated_articles():
-            at = query.find("date:")
-            raise QueryError(
-                query,
-                "no article in this store has a date, so date: matches nothing; leave it out",
-                at if at >= 0 else None,
-            )
-        return expand_fuzzy(resolve_notebook(q, query, self.notebook), self._fuzzy_words)
-
-    def _meta_fields(self) -> tuple[str, ...]:
-        """The articles' meta keys in the index (`category`), queryable as `category:`."""
-        generation = self._reader.generation()
-        if self._meta_cache is None or self._meta_cache[0] != generation:
-            names = self._searcher().reader().indexed_field_names()
-            found = tuple(sorted(n.removeprefix(META_PREFIX) for n in names if n.startswith(META_PREFIX)))
-            self._meta_cache = (generation, found)
-        return self._meta_cache[1]
-
-    def _fuzzy_words(self, fieldname: str) -> FuzzyWords:
-        key = (fieldname, self._reader.generation())
-        words = self._words_cache.get(key)
-        if words is None:
-            self._words_cache = {key: FuzzyWords(self._searcher().reader(), fieldname)}
-            words = self._words_cache[key]
-        return words
+        return self._queries.parse(query, budget, self.registry)
 
     def registry(self) -> EntityRegistry:
         """Every entity of the corpus, with `aliases.yaml` applied (rebuilt when either changed)."""
@@ -293,7 +248,6 @@ class Corpus(CorpusViews):
     ) -> SearchResult:
         started = time.perf_counter()
         budget = Budget(SEARCH_BUDGET_S, started, stop)
-        searcher = self._searcher()
         dated = self._reader.dated_articles() > 0
         if sort == "date" and query.strip() and not dated:
             raise QueryError(
@@ -306,53 +260,12 @@ class Corpus(CorpusViews):
         else:
             q = self._parse(query, budget)
             terms = self._reader.highlight_terms(q)
-        wanted = max(offset + limit, 1)
-        # "" matches one lead passage per article: no need to tell articles apart
-        starts = self._reader.article_starts() if query.strip() else None
-        if sort == "date":
-            collected = top_by_date(searcher, q, wanted, budget, self._reader.dates(), starts)
-        else:
-            collected = top_by_score(searcher, q, wanted, budget, starts)
-        total = collected.exact_count
-        articles = collected.articles
-        if total is None:
-            total = estimate_matches(q, searcher.reader())
-            spent = time.perf_counter() - started
-            quick = spent < COUNT_IF_UNDER_S
-            if collected.complete and (total <= ALWAYS_COUNT_UNDER or (total <= EXACT_COUNT_UNDER and quick)):
-                total, articles = count_matches(matching_docnums(searcher, q), starts or ())
-                exact = True
-            else:
-                articles = None
-                exact = False
-        else:
-            exact = True
-        if starts is None and exact:
-            articles = total
         registry = self._registry
-        speaker_of = registry.speaker_of if registry is not None else _plain_speaker
-        page = range(offset, min(offset + limit, len(collected.docnums)))
-        hits = [
-            self._reader.passage_hit(
-                searcher.stored_fields(collected.docnums[i]),
-                terms,
-                collected.scores[i],
-                speaker_of,
-            )
-            for i in page
-        ]
-        return SearchResult(
-            query=query,
-            total=total,
-            hits=hits,
-            sort=sort,
-            offset=offset,
-            elapsed_ms=(time.perf_counter() - started) * 1000,
-            articles=articles,
-            total_exact=exact,
-            complete=collected.complete,
-            dated=dated,
-        )
+        return search_page(
+            self._reader, q, terms, query=query, sort=sort, offset=offset, limit=limit, budget=budget,
+            started=started, dated=dated,
+            speaker_of=registry.speaker_of if registry is not None else _plain_speaker,
+        )  # fmt: skip
 
     def facets(self, query: str, *, limit: int = 10) -> Facets:
         """Top people, organisations, places and speakers among the passages matching `query`."""
@@ -360,39 +273,11 @@ class Corpus(CorpusViews):
 
     def _facets(self, query: str, limit: int) -> Facets:
         registry = self.registry()
-        counts: dict[str, dict[tuple[str, str], int]] = {
-            "people": {}, "organisations": {}, "places": {}, "speakers": {},
-        }  # fmt: skip
         if not query.strip():
-            for group in registry.groups.values():
-                bucket = FACET_GROUPS.get(group.type)
-                if bucket and group.passages > 0:
-                    counts[bucket][(group.name, group.type)] = group.passages
-                if group.quotes > 0:
-                    counts["speakers"][(group.name, group.type)] = group.quotes
-        else:
-            budget = Budget(FACET_BUDGET_S)
-            q = self._parse(query, budget)
-            searcher = self._searcher()
-            collected = top_by_score(searcher, q, FACET_SAMPLE, budget)
-            for docnum in collected.docnums:
-                fields = searcher.stored_fields(docnum)
-                seen: set[tuple[str, str, str]] = set()
-                named = [registry.display_key(key) for key in fields.get("mentions") or {}]
-                for entity in named:
-                    bucket = FACET_GROUPS.get(entity.type) if entity else None
-                    if entity and bucket:
-                        _tally(counts, seen, bucket, entity)
-                for speaker, *_ in fields.get("quotes") or []:
-                    quoted = registry.speaker_entity(speaker)
-                    if quoted:
-                        _tally(counts, seen, "speakers", quoted)
-
-        def top(bucket: str) -> list[Facet]:
-            ranked = sorted(counts[bucket].items(), key=lambda item: (-item[1], item[0][0].casefold()))
-            return [Facet(name, entity_type, count) for (name, entity_type), count in ranked[:limit]]
-
-        return Facets(top("people"), top("organisations"), top("places"), top("speakers"))
+            return corpus_facets(registry, limit)
+        budget = Budget(FACET_BUDGET_S)
+        q = self._parse(query, budget)
+        return query_facets(registry, self._searcher(), q, budget, limit)
 
     # the entity jump, quotes, entities ------------------------------------------------
 
@@ -436,9 +321,7 @@ class Corpus(CorpusViews):
         count_of: Callable[[int], int]
         if speaker is None:
             docnums = self._ordered("kind", ["quote"])
-            reader = searcher.reader()
-            # read only as far as the page (an empty index has no columns at all)
-            count_of = reader.column_reader("nquotes").__getitem__ if reader.doc_count_all() else _none
+            count_of = quotes_per_passage(searcher)
             total = registry.quote_count
             speakers: set[str] | None = None
             ref = None
@@ -446,29 +329,12 @@ class Corpus(CorpusViews):
             group = self._group(speaker, None, speaker=True)
             docnums = self._ordered("speaker", group.speaker_terms)
             speakers = set(group.speaker_terms)
-            per_doc: dict[int, int] = {}
-            for term in group.speaker_terms:
-                postings = searcher.postings("speaker", term)
-                while postings.is_active():
-                    per_doc[postings.id()] = per_doc.get(postings.id(), 0) + int(postings.weight())
-                    postings.next()
+            per_doc = speaker_quotes_per_passage(searcher, group.speaker_terms)
             count_of = per_doc.__getitem__
             total = sum(per_doc.values())
             ref = group.ref()
-        hits: list[QuoteHit] = []
-        skipped = 0
-        for docnum in docnums:
-            if len(hits) >= limit:
-                break
-            count = count_of(docnum)
-            if skipped + count <= offset:
-                skipped += count
-                continue
-            found = self._reader.quote_hits(searcher.stored_fields(docnum), speakers, registry.speaker_of)
-            start = max(offset - skipped, 0)
-            skipped += count
-            hits.extend(found[start:])
-        return QuotesPage(speaker=ref, total=total, quotes=hits[:limit], offset=offset)
+        quotes = quote_page(self._reader, docnums, count_of, speakers, registry.speaker_of, offset, limit)
+        return QuotesPage(speaker=ref, total=total, quotes=quotes, offset=offset)
 
     def quotes_to_check(self, *, limit: int = 200) -> list[QuoteToCheck]:
         """Quotes with no speaker, an organisation or place for one, or no attribution verb,
@@ -484,7 +350,7 @@ class Corpus(CorpusViews):
     def set_speaker(self, article_id: str, paragraph: int, start: int, speaker: str | None) -> Article:
         """Correct one quote's speaker in its article file, as a hand edit that re-extraction
         keeps (store.speaker_edit); the index follows at once."""
-        article = set_speaker(self.articles_dir / f"{article_id}.yaml", paragraph, start, speaker)
+        article = set_speaker(self._article_file(article_id), paragraph, start, speaker)
         self.ensure_index()
         return article
 
@@ -535,10 +401,16 @@ class Corpus(CorpusViews):
 
     def stored_article(self, article_id: str) -> Article:
         """The article exactly as its file says (for hand edits), the curation not applied."""
-        path = self.articles_dir / f"{article_id}.yaml"
-        if "/" in article_id or "\\" in article_id or article_id.startswith("."):
-            raise ArticleFileError([Problem(path, None, f"{article_id!r} is not an article id")])
-        return load_article(path)
+        return load_article(self._article_file(article_id))
+
+    def _article_file(self, article_id: str) -> Path:
+        """The file of an article, by the store's one id check (`ArticleStore.path_for`);
+        an id that is not one is an `ArticleFileError` naming the file it would be."""
+        try:
+            return ArticleStore(self.data_dir).path_for(article_id)
+        except UnsafeId:
+            path = self.articles_dir / f"{article_id}.yaml"
+            raise ArticleFileError([Problem(path, None, f"{article_id!r} is not an article id")]) from None
 
     def stats(self) -> CorpusStats:
         """Counts for the status line."""
@@ -565,30 +437,6 @@ class Corpus(CorpusViews):
             self._forget()
         with self._update_lock:
             self._watch.close()
-
-
-def _tally(
-    counts: dict[str, dict[tuple[str, str], int]],
-    seen: set[tuple[str, str, str]],
-    bucket: str,
-    group: EntityGroup,
-) -> None:
-    """Count a passage once per facet entry."""
-    if (bucket, group.name, group.type) in seen:
-        return
-    seen.add((bucket, group.name, group.type))
-    ident = (group.name, group.type)
-    counts[bucket][ident] = counts[bucket].get(ident, 0) + 1
-
-
-def _names_field(q: wq.Query, fieldname: str) -> bool:
-    """Whether any part of the query searches `fieldname`."""
-    leaves = [q] if q.is_leaf() else q.leaves()
-    return any(getattr(leaf, "fieldname", None) == fieldname for leaf in leaves)
-
-
-def _none(docnum: int) -> int:
-    return 0
 
 
 def _plain_speaker(name: str | None) -> str | None:

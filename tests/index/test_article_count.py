@@ -10,7 +10,7 @@ import pytest
 
 from store import corpus as corpus_module
 from store.corpus import Corpus
-from store.index import collect
+from store.index import collect, search_page
 from tests.index.conftest import HAMMOND, KERRY, LAVROV, replicated_corpus
 from tui.cli import main
 
@@ -83,7 +83,7 @@ def test_a_search_cut_short_leaves_articles_unknown(big: Corpus, monkeypatch, so
 
 def test_search_json_says_articles_or_null(store: Path, capsys, monkeypatch) -> None:
     # the exact count is taken when the search was quick: not a matter of timing here
-    monkeypatch.setattr(corpus_module, "COUNT_IF_UNDER_S", 60.0)
+    monkeypatch.setattr(search_page, "COUNT_IF_UNDER_S", 60.0)
     assert main(["search", "Assad", "--json", "--data", str(store)]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["articles"] == 2 and document["total"] == 12

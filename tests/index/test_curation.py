@@ -150,3 +150,14 @@ def test_an_ambiguous_name_says_what_else_it_stands_for(corpus: Corpus, store: P
     assert [(e.name, e.mentions) for e in page.others] == [("Kate Kerry", 2)]
     assert page.could_be() == [("Kate Kerry", 1)]
     assert corpus.mentions("John Kerry").others == []
+
+
+@pytest.mark.parametrize("article_id", ["../articles/x", "a/b", ".hidden", "My Notes", "con"])
+def test_an_article_id_the_store_would_not_write_is_refused_by_name(corpus: Corpus, article_id: str) -> None:
+    """Reading and correcting an article check its id by the store's one rule (`is_safe_id`)."""
+    from store.errors import ArticleFileError
+
+    with pytest.raises(ArticleFileError, match="is not an article id"):
+        corpus.load_article(article_id)
+    with pytest.raises(ArticleFileError, match="is not an article id"):
+        corpus.set_speaker(article_id, 0, 0, "Someone")

@@ -157,3 +157,15 @@ def test_a_joint_speaker_is_its_people_not_an_entity_of_its_own(store: ArticleSt
     edit(store, TOWN, "speaker: Mary Smith and Springfield", "speaker: Mary Smith and John Doe")
     (problem,) = store.check()
     assert "'Mary Smith and John Doe' is not among the article's entities" in problem.message
+
+
+def test_a_file_whose_name_is_not_an_article_id_is_reported(store: ArticleStore, tmp_path: Path) -> None:
+    """Ids are checked by one rule (`ingest.ids.is_safe_id`) everywhere: a hand-named file
+    the app would refuse to open is named by `check`, with what to do."""
+    path = store.articles_dir / "My Notes.yaml"
+    path.write_text(dump_article(Article(id="My Notes", title="Notes", paragraphs=[Paragraph("x")])))
+    problems = [p for p in store.check() if p.path == path]
+    assert [p.message for p in problems] == [
+        "the file name 'My Notes' is not an article id (letters, digits, '-', '_'); "
+        "rename the file and its id"
+    ]

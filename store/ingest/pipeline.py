@@ -22,7 +22,7 @@ Re-import semantics:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,19 +32,15 @@ from store.errors import ArticleFileError, ImportFailed, Problem
 from store.fileio import clean_leftovers
 from store.ingest.dates import DAY_FIRST
 from store.ingest.files import (
-    HTML_SUFFIXES,
     JSONL_SUFFIXES,
-    TEXT_SUFFIXES,
-    FileMeta,
     Manifests,
     find_inputs,
-    read_text,
 )
-from store.ingest.html import parse_html
-from store.ingest.ids import make_id, with_suffix
-from store.ingest.jsonl import count_records, read_jsonl
+from store.ingest.jsonl import count_records
 from store.ingest.layout import Block
-from store.ingest.text import ParsedArticle, parse_text
+from store.ingest.matching import Match, Matcher, given_id
+from store.ingest.read import read_all
+from store.ingest.text import ParsedArticle
 from store.models import Article
 
 Progress = Callable[[int, int, str], None]
@@ -99,7 +95,7 @@ def import_paths(
     report.failed += len(inputs.problems)
     extractor, aliases = _extraction(data_dir, report) if extract else (None, None)
     total = sum(count_records(p) if p.suffix.lower() in JSONL_SUFFIXES else 1 for p in inputs.files)
-    matcher = _Matcher(store)
+    matcher = Matcher(store)
     manifests = Manifests(date_order)
     batch: list[_Pending] = []
     done = 0
@@ -119,7 +115,7 @@ def import_paths(
             tick(pending.article.title)
         batch.clear()
 
-    for item in _parse_all(inputs.files, manifests, date_order):
+    for item in read_all(inputs.files, manifests, date_order):
         if isinstance(item, ImportFailed):
             report.failed += 1
             report.problems.append(item.problem)
@@ -128,8 +124,9 @@ def import_paths(
         report.dropped.extend((item.where, block) for block in item.dropped)
         report.warnings.extend(Problem(item.origin, item.line, warning) for warning in item.warnings)
         match = matcher.find(item)
-        if match is not None:
-            matcher.note_merge(item, match, report)
+        note = matcher.merge_note(item, match) if match is not None else None
+        if note is not None:
+            report.merges.append(note)
         if batch and match is not None and match.article_id in {p.article.id for p in batch}:
             flush()  # it updates an article of this run not saved yet: save that first
         pending = _plan(item, match, store, matcher, extractor is not None, report)
@@ -148,158 +145,6 @@ def import_paths(
     return report
 
 
-def read_file(
-    path: Path, meta: FileMeta | None = None, date_order: str = DAY_FIRST
-) -> Iterator[ParsedArticle | ImportFailed]:
-    """Every article one input file holds, as `import` reads it, or why one cannot be
-    read: the parser is chosen by the file's kind (a .jsonl file gives one article per
-    line, an .html page one, any other file is read as text). `newsdesk extract` reads
-    its files through this too, so both see the same articles."""
-    suffix = path.suffix.lower()
-    try:
-        if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path, date_order)
-        elif suffix in HTML_SUFFIXES:
-            yield parse_html(path)
-        else:
-            yield parse_text(read_text(path), path, meta, date_order)
-    except ImportFailed as exc:
-        yield exc
-    except (ValueError, LookupError, RecursionError, OSError) as exc:  # a reader's bug must not stop the run
-        yield ImportFailed(path, f"could not be read ({type(exc).__name__}: {exc}); please report this file")
-
-
-def _parse_all(
-    files: list[Path], manifests: Manifests, date_order: str = DAY_FIRST
-) -> Iterator[ParsedArticle | ImportFailed]:
-    for path in files:
-        meta = manifests.meta_for(path) if path.suffix.lower() in TEXT_SUFFIXES else None
-        yield from read_file(path, meta, date_order)
-
-
-# ---------------------------------------------------------------- matching
-
-
-def _origin_key(imported_from: str | None) -> str | None:
-    """A whole-file origin (.txt/.html) as an absolute path; JSON Lines records have none."""
-    if not imported_from or not imported_from.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
-        return None
-    return str(Path(imported_from).resolve())
-
-
-def _origin_file(imported_from: str | None) -> str | None:
-    """The file part of an origin (`feed.jsonl:12` -> the absolute path of feed.jsonl)."""
-    if not imported_from:
-        return None
-    path, _, line = imported_from.rpartition(":")
-    return str(Path(path if path and line.isdigit() else imported_from).resolve())
-
-
-def _given_id(article: Article) -> str | None:
-    given = article.meta.get("id")
-    return given if isinstance(given, str) and given else None
-
-
-@dataclass
-class _Match:
-    article_id: str
-    """The article (stored, or earlier in this run) an input is the same as."""
-    reason: str
-    """Why: "the same id 'x'", "the same URL", "the same file", "the same content"."""
-
-
-class _Matcher:
-    """Finds the article an incoming one is (by its id, URL, file or content), and hands out free ids."""
-
-    def __init__(self, store: ArticleStore) -> None:
-        self.by_given: dict[str, str] = {}
-        self.by_url: dict[str, str] = {}
-        self.by_origin: dict[str, str] = {}
-        self.by_digest: dict[str, str] = {}
-        self.origin_of: dict[str, str | None] = {}
-        self.taken: set[str] = set()
-        self.in_run: dict[str, str] = {}
-        """id -> where in this run's inputs it first came from."""
-        self.digests: dict[str, tuple[str | None, str | None]] = {}
-        """id -> (source_digest, extraction_digest) as the file says: spares loading unchanged files."""
-        for entry in store.catalog():
-            self.add(entry.id, entry.given_id, entry.url, entry.imported_from, entry.source_digest)
-            self.digests[entry.id] = (entry.source_digest, entry.extraction_digest)
-
-    def add(
-        self,
-        article_id: str,
-        given_id: str | None,
-        url: str | None,
-        imported_from: str | None,
-        digest: str | None,
-    ) -> None:
-        self.taken.add(article_id)
-        self.origin_of.setdefault(article_id, imported_from)
-        if given_id:
-            self.by_given.setdefault(given_id, article_id)
-        if url:
-            self.by_url.setdefault(url, article_id)
-        origin = _origin_key(imported_from)
-        if origin:
-            self.by_origin.setdefault(origin, article_id)
-        if digest:
-            self.by_digest.setdefault(digest, article_id)
-
-    def find(self, parsed: ParsedArticle) -> _Match | None:
-        article = parsed.article
-        given = _given_id(article)
-        if given:  # the record says which article it is: nothing else decides
-            found = self.by_given.get(given)
-            return _Match(found, f"the same id {given!r}") if found else None
-        if article.url and article.url in self.by_url:
-            return _Match(self.by_url[article.url], "the same URL")
-        if parsed.whole_file:  # a .txt or .html file is the article it holds
-            origin = _origin_key(article.imported_from)
-            if origin and origin in self.by_origin:
-                return _Match(self.by_origin[origin], "the same file")
-        if article.url:
-            return None  # a URL no stored article has: a new article
-        found = self.by_digest.get(article.source_digest or "")
-        return _Match(found, "the same content") if found else None
-
-    def note_merge(self, parsed: ParsedArticle, match: _Match, report: ImportReport) -> None:
-        """Name a match to an article that came from elsewhere: earlier in this run, or
-        another file (a re-import of the same file is not news)."""
-        earlier = self.in_run.get(match.article_id)
-        if earlier is not None:
-            message = f"merged into {match.article_id}: {match.reason} as {earlier}"
-        elif _origin_file(self.origin_of.get(match.article_id)) != _origin_file(parsed.article.imported_from):
-            came = self.origin_of.get(match.article_id) or "by hand"
-            message = f"taken as the stored article {match.article_id} ({match.reason}; it came from {came})"
-        else:
-            return
-        report.merges.append(Problem(parsed.origin, parsed.line, message))
-
-    def seen_in_run(self, parsed: ParsedArticle, article_id: str | None) -> None:
-        if article_id is not None:
-            self.in_run.setdefault(article_id, parsed.where)
-
-    def rename(self, old: str, new: str) -> None:
-        """An article of this run saved under another id (its name was taken meanwhile)."""
-        self.taken.add(new)  # `old` stays taken: another process has it
-        for table in (self.by_given, self.by_url, self.by_origin, self.by_digest):
-            for key, article_id in table.items():
-                if article_id == old:
-                    table[key] = new
-        self.origin_of[new] = self.origin_of.get(old)
-        if old in self.in_run:
-            self.in_run[new] = self.in_run.pop(old)
-
-    def new_id(self, article: Article) -> str:
-        base = make_id(article.title, article.published)
-        article_id, number = base, 1
-        while article_id in self.taken:
-            number += 1
-            article_id = with_suffix(base, number)
-        return article_id
-
-
 # ---------------------------------------------------------------- planning
 
 
@@ -314,9 +159,9 @@ class _Pending:
 
 def _plan(
     parsed: ParsedArticle,
-    match: _Match | None,
+    match: Match | None,
     store: ArticleStore,
-    matcher: _Matcher,
+    matcher: Matcher,
     can_extract: bool,
     report: ImportReport,
 ) -> _Pending | None:
@@ -324,7 +169,7 @@ def _plan(
     article = parsed.article
     if match is None:
         article.id = matcher.new_id(article)
-        matcher.add(article.id, _given_id(article), article.url, article.imported_from, article.source_digest)
+        matcher.add(article.id, given_id(article), article.url, article.imported_from, article.source_digest)
         report.ids.append(article.id)
         return _Pending(article, True, can_extract, parsed.where)
     article_id = match.article_id
@@ -354,7 +199,7 @@ def _plan(
         report.unchanged += 1
         return None
     article.id = article_id
-    matcher.add(article_id, _given_id(article), article.url, article.imported_from, article.source_digest)
+    matcher.add(article_id, given_id(article), article.url, article.imported_from, article.source_digest)
     if [(p.kind, p.text) for p in article.paragraphs] == [(p.kind, p.text) for p in stored.paragraphs]:
         article.quotes, article.entities = stored.quotes, stored.entities
         article.extraction_digest = stored.extraction_digest
@@ -449,7 +294,7 @@ CREATE_TRIES = 50
 
 
 def _save_batch(
-    store: ArticleStore, batch: list[_Pending], matcher: _Matcher, report: ImportReport
+    store: ArticleStore, batch: list[_Pending], matcher: Matcher, report: ImportReport
 ) -> list[bool | None]:
     """Save a batch: updates replace their files, new articles are created exclusively
     (a name another process took meanwhile gets the next free id). True written, False

@@ -90,9 +90,9 @@ class ExtractInput:
 
 def read_inputs(path: Path) -> list[ExtractInput]:
     """The articles of one file, read by the importer's parser for its kind
-    (store.ingest.pipeline.read_file): a .jsonl file gives one per record. A text the
+    (store.ingest.read.read_file): a .jsonl file gives one per record. A text the
     importer refuses is still read plainly, with its reason as a warning."""
-    from store.ingest.pipeline import read_file
+    from store.ingest.read import read_file
 
     if path.is_dir():
         return [ExtractInput(path, error="a folder, not an article file; give the files in it")]

@@ -18,11 +18,11 @@ from store.citation import load_style
 from store.export import ArticleFacts, export
 from store.hits import PassageHit
 from store.listing import Listing
+from tui.result_pages import load_page
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
     from tui.navigation import ListSource
-    from tui.widgets.results_list import ResultsList
 
 PAGE = 500
 """Rows asked of a list at a time when it is exported page by page."""
@@ -69,11 +69,11 @@ def run_export(request: ExportRequest, corpus: Corpus, progress: Callable[[int, 
     return f"Exported {written:,} rows ({listing.title}) to {path.name} in {path.parent}"
 
 
-def paged_listing(results: ResultsList, source: ListSource) -> Listing:
+def paged_listing(corpus: Corpus, source: ListSource) -> Listing:
     """Any list the results pane shows (co-mentions, ...), read whole the way the pane
     reads it, a page at a time (search, jump and quotes have faster whole-list readers
     in store.listing). Runs in the export worker."""
-    first = results._load(source, 0, PAGE)
+    first = load_page(corpus, source, 0, PAGE)
 
     def rows() -> Iterator[PassageHit]:
         page, offset = first, 0
@@ -88,6 +88,6 @@ def paged_listing(results: ResultsList, source: ListSource) -> Listing:
             offset += len(page.entries)
             if offset >= first.total:
                 return
-            page = results._load(source, offset, PAGE)
+            page = load_page(corpus, source, offset, PAGE)
 
     return Listing(first.title, first.total, rows())

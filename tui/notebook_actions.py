@@ -320,7 +320,7 @@ class NotebookActions(MainScreenParts):
         if source is None or not self.results.entries:
             self.notify("Nothing to export: search, jump or list quotes first.", timeout=3)
             return
-        corpus, results = self.corpus, self.results
+        corpus = self.corpus
 
         def listing() -> Listing:
             if source.kind == "mentions":
@@ -329,7 +329,7 @@ class NotebookActions(MainScreenParts):
                 return quotes_listing(corpus, source.query)
             if source.kind == "search":
                 return search_listing(corpus, source.query, source.sort)
-            return paged_listing(results, source)  # any other list, page by page as the pane loads it
+            return paged_listing(corpus, source)  # any other list, page by page as the pane loads it
 
         self.ask_export(listing, source.query or "latest")
 

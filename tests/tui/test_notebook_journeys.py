@@ -287,8 +287,7 @@ async def test_any_other_list_is_exported_page_by_page(
     monkeypatch.setattr(exporting, "PAGE", 4)  # several pages from the fixture store
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)
-        results = app.screen.query_one(ResultsList)
-        paged = exporting.paged_listing(results, ListSource("mentions", "John Kerry"))
+        paged = exporting.paged_listing(corpus, ListSource("mentions", "John Kerry"))
         whole = mentions_listing(corpus, "John Kerry")
         assert paged.total == whole.total == 11
         assert [(h.article_id, h.paragraph, h.highlights) for h in paged.rows] == [

@@ -16,8 +16,8 @@ from textual.widgets import Input
 from tui_helpers import KERRY_ARTICLE, settle
 
 from store.corpus import Corpus
+from tui import result_pages
 from tui.app import NewsdeskApp
-from tui.widgets import results_list
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.results_list import ResultsList
 
@@ -33,7 +33,7 @@ def steady_app(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
         return replace(search(*args, **kwargs), elapsed_ms=3.0)
 
     monkeypatch.setattr(corpus, "search", timed_search)
-    monkeypatch.setattr(results_list, "time", SimpleNamespace(perf_counter=lambda: 0.0))
+    monkeypatch.setattr(result_pages, "time", SimpleNamespace(perf_counter=lambda: 0.0))
     # a blinking cursor is drawn or not depending on when the screenshot is taken
     monkeypatch.setattr(Input, "cursor_blink", False)
     return NewsdeskApp(corpus)

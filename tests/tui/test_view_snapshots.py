@@ -16,9 +16,9 @@ from textual.pilot import Pilot
 from tui_helpers import settle
 
 from store.corpus import Corpus
+from tui import result_pages
 from tui.app import NewsdeskApp
 from tui.screens.main_screen import MainScreen
-from tui.widgets import results_list
 
 SIZES = [(120, 35), (80, 24)]
 
@@ -32,7 +32,7 @@ def steady_app(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> NewsdeskApp:
         return replace(search(*args, **kwargs), elapsed_ms=3.0)
 
     monkeypatch.setattr(corpus, "search", timed_search)
-    monkeypatch.setattr(results_list, "time", SimpleNamespace(perf_counter=lambda: 0.0))
+    monkeypatch.setattr(result_pages, "time", SimpleNamespace(perf_counter=lambda: 0.0))
     return NewsdeskApp(corpus)
 
 

@@ -7,7 +7,6 @@ a page for an older request (the reader kept typing) is dropped on arrival.
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,8 +28,8 @@ from store.passage_ref import fingerprint
 from tui.messages import QuotesRequested
 from tui.navigation import ListSource, ResultEntry
 from tui.passage_text import SNIPPET_CHARS, inert, snippet, styled
-from tui.results_text import count as _count
-from tui.results_text import fit_title, grouped, nothing_found
+from tui.result_pages import ResultPage, load_page
+from tui.results_text import fit_title, nothing_found
 from tui.widgets.quote_block import QuoteBlock
 
 if TYPE_CHECKING:
@@ -42,25 +41,6 @@ LOAD_AT_MOST = 20_000
 """`G` loads the rest of a list up to this many rows."""
 _PLACES = {-1: "headline: ", -2: "standfirst: "}
 """How a passage that is not a body paragraph is labelled (by its paragraph number)."""
-
-
-@dataclass
-class _Page:
-    entries: list[ResultEntry]
-    total: int
-    articles: int
-    """Distinct articles in the whole list; 0 when unknown (a broad search)."""
-    elapsed_ms: float
-    title: str
-    exact: bool = True
-    """False when `total` is an estimate (a broad search cut short)."""
-    dated: bool = True
-    """False when no article of the store has a date."""
-    keep: int = 0
-    """The title's counts come right after its first " — ": so many characters of
-    them are kept whole when the title is cut to the pane (the name is cut instead)."""
-    note: str = ""
-    """Said once when the list arrives (whom else a jumped-from name could be)."""
 
 
 class ResultsList(OptionList):
@@ -119,7 +99,7 @@ class ResultsList(OptionList):
     class _Arrived(Message):
         generation: int
         offset: int
-        page: _Page
+        page: ResultPage
 
     @dataclass
     class _Broke(Message):
@@ -179,7 +159,7 @@ class ResultsList(OptionList):
     @work(thread=True, exclusive=True, group="results")
     def _fetch(self, source: ListSource, offset: int, limit: int, generation: int) -> None:
         try:
-            page = self._load(source, offset, limit)
+            page = load_page(self.corpus, source, offset, limit)
         except QueryError as error:
             self.post_message(self._Broke(generation, error.message, error.position))
             return
@@ -191,70 +171,6 @@ class ResultsList(OptionList):
             return
         if not get_current_worker().is_cancelled:
             self.post_message(self._Arrived(generation, offset, page))
-
-    def _load(self, source: ListSource, offset: int, limit: int) -> _Page:
-        started = time.perf_counter()
-        if source.kind in ("mentions", "pair"):
-            if source.kind == "pair":
-                mentions = self.corpus.pair_mentions(
-                    source.query, source.other, type=source.entity_type, other_type=source.other_type,
-                    offset=offset, limit=limit,
-                )  # fmt: skip
-            else:
-                mentions = self.corpus.mentions(
-                    source.query, type=source.entity_type, offset=offset, limit=limit
-                )
-            entries = [ResultEntry.of(p, spans=tuple(p.mentions)) for p in mentions.passages]
-            elapsed = (time.perf_counter() - started) * 1000
-            counts = f"{_count(mentions.total, 'passage')} in {_count(mentions.articles, 'article')}"
-            both = f" + {mentions.other.name}" if mentions.other else ""
-            title = f"{mentions.entity.name}{both} — {counts}"
-            if mentions.entity.aliases:  # what the jump groups
-                title += " · also " + ", ".join(mentions.entity.aliases)
-            note = ""
-            if mentions.could_be():  # whom else the name may mean: the jump chose one
-                others = ", ".join(f"{n} ({c:,})" for n, c in mentions.could_be())
-                title += f" · could also be {others}"
-                note = f"“{source.query}” could also be {others} (articles); jump from the full name."
-            return _Page(
-                entries, mentions.total, mentions.articles, elapsed, title, keep=len(counts), note=note
-            )
-        if source.kind == "quotes":
-            quotes = self.corpus.quotes(source.query, offset=offset, limit=limit)
-            entries = [ResultEntry.of(q, spans=((q.start, q.end),), speaker=q.speaker) for q in quotes.quotes]
-            elapsed = (time.perf_counter() - started) * 1000
-            name = quotes.speaker.name if quotes.speaker else source.query
-            title = f"What {name} said — {_count(quotes.total, 'quote')}"
-            quoted_in = len({e.article_id for e in entries})
-            return _Page(
-                entries, quotes.total, quoted_in, elapsed, title, keep=len(_count(quotes.total, "quote"))
-            )
-        worker = get_current_worker()  # a newer list cancels this one: the search stops at once
-        result = self.corpus.search(
-            source.query, limit=limit, offset=offset, sort=source.sort, stop=lambda: worker.is_cancelled
-        )
-        entries = [ResultEntry.of(h, spans=tuple(h.highlights), speaker=h.speaker) for h in result.hits]
-        articles = result.articles
-        if articles is None and offset == 0 and len(entries) == result.total:  # all on this page
-            articles = len({e.article_id for e in entries})
-        title = _count(result.total, "passage")
-        if not result.total_exact:
-            title = f"about {title}"
-        if articles:
-            title += f" in {_count(articles, 'article')}"
-        if not source.query.strip():
-            title = "Latest articles" if result.dated else "Articles · none has a date"
-        elif source.sort == "date":
-            title += " · newest first"
-        return _Page(
-            grouped(entries),
-            result.total,
-            articles or 0,
-            result.elapsed_ms,
-            title,
-            exact=result.total_exact,
-            dated=result.dated,
-        )
 
     def _on_results_list__arrived(self, message: _Arrived) -> None:
         message.stop()

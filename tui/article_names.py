@@ -1,13 +1,45 @@
-"""Names in the article pane: which entity a stretch of text names."""
+"""Names and quotes in the article pane: which entity a stretch of text names, and
+what each passage of an article marks (its mentions, its quotes)."""
 
 from __future__ import annotations
 
 import re
 
-from store.models import Entity
+from store.models import Article, Entity, Quote
+
+HEADLINE = -1
+"""The paragraph number of the headline (as in search hits)."""
+STANDFIRST = -2
+"""The paragraph number of the standfirst, the summary line under the headline."""
+
+Mention = tuple[int, int, Entity]
+"""(start, end, the entity named) in a passage's text."""
 
 
-def names_in(text: str, entities: list[Entity]) -> list[tuple[int, int, Entity]]:
+def mentions_by_paragraph(article: Article) -> dict[int, list[Mention]]:
+    """The names in each passage, in text order: the stored mentions of the paragraphs,
+    and for the headline and standfirst (which have none stored) `names_in` them."""
+    found = {
+        HEADLINE: names_in(article.title, article.entities),
+        STANDFIRST: names_in(article.standfirst or "", article.entities),
+    }
+    for entity in article.entities:
+        for mention in entity.mentions:
+            found.setdefault(mention.paragraph, []).append((mention.start, mention.end, entity))
+    for mentions in found.values():
+        mentions.sort(key=lambda mention: mention[0])
+    return found
+
+
+def quotes_by_paragraph(article: Article) -> dict[int, list[Quote]]:
+    """The quotes of each paragraph, in the article's order."""
+    found: dict[int, list[Quote]] = {}
+    for quote in article.quotes:
+        found.setdefault(quote.paragraph, []).append(quote)
+    return found
+
+
+def names_in(text: str, entities: list[Entity]) -> list[Mention]:
     """Where the article's entities are named in `text` (the headline or standfirst, for
     which extraction stores no mentions): whole-word matches of their names and aliases,
     the longest first where two overlap ("John Kerry" over "Kerry")."""
@@ -18,7 +50,7 @@ def names_in(text: str, entities: list[Entity]) -> list[tuple[int, int, Entity]]
                 pattern = rf"(?<!\w){re.escape(alias)}(?!\w)"
                 found += [(m.start(), m.end(), entity) for m in re.finditer(pattern, text)]
     found.sort(key=lambda mention: (mention[0], mention[0] - mention[1]))
-    kept: list[tuple[int, int, Entity]] = []
+    kept: list[Mention] = []
     for mention in found:
         if not kept or mention[0] >= kept[-1][1]:
             kept.append(mention)

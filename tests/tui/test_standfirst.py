@@ -7,8 +7,9 @@ from textual.widgets import Input, Static
 from tui_helpers import HAMMOND_ARTICLE, LAVROV_ARTICLE, settle
 
 from tui.app import NewsdeskApp
+from tui.article_names import STANDFIRST
 from tui.navigation import ArticleTarget
-from tui.widgets.article_view import STANDFIRST, ArticleView
+from tui.widgets.article_view import ArticleView
 from tui.widgets.results_list import ResultsList
 
 HAMMOND_STANDFIRST = "The foreign secretary softens Britain’s line on the Syrian president."

@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from store.errors import StoreError
 from store.models import Article, Entity, Quote
-from tui.article_names import is_entity, names_in
+from tui.article_names import HEADLINE, STANDFIRST, is_entity, mentions_by_paragraph, quotes_by_paragraph
 from tui.article_window import (
     MORE_FACTOR,
     SHOW_CHARS,
@@ -44,10 +44,6 @@ EMPTY = (
     "No article open.\n\nPick a passage in the results and press enter, or press ctrl+p "
     "and type part of a headline."
 )
-HEADLINE = -1
-"""The paragraph number of the headline (as in search hits)."""
-STANDFIRST = -2
-"""The paragraph number of the standfirst, the summary line under the headline."""
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -185,7 +181,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             return  # another article (or none) was asked for while the old one was cleared away
         article = message.article
         self.article = article
-        self._index(article)
+        self._mentions, self._quotes = mentions_by_paragraph(article), quotes_by_paragraph(article)
         meta = self._style("article--meta")
         details = " · ".join(inert(part) for part in (article.source, article.published) if part)
         blocks = [Static(id="headline", classes="headline")]
@@ -239,20 +235,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         for paragraph in self._window:
             self._paint(paragraph)
         self._move_cursor(number)
-
-    def _index(self, article: Article) -> None:
-        self._mentions = {
-            HEADLINE: names_in(article.title, article.entities),
-            STANDFIRST: names_in(article.standfirst or "", article.entities),
-        }
-        for entity in article.entities:
-            for mention in entity.mentions:
-                self._mentions.setdefault(mention.paragraph, []).append((mention.start, mention.end, entity))
-        for mentions in self._mentions.values():
-            mentions.sort(key=lambda mention: mention[0])
-        self._quotes = {}
-        for quote in article.quotes:
-            self._quotes.setdefault(quote.paragraph, []).append(quote)
 
     # -- rendering -------------------------------------------------------------
 

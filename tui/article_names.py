@@ -6,11 +6,7 @@ from __future__ import annotations
 import re
 
 from store.models import Article, Entity, Quote
-
-HEADLINE = -1
-"""The paragraph number of the headline (as in search hits)."""
-STANDFIRST = -2
-"""The paragraph number of the standfirst, the summary line under the headline."""
+from store.numbering import HEADLINE, STANDFIRST
 
 Mention = tuple[int, int, Entity]
 """(start, end, the entity named) in a passage's text."""

@@ -6,8 +6,8 @@ from rich.text import Text
 from textual.widgets import Input, Static
 from tui_helpers import HAMMOND_ARTICLE, LAVROV_ARTICLE, settle
 
+from store.numbering import STANDFIRST
 from tui.app import NewsdeskApp
-from tui.article_names import STANDFIRST
 from tui.navigation import ArticleTarget
 from tui.widgets.article_view import ArticleView
 from tui.widgets.results_list import ResultsList

@@ -247,9 +247,7 @@ def run_mentions(args: argparse.Namespace) -> int:
     for passage in page.passages:
         print()
         print(
-            style.dim(
-                f"{passage.date or '(no date)'}  {_visible(passage.title)}  {place(passage.paragraph)}"
-            )
+            style.dim(f"{passage.date or '(no date)'}  {_visible(passage.title)}  {place(passage.paragraph)}")
         )
         print("  " + style.marked(passage.text, passage.mentions))
     _more(page.offset, len(page.passages), page.total, "passages")

@@ -89,6 +89,10 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     _add_unlisted_speakers(article)
     curate_article(article, aliases)  # the user's renames, merges, splits and drops (aliases.yaml)
     article.entities = merge_duplicate_entities(article.entities)
+    # a name found only inside a longer one ("Democrats" in "Liberal Democrats") lost its
+    # mentions to it: an entity with none is dropped, unless it speaks
+    speakers = {q.speaker for q in article.quotes}
+    article.entities = [e for e in article.entities if e.mentions or e.name in speakers]
     article.extraction_digest = extraction_digest(article)
     return article
 

@@ -306,6 +306,11 @@ def _long_name_before(text: str, limit: int, capitals: str) -> tuple[int, int] |
     end = limit
     while end > 0 and text[end - 1] in " \t":
         end -= 1
+    # "the United Kingdom's (UK) party": the name is "United Kingdom", not its possessive
+    if text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    elif end > 1 and text[end - 1] in "'’" and text[end - 2] == "s":
+        end -= 1
     position, letters = end, ""
     words = 0
     while position > 0 and words < 2 * len(capitals) + 4:

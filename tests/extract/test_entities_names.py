@@ -105,3 +105,9 @@ def test_initials_and_surnames() -> None:
     assert surname_matches("Assad", "al-Assad")
     assert surname_matches("Kerry", "Kerry")
     assert not surname_matches("Kerr", "Kerry")
+
+
+def test_a_possessive_before_the_acronym_is_not_part_of_the_name() -> None:
+    text = "The Republic of Freedonia’s (RF) cabinet met the Allied Workers' (AW) fund."
+    found = find_acronym_definitions(text)
+    assert [(d.name, d.acronym) for d in found] == [("Republic of Freedonia", "RF"), ("Allied Workers", "AW")]

@@ -350,7 +350,7 @@ class Corpus(CorpusViews):
     def set_speaker(self, article_id: str, paragraph: int, start: int, speaker: str | None) -> Article:
         """Correct one quote's speaker in its article file, as a hand edit that re-extraction
         keeps (store.speaker_edit); the index follows at once."""
-        article = set_speaker(self._article_file(article_id), paragraph, start, speaker)
+        article = set_speaker(self.article_path(article_id), paragraph, start, speaker)
         self.ensure_index()
         return article
 
@@ -401,9 +401,9 @@ class Corpus(CorpusViews):
 
     def stored_article(self, article_id: str) -> Article:
         """The article exactly as its file says (for hand edits), the curation not applied."""
-        return load_article(self._article_file(article_id))
+        return load_article(self.article_path(article_id))
 
-    def _article_file(self, article_id: str) -> Path:
+    def article_path(self, article_id: str) -> Path:
         """The file of an article, by the store's one id check (`ArticleStore.path_for`);
         an id that is not one is an `ArticleFileError` naming the file it would be."""
         try:

@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from store.citation import Citable, CitationStyle
 from store.hits import PassageHit
+from store.ingest.ids import is_safe_id
 from store.listing import Listing
 from store.numbering import json_document
 from store.yamlio.load import scan_top_level
@@ -39,6 +40,8 @@ class ArticleFacts:
         found = self._known.get(article_id)
         if found is None:
             try:
+                if not is_safe_id(article_id):  # the store's one id check: no path out of the folder
+                    raise FileNotFoundError(article_id)
                 text = (self.articles_dir / f"{article_id}.yaml").read_text(encoding="utf-8")
                 found = scan_top_level(text, ("source", "url"))
             except (OSError, UnicodeDecodeError):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
+from store.errors import StoreError
 from store.passage_ref import paragraph_line
 
 if TYPE_CHECKING:
@@ -28,7 +29,11 @@ def editor_command() -> list[str]:
 
 def edit_in_editor(screen: NotebookActions, article_id: str, paragraph: int) -> None:
     """Open the article's file at the paragraph; reload the article and update the index after."""
-    path = screen.corpus.articles_dir / f"{article_id}.yaml"
+    try:
+        path = screen.corpus.article_path(article_id)
+    except StoreError as error:
+        screen.notify(str(error), severity="error", markup=False)
+        return
     try:
         line = paragraph_line(path.read_text(encoding="utf-8"), paragraph)
     except OSError as error:

@@ -158,3 +158,17 @@ def test_check_reports_the_notebook_files(store: Path, capsys) -> None:
     assert status == 1
     assert f"{store / 'notebook.yaml'}:3: starred, item 1: kind: must be one of" in err
     assert f"{store / 'config.yaml'}: citation: unknown field {{nope}}" in err
+
+
+def test_article_facts_read_no_file_outside_the_articles_folder(tmp_path: Path) -> None:
+    """An id from a hand-edited notebook is checked by the store's one id rule before a
+    file is named from it: `../secret` reads nothing, a real id reads its file's top."""
+    from store.export import ArticleFacts
+
+    articles = tmp_path / "store" / "articles"
+    articles.mkdir(parents=True)
+    (tmp_path / "store" / "secret.yaml").write_text("source: not to be read\n", encoding="utf-8")
+    (articles / "a-1.yaml").write_text("id: a-1\nsource: Wire\n", encoding="utf-8")
+    facts = ArticleFacts(articles)
+    assert facts.get("../secret") == {}
+    assert facts.get("a-1")["source"] == "Wire"

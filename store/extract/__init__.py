@@ -68,6 +68,8 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
         quoted = is_quotation(r, texts[r.paragraph]) and not _only_names(
             r, doc, token_starts, starts[r.paragraph]
         )
+        # a fragment of one to three words only beside its speech verb ("said “never”"): further
+        # off, such fragments are as often labels a speaker is reported to have objected to
         if quoted or (kind != "narrator" and _spoken(r, doc, token_starts, starts[r.paragraph])):
             regions.append(r)
             readings.append(reading)

@@ -11,6 +11,8 @@ the water”", "said that “creating music is …”"), is read on the parse:
   that speaker;
 - *narrator*: nothing in the sentence reports speech ("moved into “a living room in
   the valley” to watch"): a scare quote, or a term the writer distances himself from.
+  A speech verb elsewhere in the sentence that the parse does not connect to the
+  quote leaves it whole (the parse is not trusted that far).
 
 A quotation after a colon, a comma, a sentence end or at a paragraph's start is
 whole; so is one the parser took for a sentence of its own.
@@ -40,10 +42,16 @@ class Reading(NamedTuple):
 
 WHOLE = Reading("whole")
 
-NAMING_VERBS = frozenset({"call", "describe", "label", "term", "dub", "brand", "deem", "refer"})
+NAMING_VERBS = frozenset(
+    {"call", "describe", "label", "term", "dub", "brand", "deem", "refer", "characterize", "characterise"}
+)
 """Verbs by which someone gives a thing a name: the name they gave is their words."""
+CHARGING_VERBS = frozenset({"accuse", "talk"})
+"""Verbs reporting speech that the cue list leaves out because they seldom introduce a
+whole quote ("accused him of “not doing his job”", "talked of “countless discoveries”")."""
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-_REPORTED = ("ccomp", "xcomp", "parataxis", "dobj", "conj", "advcl")
+_REPORTED = ("ccomp", "xcomp", "parataxis", "dobj")
+"""How a whole quote hangs from its speech verb: as what is said, not as a clause joined to it."""
 
 
 def quote_kind(
@@ -53,6 +61,8 @@ def quote_kind(
     `offset` in `doc`."""
     if region.continues or not region.opened or not _mid_sentence(paragraph, region.start):
         return WHOLE
+    if paragraph[: max(0, region.start - 1)].rstrip().lower().endswith("so-called"):
+        return Reading("narrator")  # "so-called “independent expenditure” reports": a term
     first = bisect_left(token_starts, offset + region.start)
     last = bisect_left(token_starts, offset + region.end)
     words = [t for t in doc[first:last] if not (t.is_punct or t.is_space)]
@@ -71,12 +81,20 @@ def quote_kind(
     if clause and root.dep_ in _REPORTED and _frames(head):
         return WHOLE
     node = head
+    chain = set()
     for _ in range(10):
+        chain.add(node.i)
         if _frames(head=node) and _someone_speaks(node):
             return Reading("partial", node.i)
+        according = next((c for c in node.children if c.lower_ == "according" and is_cue(c)), None)
+        if according is not None:  # "according to the agency, the risk is “very high”"
+            return Reading("partial", according.i)
         if node.head.i == node.i:
             break
         node = node.head
+    sentence = doc[first].sent
+    if any(is_cue(t) for t in sentence if t.i not in chain and not first - 1 <= t.i <= last):
+        return WHOLE  # a speech verb elsewhere in the sentence, in a parse we cannot follow
     return Reading("narrator")
 
 
@@ -102,7 +120,8 @@ def _mid_sentence(paragraph: str, start: int) -> bool:
 
 def _frames(head: Token) -> bool:
     """A verb that reports words: a speech cue, or a verb of naming ("called it …")."""
-    return is_cue(head) or (head.pos_ == "VERB" and head.lemma_.lower() in NAMING_VERBS)
+    lemma = head.lemma_.lower()
+    return is_cue(head) or (head.pos_ == "VERB" and (lemma in NAMING_VERBS or lemma in CHARGING_VERBS))
 
 
 def _someone_speaks(verb: Token) -> bool:

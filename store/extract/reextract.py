@@ -39,6 +39,8 @@ class ReextractReport:
     """Ids of articles whose file changed while extraction ran: the newer file was kept."""
     problems: list[Problem] = field(default_factory=list)
     """Files that could not be read, and ids that were asked for but not found."""
+    hand_speakers: int = 0
+    """Speakers set by hand (`speaker_by: hand`) carried over to the re-extracted quotes."""
 
 
 def reextract(
@@ -93,6 +95,7 @@ def reextract(
             continue
         if hand[id(article)]:
             carry_hand_speakers(article, hand[id(article)])
+            report.hand_speakers += len(hand[id(article)])
             article.extraction_digest = extraction_digest(article)
         if _extracted(article) == before:
             report.unchanged.append(article.id)

@@ -263,7 +263,9 @@ def test_a_speaker_set_by_hand_survives_reextraction_and_the_rest_is_refreshed(
     capsys.readouterr()
 
     assert main(["reextract", "--data", str(store), article_id]) == 0
-    assert "1 updated" in capsys.readouterr().out
+    assert "1 updated, 0 unchanged, 0 kept for their hand edits; 1 speaker set by hand kept" in (
+        capsys.readouterr().out
+    )
     (quote,) = load_article(path).quotes
     assert (quote.speaker, quote.speaker_by_hand, quote.cue) == ("Springfield", True, "said")
     assert main(["check", "--data", str(store)]) == 0

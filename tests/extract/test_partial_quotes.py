@@ -44,6 +44,22 @@ def test_a_whole_clause_a_speaker_reports_is_not_partial(extract: Extract) -> No
     ]
 
 
+def test_a_clause_joined_to_reported_speech_is_partial(extract: Extract) -> None:
+    article = extract(
+        "Peter Novak said the port could not reopen this year “but the ferries will run again in the "
+        "spring”, and left without taking questions."
+    )
+    assert _quotes(article) == [("but the ferries will run again in the spring", "Peter Novak", True)]
+
+
+def test_according_to_frames_a_fragment(extract: Extract) -> None:
+    article = extract(
+        "According to the Harbour Trust, the risk of flooding in the old town is “far too high for comfort” "
+        "this winter."
+    )
+    assert _quotes(article) == [("far too high for comfort", "Harbour Trust", True)]
+
+
 def test_scare_quote_in_the_narrators_own_sentence_is_not_a_quote(extract: Extract) -> None:
     article = extract(
         "The visitors were shown into “a tidy room with a view of the harbour” to wait for the "
@@ -57,7 +73,8 @@ def test_scare_quote_in_the_narrators_own_sentence_is_not_a_quote(extract: Extra
 def test_term_named_by_nobody_is_not_a_quote(extract: Extract) -> None:
     article = extract(
         "The drop is caused by a pattern known to pollsters and often called “differential turnout.” "
-        "It has been described as a “silent majority” in several countries."
+        "It has been described as a “silent majority” in several countries. The so-called “rapid "
+        "response” teams reported to the mayor."
     )
     assert article.quotes == []
 

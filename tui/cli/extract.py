@@ -246,6 +246,11 @@ def run_reextract(args: argparse.Namespace) -> int:
             if report.changed_meanwhile
             else ""
         )
+        + (
+            f"; {report.hand_speakers} speaker{'' if report.hand_speakers == 1 else 's'} set by hand kept"
+            if report.hand_speakers
+            else ""
+        )
     )
     if report.updated:
         _update_index(args.data)

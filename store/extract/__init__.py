@@ -20,7 +20,8 @@ from store.aliases import AliasTable
 from store.curation import curate_article
 from store.errors import StoreError
 from store.extract.digest import extraction_digest
-from store.extract.entities import extract_entities, resolve_name
+from store.extract.entities import extract_entities
+from store.extract.entity_mentions import resolve_name
 from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_lower
 from store.extract.pipeline import body_of, load_model, parse_bodies
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title

@@ -12,32 +12,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
-from store.extract.entity_context import appositive_names, list_members, organisation_roles
+from store.extract.entity_context import appositive_names, list_members, organisation_roles, repeated_names
+from store.extract.entity_groups import Group, find, roots, union
+from store.extract.entity_joins import join_place_prefixed, place_headline_names
+from store.extract.entity_mentions import add_mentions
 from store.extract.entity_spans import (
     Form,
     Reading,
     acronym_definitions,
     model_forms,
-    retype,
     without_fragments,
 )
+from store.extract.name_heads import retype
 from store.extract.names import (
     country_name,
     initials,
     known_type,
     normal_spaces,
-    split_title,
-    strip_possessive,
     strip_the,
     surname_matches,
 )
-from store.models import Entity, Mention, Paragraph
+from store.models import Entity, Paragraph
 from store.person_names import first_name_gender, is_first_name, title_gender
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
@@ -45,42 +44,6 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 WORD = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
-
-
-@dataclass
-class _Group:
-    """The forms of one real thing while the article's entities are being merged."""
-
-    forms: list[Form] = field(default_factory=list)
-    """Every occurrence found, in body order."""
-    long_name: str | None = None
-    """The long name of an acronym defined in the text."""
-
-    @property
-    def first(self) -> int:
-        return min(f.start for f in self.forms)
-
-    def texts(self) -> list[str]:
-        """Distinct surface forms in order of first occurrence."""
-        return list(dict.fromkeys(f.text for f in sorted(self.forms, key=lambda f: f.start)))
-
-    def longest(self) -> str:
-        """The surface form with the most words (the first of equals)."""
-        return max(self.texts(), key=lambda t: len(t.split()))
-
-    def type(self) -> str:
-        """The type the syntax gives ("the Bolton striker"), else the gazetteer's when a
-        form is a known place, else the model's majority vote."""
-        shown = Counter(f.label for f in self.forms if f.evidence)
-        if shown:
-            return shown.most_common(1)[0][0]
-        for text in self.texts():
-            known = known_type(text)
-            if known:
-                return known
-        votes = Counter(f.label for f in self.forms)
-        best = max(votes.values())
-        return next(f.label for f in sorted(self.forms, key=lambda f: f.start) if votes[f.label] == best)
 
 
 def extract_entities(
@@ -98,10 +61,11 @@ def extract_entities(
     forms += list_members(reading, forms)
     forms += appositive_names(reading, forms)
     forms += organisation_roles(reading, forms)
+    forms += repeated_names(reading, forms, title.text if title is not None else "")
     forms = without_fragments(forms, definitions)
     if title is not None:
         forms = _title_forms(title) + forms
-    groups: dict[str, _Group] = {}
+    groups: dict[str, Group] = {}
     parent: dict[str, str] = {}
     for form in forms:
         _add(groups, parent, form, aliases)
@@ -111,20 +75,22 @@ def extract_entities(
             continue  # a law or an event ("... Act (ACA)"): no person, organisation or place
         long_key = _add(groups, parent, Form(definition.name, label, definition.start), aliases)
         acronym_key = _add(groups, parent, Form(definition.acronym, label, definition.acronym_start), aliases)
-        _union(groups, parent, long_key, acronym_key)
-        groups[_find(parent, long_key)].long_name = definition.name
+        union(groups, parent, long_key, acronym_key)
+        groups[find(parent, long_key)].long_name = definition.name
+    place_headline_names(reading, groups, parent)
     _merge_people(groups, parent)
+    join_place_prefixed(groups, parent)
     _merge_acronyms(groups, parent)
     _mark_families(groups, parent)
     _add_surnames(reading, groups, parent)
     entities = [
         _entity(group, aliases)
         for key, group in groups.items()
-        if _find(parent, key) == key and any(f.start >= 0 for f in group.forms)
+        if find(parent, key) == key and any(f.start >= 0 for f in group.forms)
     ]
     entities = _one_per_name(entities)
     names = {text for group in groups.values() for text in group.texts()}
-    _add_mentions(entities, paragraphs, names)
+    add_mentions(entities, paragraphs, names)
     first = {
         id(e): (e.mentions[0].paragraph, e.mentions[0].start) if e.mentions else (0, 0) for e in entities
     }
@@ -160,40 +126,18 @@ def _key(text: str, aliases: AliasTable) -> str:
     return aliases.canonical(name).casefold()
 
 
-def _add(groups: dict[str, _Group], parent: dict[str, str], form: Form, aliases: AliasTable) -> str:
+def _add(groups: dict[str, Group], parent: dict[str, str], form: Form, aliases: AliasTable) -> str:
     key = _key(form.text, aliases)
     if key not in groups:
-        groups[key] = _Group()
+        groups[key] = Group()
         parent[key] = key
     groups[key].forms.append(form)
     return key
 
 
-def _find(parent: dict[str, str], key: str) -> str:
-    while parent[key] != key:
-        parent[key] = parent[parent[key]]
-        key = parent[key]
-    return key
-
-
-def _union(groups: dict[str, _Group], parent: dict[str, str], keep: str, other: str) -> None:
-    """Fold `other`'s forms into `keep`'s group."""
-    keep, other = _find(parent, keep), _find(parent, other)
-    if keep == other:
-        return
-    groups[keep].forms += groups[other].forms
-    groups[keep].long_name = groups[keep].long_name or groups[other].long_name
-    groups[other].forms = []
-    parent[other] = keep
-
-
-def _roots(groups: dict[str, _Group], parent: dict[str, str]) -> list[str]:
-    return [key for key in groups if _find(parent, key) == key]
-
-
-def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
+def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "Kerry" (and a mistyped "Kerry") -> John Kerry; a first name when it is unique."""
-    full = {k: groups[k].longest().split() for k in _roots(groups, parent) if groups[k].type() == "PERSON"}
+    full = {k: groups[k].longest().split() for k in roots(groups, parent) if groups[k].type() == "PERSON"}
     people = {k: names for k, names in full.items() if len(names) > 1}  # merged ones keep their longest
     by_last: dict[str, list[str]] = {}
     by_first_name: dict[str, list[str]] = {}
@@ -201,7 +145,7 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
         for last in dict.fromkeys([names[-1], _surname(" ".join(names))]):
             by_last.setdefault(last, []).append(person)
         by_first_name.setdefault(names[0], []).append(person)
-    for key in _roots(groups, parent):
+    for key in roots(groups, parent):
         group = groups[key]
         if not group.forms or known_type(group.longest()) or ACRONYM.match(group.longest()):
             continue
@@ -214,8 +158,12 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
             if person != key
             and groups[person].forms
             and len(words) < len(people[person])
-            and all(surname_matches(w, n) for w, n in zip(words, people[person][-len(words) :], strict=True))
-        ]  # "Kerry", "Huckabee Sanders", "Assad" for "Bashar al-Assad"
+            and (
+                all(surname_matches(w, n) for w, n in zip(words, people[person][-len(words) :], strict=True))
+                or (len(words) == 2 and words[0] == people[person][0] and words[1] == people[person][-1])
+            )
+        ]  # "Kerry", "Huckabee Sanders", "Assad" for "Bashar al-Assad", "Joshua Norton" for
+        # "Joshua Abraham Norton"
         by_first = [
             person
             for person in by_first_name.get(words[0], [])
@@ -233,17 +181,17 @@ def _merge_people(groups: dict[str, _Group], parent: dict[str, str]) -> None:
         if target is not None:
             for form in group.forms:
                 form.label = "PERSON"  # "Trump" tagged ORG is still Donald Trump
-            _union(groups, parent, target, key)
+            union(groups, parent, target, key)
 
 
-def _title_gender(group: _Group) -> str | None:
+def _title_gender(group: Group) -> str | None:
     """The gender the titles in the article give a person ("Mrs Howard"), if they agree."""
     found = {title_gender(f.titled.split()[0]) for f in group.forms if f.titled and " " in f.titled}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 
 
-def _person_gender(group: _Group, names: list[str]) -> str | None:
+def _person_gender(group: Group, names: list[str]) -> str | None:
     return _title_gender(group) or first_name_gender(names[0])
 
 
@@ -251,40 +199,40 @@ def _compatible(one: str | None, other: str | None) -> bool:
     return one is None or other is None or one == other
 
 
-def _dominant(groups: dict[str, _Group], parent: dict[str, str], people: list[str]) -> str | None:
+def _dominant(groups: dict[str, Group], parent: dict[str, str], people: list[str]) -> str | None:
     """The one person a short name means: the only candidate, else the one the headline
     names (the story's subject), else the one named most, else the one named first
     ("Clinton" after "Hillary Clinton ... her husband Bill Clinton": news copy introduces
     its subject first and calls them by surname after)."""
-    roots = list(dict.fromkeys(_find(parent, p) for p in people))
-    if not roots:
+    found = list(dict.fromkeys(find(parent, p) for p in people))
+    if not found:
         return None
-    return min(roots, key=lambda k: (groups[k].first >= 0, -len(groups[k].forms), groups[k].first))
+    return min(found, key=lambda k: (groups[k].first >= 0, -len(groups[k].forms), groups[k].first))
 
 
-def _mark_families(groups: dict[str, _Group], parent: dict[str, str]) -> None:
+def _mark_families(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "the Sams" after Thomas Sam and Manju Sam: a family of people, not an organisation."""
-    roots = _roots(groups, parent)
+    keys = roots(groups, parent)
     surnames = {
         _surname(groups[k].longest())
-        for k in roots
+        for k in keys
         if groups[k].type() == "PERSON" and " " in groups[k].longest()
     }
-    for key in roots:
+    for key in keys:
         word = groups[key].longest()
         if " " not in word and word.endswith("s") and word[:-1] in surnames:
             for form in groups[key].forms:
                 form.label = "PERSON"
 
 
-def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
+def _merge_acronyms(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """An undefined acronym that spells exactly one longer name in the article ("KPA")."""
     spelled: dict[str, list[str]] = {}
-    for key in _roots(groups, parent):
+    for key in roots(groups, parent):
         name = groups[key].longest()
         if len(name.split()) > 1 and groups[key].type() != "PERSON":
             spelled.setdefault(initials(name), []).append(key)
-    for key in _roots(groups, parent):
+    for key in roots(groups, parent):
         if not groups[key].forms:
             continue
         acronym = groups[key].longest()
@@ -292,14 +240,14 @@ def _merge_acronyms(groups: dict[str, _Group], parent: dict[str, str]) -> None:
             continue
         matches = [other for other in spelled.get(acronym, []) if other != key and groups[other].forms]
         if len(matches) == 1:
-            _union(groups, parent, matches[0], key)
+            union(groups, parent, matches[0], key)
 
 
-def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str, str]) -> None:
+def _add_surnames(reading: Reading, groups: dict[str, Group], parent: dict[str, str]) -> None:
     """A person's surname standing alone where the model did not tag it ("Atwood said"),
     and their first name when no one else in the article shares it ("Jared decided")."""
-    taken = {text for key in _roots(groups, parent) for text in groups[key].texts()}
-    people = [k for k in _roots(groups, parent) if groups[k].type() == "PERSON"]
+    taken = {text for key in roots(groups, parent) for text in groups[key].texts()}
+    people = [k for k in roots(groups, parent) if groups[k].type() == "PERSON"]
     surnames = Counter(_surname(groups[k].longest()) for k in people)
     wanted: dict[str, str] = {}
     headline = Counter(_surname(groups[k].longest()) for k in people if groups[k].first < 0)
@@ -324,8 +272,9 @@ def _add_surnames(reading: Reading, groups: dict[str, _Group], parent: dict[str,
         owner = wanted.get(token.text)
         if owner is None or not _proper(token, reading.common):
             continue
-        if token.pos_ != "PROPN" and token.i not in reading.firsts:
-            continue  # untagged as a name in mid-sentence: a common word ("Marine")
+        bare_noun = token.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in token.children)
+        if token.pos_ != "PROPN" and token.i not in reading.firsts and not bare_noun:
+            continue  # untagged as a name in mid-sentence: a common word ("the Marine")
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         glued = before is not None and before.text == "-" and not before.whitespace_
@@ -369,7 +318,7 @@ def _one_per_name(entities: list[Entity]) -> list[Entity]:
     return list(kept.values())
 
 
-def _entity(group: _Group, aliases: AliasTable) -> Entity:
+def _entity(group: Group, aliases: AliasTable) -> Entity:
     texts = group.texts()
     kind = group.type()
     name = group.long_name or next((country_name(t) for t in texts if country_name(t)), None)
@@ -381,97 +330,3 @@ def _entity(group: _Group, aliases: AliasTable) -> Entity:
             break
     titled = [f.titled for f in group.forms if f.titled]
     return Entity(name=name, type=kind, aliases=list(dict.fromkeys(texts + titled)))
-
-
-# --- mentions ----------------------------------------------------------------------------
-
-
-def _add_mentions(entities: list[Entity], paragraphs: list[Paragraph], names: set[str]) -> None:
-    """Every occurrence of every alias: whole words, longest alias first, no overlaps.
-
-    Only `names` are searched: an alias with a title or a country ("Sydney, Australia")
-    would hide the mentions of the entities inside it, and its name is found anyway.
-    """
-    owner, by_first = _alias_index(entities, names)
-    for index, paragraph in enumerate(paragraphs):
-        for alias, at, end in _occurrences(paragraph.text, by_first):
-            owner[alias].mentions.append(Mention(index, at, end))
-
-
-def text_mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, int]]:
-    """(entity index, start, end) of every alias occurring in `text`, such as a headline
-    or standfirst, which extraction does not read: same matching as the body's mentions."""
-    position = {id(e): i for i, e in enumerate(entities)}
-    owner, by_first = _alias_index(entities, {a for e in entities for a in e.aliases})
-    return [(position[id(owner[alias])], at, end) for alias, at, end in _occurrences(text, by_first)]
-
-
-def _alias_index(entities: list[Entity], names: set[str]) -> tuple[dict[str, Entity], dict[str, list[str]]]:
-    """Each alias's entity, and the aliases by their first word, longest first (so the
-    scan is linear in the text)."""
-    owner = {alias: entity for entity in entities for alias in entity.aliases if alias in names}
-    by_first: dict[str, list[str]] = {}
-    for alias in sorted(owner, key=len, reverse=True):
-        first = WORD.match(alias)
-        if first is not None and first.start() == 0:
-            by_first.setdefault(first.group(0), []).append(alias)
-    return owner, by_first
-
-
-def _occurrences(text: str, by_first: dict[str, list[str]]) -> Iterator[tuple[str, int, int]]:
-    done = 0
-    for word in WORD.finditer(text):
-        at = word.start()
-        if at < done or word.group(0) not in by_first:
-            continue
-        for alias in by_first[word.group(0)]:
-            end = at + len(alias)
-            if text.startswith(alias, at) and not (end < len(text) and WORD_CHAR.match(text, end)):
-                yield alias, at, end
-                done = end
-                break
-
-
-# --- speakers -----------------------------------------------------------------------------
-
-
-def resolve_name(surface: str, entities: list[Entity]) -> Entity | None:
-    """The article's entity a speaker's surface form names ("Mr. Kerry" -> John Kerry).
-
-    Tries the exact alias, the name without title and possessive, a country variant,
-    then a person's surname or (unique) first name. None when nothing or several fit.
-    """
-    cleaned = strip_possessive(strip_the(normal_spaces(surface)).strip(" ,.;:"))
-    _, untitled = split_title(cleaned)
-    candidates = [c for c in (cleaned, untitled) if c]
-    for form in candidates:
-        found = _by_alias(form, entities)
-        if found is not None:
-            return found
-    for form in candidates:
-        country = country_name(form)
-        if country:
-            found = _by_alias(country, entities)
-            if found is not None:
-                return found
-    if not untitled:
-        return None
-    words = untitled.split()
-    people = [e for e in entities if e.type == "PERSON"]
-    by_surname = [p for p in people if surname_matches(words[-1], p.name.split()[-1])]
-    if len(by_surname) > 1 and len(words) > 1:
-        by_surname = [p for p in by_surname if p.name.split()[0] == words[0]]
-    if len(by_surname) == 1:
-        return by_surname[0]
-    if len(words) == 1 and not by_surname:
-        by_first = [p for p in people if len(p.name.split()) > 1 and p.name.split()[0] == words[0]]
-        if len(by_first) == 1:
-            return by_first[0]
-    return None
-
-
-def _by_alias(form: str, entities: list[Entity]) -> Entity | None:
-    low = form.casefold()
-    found = [e for e in entities if low == e.name.casefold() or any(low == a.casefold() for a in e.aliases)]
-    found.sort(key=lambda e: e.type != "PERSON")
-    return found[0] if found else None

@@ -10,8 +10,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from store.extract.entity_spans import Form, Reading, retype
+from store.extract.entity_spans import Form, Reading
+from store.extract.name_heads import retype
 from store.extract.names import is_title_word, known_type
+from store.name_lexicon import is_census_first_name
 
 ORG_NOUNS = frozenset(
     """
@@ -175,3 +177,48 @@ def organisation_roles(reading: Reading, forms: list[Form]) -> list[Form]:
                 continue
             form.label, form.evidence = "ORG", True
     return added
+
+
+def repeated_names(reading: Reading, forms: list[Form], headline: str = "") -> list[Form]:
+    """People the model missed: a run of two or three capitalised proper nouns that no
+    form holds, named at least twice (the headline counts), whose first word is a first
+    name or whose last word the article also uses alone ("Aner Shalev ... Shalev said").
+    Returns one form per occurrence."""
+    doc = reading.doc
+    _, taken = _taken(doc, forms)
+    runs: dict[str, list[int]] = {}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and _loose_name(doc[j], taken, reading.common) and j - i < 3:
+            if j > i and doc[j - 1].whitespace_ != " ":
+                break
+            j += 1
+        if j - i >= 2:
+            text = reading.body[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]
+            runs.setdefault(text, []).append(doc[i].idx)
+        i = max(j, i + 1)
+    if not runs:
+        return []
+    alone = Counter(t.text for t in doc if t.pos_ in ("PROPN", "NOUN") and t.i not in taken)
+    added = []
+    for text, starts in runs.items():
+        words = text.split()
+        if len(starts) + headline.count(text) < 2 or known_type(text) or any(known_type(w) for w in words):
+            continue
+        if is_census_first_name(words[0]) or alone[words[-1]] > len(starts):
+            added += [Form(text, "PERSON", start) for start in starts]
+    return added
+
+
+def _loose_name(token: Token, taken: set[int], common: set[str]) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text.isalpha()
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and not token.ent_type_
+        and token.i not in taken
+        and token.lower_ not in common
+        and not is_title_word(token.text)
+    )

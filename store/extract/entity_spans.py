@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
     NAME_JOINERS,
     AcronymDefinition,
@@ -22,6 +23,8 @@ from store.extract.names import (
     split_title,
     strip_possessive,
 )
+from store.extract.works import without_works
+from store.name_lexicon import is_census_first_name
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
@@ -45,48 +48,6 @@ PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
 )
 
-ORG_HEADS = frozenset(
-    """
-Ministry Department Office Council Committee Commission Agency Authority Party Church Foundation
-Society Association Institute University College School Corps Group Company Corporation Corp Inc
-Ltd Bank Army Navy Force Forces Police Court Parliament Assembly Congress Senate Union League
-Federation Club Team Gazette Herald Times Post News Journal Tribune Telegraph Guardian Press
-Network Organisation Organization Service Services Board Bureau Trust Fund Legion Brigade
-Movement Front Coalition Alliance Government Administration Cabinet Embassy Airlines Airways
-Brotherhood Tribunal Secretariat Directorate Guard
-""".split()
-)
-FACILITY_HEADS = frozenset(
-    """
-Mosque Cathedral Temple Synagogue Bridge Centre Center Hotel Airport Station Square Street Road
-Avenue Park Stadium Arena Hall Palace Tower Castle Cave Prison Camp Airbase Building Crossing
-""".split()
-)
-NATURAL_HEADS = frozenset(
-    """
-Plains Valley River Lake Mountain Mountains Mount Island Islands Bay Sea Ocean Desert Canal
-Harbour Harbor Strait Gulf Peninsula Coast Falls
-""".split()
-)
-REGION_HEADS = frozenset("Province County District Region Prefecture Governorate Municipality Oblast".split())
-LAW_HEADS = frozenset("Act Acts Bill Treaty Accord Accords Agreement Constitution Amendment Charter".split())
-HEAD_TYPES = {
-    **dict.fromkeys(ORG_HEADS, "ORG"),
-    **dict.fromkeys(FACILITY_HEADS, "FAC"),
-    **dict.fromkeys(NATURAL_HEADS, "LOC"),
-    **dict.fromkeys(REGION_HEADS, "GPE"),
-    **dict.fromkeys(LAW_HEADS, "LAW"),
-}
-"""Head word -> the type of the name it ends ("Saudi Interior Ministry", "Grand Mosque")."""
-SURNAME_HEADS = frozenset("Church Post Press Guard Hall Park Lake Mount Castle Camp Bank Court".split())
-"""Head words that are also surnames ("Tom Hall"): they do not retype a person."""
-EVENT_HEADS = frozenset(
-    """
-Championship Championships Expo Festival Summit Games Olympics Cup Tournament Awards
-Marathon Fair Forum Week Election Elections Referendum
-""".split()
-)
-"""Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
 CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
@@ -154,7 +115,8 @@ def model_forms(reading: Reading) -> list[Form]:
         for form in [_clean(reading, span)]
         if form
     ]
-    return sorted(_with_chunks(forms, _headed_chunks(reading.doc, reading.firsts)), key=lambda f: f.start)
+    forms = _with_chunks(forms, _headed_chunks(reading.doc, reading.firsts))
+    return sorted(without_works(reading.doc, reading.body, forms), key=lambda f: f.start)
 
 
 def without_fragments(forms: list[Form], definitions: list[AcronymDefinition]) -> list[Form]:
@@ -281,6 +243,8 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         start, text = _with_first_name(reading, name_span[0], start, text)
         text = _with_surname(reading, name_span[-1], start, text)
     label = retype(text, "ORG" if definite and label == "PERSON" else label)  # "the Bat Cave"
+    if label in ("ORG", "GPE", "LOC", "FAC") and _named_like_person(reading, text):
+        label = "PERSON"  # "Jean Cocteau" typed ORG
     if label == "PERSON":
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
         if postnominal:
@@ -295,6 +259,22 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         if end > start + len(text):
             titled = body[start:end]
     return Form(text, label, start, titled)
+
+
+def _named_like_person(reading: Reading, text: str) -> bool:
+    """Two or three capitalised words, the first a first name of the census and the last
+    none, and no word a known place, a head word or a word the article writes in lower
+    case: "Jean Cocteau", "Brock Wyatt Holt" (not "Morgan Stanley", "Georgia Tech")."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or known_type(text):
+        return False
+    for word in words:
+        letters = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
+        if not (word[:1].isupper() and letters.isalpha()) or word.lower() in reading.common:
+            return False
+        if known_type(word) or word in HEAD_TYPES or word in EVENT_HEADS:
+            return False
+    return is_census_first_name(words[0]) and not is_census_first_name(words[-1])
 
 
 def _a_region(reading: Reading, within: re.Match[str]) -> bool:
@@ -370,34 +350,6 @@ def looks_like_name(text: str) -> bool:
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text):
         return False
     return any(word[:1].isupper() for word in re.split(r"[\s-]+", text))
-
-
-def head_word(text: str) -> str:
-    """The word a name is about: before "of"/"for" ("Ministry of Culture"), else the last."""
-    words = text.split()
-    for i, word in enumerate(words[1:], start=1):
-        if word in ("of", "for"):
-            return words[i - 1]
-    return words[-1]
-
-
-def retype(text: str, label: str) -> str:
-    """Fix the model's type: a known place or organisation, or a telling head word."""
-    known = known_type(text)
-    if label == "NORP":
-        return label
-    if known:
-        return known
-    words = text.split()
-    if len(words) > 1:
-        head = head_word(text)
-        if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):
-            return "EVENT"  # "Fan Expo Canada" is an event, not an organisation
-        if head in ("Centre", "Center") and " for " in text:
-            return "ORG"  # "Centre for Aviation" is a body, "Rogers Centre" a building
-        if head in HEAD_TYPES and (label != "PERSON" or head not in SURNAME_HEADS):
-            return HEAD_TYPES[head]
-    return label
 
 
 def _capital(token: Token) -> bool:

@@ -148,6 +148,10 @@ Sudan Suriname Sweden Switzerland Syria Taiwan Tajikistan Tanzania Thailand Togo
 Tunisia Turkey Turkmenistan Tuvalu Uganda Ukraine Uruguay Uzbekistan Vanuatu Venezuela
 Vietnam Yemen Zambia Zimbabwe Scotland Wales England Tibet Greenland Chechnya Crimea
 Gaza Kashmir Kurdistan Catalonia Quebec Ontario Texas California Florida Alaska Hawaii
+Alabama Arizona Arkansas Colorado Connecticut Delaware Idaho Illinois Indiana Iowa Kansas
+Kentucky Louisiana Maine Maryland Massachusetts Michigan Minnesota Mississippi Missouri
+Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee Utah Vermont Virginia
+Wisconsin Wyoming Alberta Manitoba Saskatchewan Tasmania Queensland
 |Antigua and Barbuda|Bosnia and Herzegovina|Burkina Faso|Cape Verde|Central African Republic
 |Costa Rica|Czech Republic|Dominican Republic|East Timor|El Salvador|Equatorial Guinea
 |Guinea-Bissau|Ivory Coast|Marshall Islands|New Zealand|North Korea|North Macedonia
@@ -155,6 +159,8 @@ Gaza Kashmir Kurdistan Catalonia Quebec Ontario Texas California Florida Alaska 
 |South Africa|South Korea|South Sudan|Sri Lanka|Trinidad and Tobago|United Arab Emirates
 |United Kingdom|United States|Vatican City|West Bank|Northern Ireland|Hong Kong|Puerto Rico
 |New York|New Jersey|North Carolina|South Carolina|Democratic Republic of the Congo
+|New Hampshire|New Mexico|North Dakota|South Dakota|Rhode Island|West Virginia|British Columbia
+|New South Wales|Nova Scotia
 """
 CITIES = """
 London Paris Berlin Madrid Rome Moscow Kiev Kyiv Beijing Shanghai Tokyo Seoul Pyongyang

@@ -14,7 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from store.aliases import AliasTable
-from store.extract.entities import extract_entities, resolve_name
+from store.extract.entities import extract_entities
+from store.extract.entity_mentions import resolve_name
 from store.extract.pipeline import body_of, parse_bodies
 from store.models import Entity, Paragraph
 from store.yamlio.load import load_yaml_file

@@ -1,0 +1,72 @@
+"""The groups of forms that become an article's entities, merged by union-find.
+
+Each group holds the forms of one real thing ("Kerry", "John Kerry", "Mr Kerry");
+`entities.py` and `entity_joins.py` fold groups into one another with `union`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from store.extract.entity_spans import Form
+from store.extract.names import known_type
+
+
+@dataclass
+class Group:
+    """The forms of one real thing while the article's entities are being merged."""
+
+    forms: list[Form] = field(default_factory=list)
+    """Every occurrence found, in body order."""
+    long_name: str | None = None
+    """The long name of an acronym defined in the text."""
+
+    @property
+    def first(self) -> int:
+        return min(f.start for f in self.forms)
+
+    def texts(self) -> list[str]:
+        """Distinct surface forms in order of first occurrence."""
+        return list(dict.fromkeys(f.text for f in sorted(self.forms, key=lambda f: f.start)))
+
+    def longest(self) -> str:
+        """The surface form with the most words (the first of equals)."""
+        return max(self.texts(), key=lambda t: len(t.split()))
+
+    def type(self) -> str:
+        """The type the syntax gives ("the Bolton striker"), else the gazetteer's when a
+        form is a known place, else the model's majority vote."""
+        shown = Counter(f.label for f in self.forms if f.evidence)
+        if shown:
+            return shown.most_common(1)[0][0]
+        for text in self.texts():
+            known = known_type(text)
+            if known:
+                return known
+        votes = Counter(f.label for f in self.forms)
+        best = max(votes.values())
+        body_first = sorted(self.forms, key=lambda f: (f.start < 0, f.start))  # a tie: the body decides
+        return next(f.label for f in body_first if votes[f.label] == best)
+
+
+def find(parent: dict[str, str], key: str) -> str:
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def union(groups: dict[str, Group], parent: dict[str, str], keep: str, other: str) -> None:
+    """Fold `other`'s forms into `keep`'s group."""
+    keep, other = find(parent, keep), find(parent, other)
+    if keep == other:
+        return
+    groups[keep].forms += groups[other].forms
+    groups[keep].long_name = groups[keep].long_name or groups[other].long_name
+    groups[other].forms = []
+    parent[other] = keep
+
+
+def roots(groups: dict[str, Group], parent: dict[str, str]) -> list[str]:
+    return [key for key in groups if find(parent, key) == key]

@@ -1,0 +1,104 @@
+"""Head words: the last word of a name (or the word before "of") tells its type.
+
+"Saudi Interior Ministry" is an organisation, "Grand Mosque" a building, "Fan Expo
+Canada" an event, "Cello Concerto" a work and "East Asian Studies" a field of study:
+the model often types them wrongly, and works and fields are no entities at all.
+"""
+
+from __future__ import annotations
+
+from store.extract.names import known_type
+
+ORG_HEADS = frozenset(
+    """
+Ministry Department Office Council Committee Commission Agency Authority Party Church Foundation
+Society Association Institute University College School Corps Group Company Corporation Corp Inc
+Ltd Bank Army Navy Force Forces Police Court Parliament Assembly Congress Senate Union League
+Federation Club Team Gazette Herald Times Post News Journal Tribune Telegraph Guardian Press
+Network Organisation Organization Service Services Board Bureau Trust Fund Legion Brigade
+Movement Front Coalition Alliance Government Administration Cabinet Embassy Airlines Airways
+Brotherhood Tribunal Secretariat Directorate Guard Academy Conservatory Conservatoire Orchestra
+Laboratory Seminary
+""".split()
+)
+FACILITY_HEADS = frozenset(
+    """
+Mosque Cathedral Temple Synagogue Bridge Centre Center Hotel Airport Station Square Street Road
+Avenue Park Stadium Arena Hall Palace Tower Castle Cave Prison Camp Airbase Building Crossing
+Museum Gallery Cemetery Hospital Library
+""".split()
+)
+NATURAL_HEADS = frozenset(
+    """
+Plains Valley River Lake Mountain Mountains Mount Island Islands Bay Sea Ocean Desert Canal
+Harbour Harbor Strait Gulf Peninsula Coast Falls
+""".split()
+)
+REGION_HEADS = frozenset("Province County District Region Prefecture Governorate Municipality Oblast".split())
+LAW_HEADS = frozenset("Act Acts Bill Treaty Accord Accords Agreement Constitution Amendment Charter".split())
+HEAD_TYPES = {
+    **dict.fromkeys(ORG_HEADS, "ORG"),
+    **dict.fromkeys(FACILITY_HEADS, "FAC"),
+    **dict.fromkeys(NATURAL_HEADS, "LOC"),
+    **dict.fromkeys(REGION_HEADS, "GPE"),
+    **dict.fromkeys(LAW_HEADS, "LAW"),
+}
+"""Head word -> the type of the name it ends ("Saudi Interior Ministry", "Grand Mosque")."""
+SURNAME_HEADS = frozenset("Church Post Press Guard Hall Park Lake Mount Castle Camp Bank Court".split())
+"""Head words that are also surnames ("Tom Hall"): they do not retype a person."""
+EVENT_HEADS = frozenset(
+    """
+Championship Championships Expo Festival Summit Games Olympics Cup Tournament Awards
+Marathon Fair Forum Week Election Elections Referendum
+""".split()
+)
+"""Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
+WORK_HEADS = frozenset(
+    """
+Symphony Symphonies Concerto Concertos Sonata Sonatas Trio Quartet Quintet Overture Requiem
+Serenade Rhapsody Manifesto Award Prize Medal Trophy Scholarship
+""".split()
+)
+"""Head words of works and awards ("Seventh Symphony", "Pritzker Architecture Prize"): no
+person, organisation or place."""
+FIELD_WORDS = frozenset(
+    """
+Studies Linguistics Semantics Grammar Syntax Phonology Phonetics Morphology Lexicography
+Languages Sciences Psychology Philosophy Mathematics Physics Chemistry Biology Economics
+Sociology Anthropology Theology Humanities Counseling
+""".split()
+)
+"""Words of a field of study ("Professor of East Asian Studies", "Frame Semantics"): a name
+with one and no organisation head ("Institute of Mathematics") is a subject, no entity."""
+
+
+def head_word(text: str) -> str:
+    """The word a name is about: before "of"/"for" ("Ministry of Culture"), else the last."""
+    words = text.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word in ("of", "for"):
+            return words[i - 1]
+    return words[-1]
+
+
+def retype(text: str, label: str) -> str:
+    """Fix the model's type: a known place or organisation, or a telling head word."""
+    known = known_type(text)
+    if label == "NORP":
+        return label
+    if known:
+        return known
+    words = text.split()
+    head = head_word(text)
+    if head in WORK_HEADS and label != "PERSON":
+        return "WORK_OF_ART"
+    if head not in HEAD_TYPES and FIELD_WORDS.intersection(words) and label != "PERSON":
+        return "FIELD"
+    if len(words) > 1:
+        if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):
+            return "EVENT"  # "Fan Expo Canada" is an event, not an organisation
+        if head in ("Centre", "Center") and " for " in text:
+            return "ORG"  # "Centre for Aviation" is a body, "Rogers Centre" a building
+        if head in HEAD_TYPES and (label != "PERSON" or head not in SURNAME_HEADS):
+            return HEAD_TYPES[head]
+    return label

@@ -20,7 +20,8 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
   whom it could be (`also`).
 - **Organisations.** "Yukos" joins "Yukos Oil Company"'s shorter legal form only
   through a designator ("Labour" -> "Labour Party", "Chelsea" -> "Chelsea FC"), and
-  only when one organisation fits.
+  only when one organisation fits. A place before an organisation's name is not part
+  of it ("U.S. Congress" -> "Congress"), when the corpus names that place.
 
 Used by the index's entity registry (`store.index.registry`) and by `newsdesk extract`
 (the `key` of each entity), so both group alike. No NLP model, no I/O; linear in the
@@ -179,6 +180,7 @@ def _group(records: list[NameRecord]) -> Grouping:
     also: dict[int, list[int]] = {}
     _join_people(records, sets, roots, also)
     _join_designated(records, keys, sets, roots)
+    _join_place_prefixed(records, keys, sets, roots)
     entities: dict[int, CorpusEntity] = {}
     of: dict[tuple[str, str], CorpusEntity] = {}
     for i, record in enumerate(records):
@@ -343,3 +345,27 @@ def _join_designated(records: list[NameRecord], keys: list[str], sets: _Sets, ro
                 target = next(iter(targets))
                 if record.type == "ORG" or record.articles * VOTE_RATIO <= records[target].articles:
                     sets.join(target, i)
+
+
+def _join_place_prefixed(records: list[NameRecord], keys: list[str], sets: _Sets, roots: list[int]) -> None:
+    """ "U.S. Congress", "United States Congress" -> "Congress": an organisation's name after
+    a place the corpus names (a place's name or alias) joins the organisation of the rest
+    of the name, when the corpus has exactly one."""
+    places = {compact(a) for r in records if r.type in PLACE_TYPES for a in r.aliases | {r.name}}
+    organisations: dict[str, list[int]] = {}
+    for i in roots:
+        if records[i].type == "ORG":
+            organisations.setdefault(keys[i], []).append(i)
+    for i in roots:
+        record = records[i]
+        words = record.name.split()
+        if record.type != "ORG" or len(words) < 2:
+            continue
+        for cut in range(1, min(4, len(words))):
+            if compact(" ".join(words[:cut])) not in places:
+                continue
+            targets = {sets.find(j) for j in organisations.get(compact(" ".join(words[cut:])), ())}
+            targets.discard(sets.find(i))
+            if len(targets) == 1:
+                sets.join(targets.pop(), i)
+                break

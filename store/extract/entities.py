@@ -16,7 +16,13 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
-from store.extract.entity_context import appositive_names, list_members, organisation_roles, repeated_names
+from store.extract.entity_context import (
+    appositive_names,
+    list_members,
+    organisation_roles,
+    places_by_position,
+    repeated_names,
+)
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_joins import join_place_prefixed, place_headline_names
 from store.extract.entity_mentions import add_mentions
@@ -62,6 +68,7 @@ def extract_entities(
     forms += appositive_names(reading, forms)
     forms += organisation_roles(reading, forms)
     forms += repeated_names(reading, forms, title.text if title is not None else "")
+    places_by_position(reading, forms)
     forms = without_fragments(forms, definitions)
     if title is not None:
         forms = _title_forms(title) + forms

@@ -222,3 +222,34 @@ def _loose_name(token: Token, taken: set[int], common: set[str]) -> bool:
         and token.lower_ not in common
         and not is_title_word(token.text)
     )
+
+
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+"""Prepositions after which a lone name the model calls a person is a place ("born in Exeter")."""
+
+
+def places_by_position(reading: Reading, forms: list[Form]) -> None:
+    """One-word names the model called people that their place shows to be places: after
+    "in" or "near" ("born in Exeter"), or beside a place across a comma ("Exeter, Devon",
+    "Auchleuchries, Aberdeenshire, Scotland"). A first name of the census stays a person."""
+    body = reading.body
+    ordered = sorted(forms, key=lambda f: f.start)
+    doc = reading.doc
+    for form in ordered:
+        if form.label != "PERSON" or " " in form.text or form.evidence or is_census_first_name(form.text):
+            continue
+        span = doc.char_span(form.start, form.end)
+        if span is None or span.start == 0:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if doc[span.start - 1].lower_ in PLACE_PREPOSITIONS and not (
+            after is not None and after.pos_ == "PROPN"
+        ):
+            form.label = "GPE"
+    for one, other in zip(ordered, ordered[1:], strict=False):
+        if body[one.end : other.start] != ", ":
+            continue
+        for lone, place in ((one, other), (other, one)):
+            if lone.label == "PERSON" and " " not in lone.text and place.label in ("GPE", "LOC"):
+                if not is_census_first_name(lone.text) and not lone.evidence:
+                    lone.label = "GPE"

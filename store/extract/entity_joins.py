@@ -1,9 +1,10 @@
 """Joins within one article that the model's spans leave apart.
 
 - **A place before an organisation's name** is not part of its identity: "U.S.
-  Congress", "United States Congress" and "Congress"; "Boston Red Sox" and "Red Sox";
-  "United Kingdom Home Office" and "Home Office" are one organisation each, when the
-  shorter name fits one longer name only.
+  Congress", "United States Congress" and "Congress"; "United Kingdom Home Office" and
+  "Home Office" are one organisation each, when the shorter name fits one longer name
+  only. So are "Pittsburgh Pirates" and "Pirates": a shorter name that is no bare head
+  word ("Council") needs no place before it.
 - **A headline's name the model missed in the body**: the body's copy of it ("Aner
   Shalev is an Israeli mathematician…", untagged at the start of a sentence) makes it
   the article's entity, with every mention.
@@ -15,6 +16,7 @@ import re
 
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Form, Reading
+from store.extract.name_heads import HEAD_TYPES
 from store.extract.names import country_name, known_type
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -39,11 +41,17 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
             words = text.split()
             for cut in range(1, min(4, len(words))):
                 prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
-                if rest not in by_name or not _a_place(prefix, places):
+                if rest not in by_name or not (_a_place(prefix, places) or _distinctive(rest)):
                     continue
                 targets = {find(parent, k) for k in by_name[rest]} - {find(parent, key)}
                 if len(targets) == 1:
                     union(groups, parent, key, targets.pop())  # the longer name's group keeps
+
+
+def _distinctive(name: str) -> bool:
+    """A name that says which organisation without its first words ("Red Sox", "Pirates"),
+    unlike a bare head word ("Council", "Party") or a known name ("Congress")."""
+    return name.split()[-1] not in HEAD_TYPES and not known_type(name) and not name.isupper()
 
 
 def _a_place(prefix: str, places: set[str]) -> bool:

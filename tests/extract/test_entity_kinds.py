@@ -101,3 +101,15 @@ def test_a_person_the_model_missed_named_twice(nlp: Language) -> None:
     person = next(e for e in found if e.name == "Aner Shalev")
     assert person.type == "PERSON" and "Shalev" in person.aliases
     assert len(person.mentions) == 2
+
+
+def test_a_city_with_its_region_and_a_lone_name_after_in(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Matthew Goode was born in Exeter, Devon. He grew up near Clyst on a farm.",
+            "L'Enfant was born in Paris, France on August 2, 1754.",
+        ],
+    )
+    assert "Paris, France" in entities["Paris"].aliases
+    assert entities["Exeter"].type == "GPE"

@@ -113,3 +113,17 @@ def test_grouping_is_linear_enough_for_a_large_corpus() -> None:
     grouping = group_corpus(records)
     assert grouping.entity("PERSON", "Surname3") is grouping.entity("PERSON", "First3 Surname3")
     assert len(grouping.entities) == 20_000
+
+
+def test_a_place_before_an_organisation_joins_the_organisation() -> None:
+    records = [
+        NameRecord("Congress", "ORG", 12, 30, {"Congress"}),
+        NameRecord("U.S. Congress", "ORG", 2, 2, {"U.S. Congress"}),
+        NameRecord("United States", "GPE", 40, 90, {"United States", "U.S.", "US"}),
+        NameRecord("Boston Red Sox", "ORG", 1, 2, {"Boston Red Sox"}),  # "Red Sox" is not in the corpus
+        NameRecord("Boston", "GPE", 3, 3, {"Boston"}),
+    ]
+    grouping = group_corpus(records)
+    assert grouping.entity("ORG", "U.S. Congress") is grouping.entity("ORG", "Congress")
+    assert grouping.entity("ORG", "Congress").name == "Congress"  # type: ignore[union-attr]
+    assert grouping.entity("ORG", "Boston Red Sox").name == "Boston Red Sox"  # type: ignore[union-attr]

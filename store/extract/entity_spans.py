@@ -279,10 +279,13 @@ def _named_like_person(reading: Reading, text: str) -> bool:
 
 def _a_region(reading: Reading, within: re.Match[str]) -> bool:
     """The name after a place's comma is a region holding it: a country or state, or a
-    place the model tagged as such."""
+    place the model tagged as such; not one modifying the noun after it ("Latakia, US
+    officials said")."""
+    span = reading.doc.char_span(within.start(1), within.end(1))
+    if span is not None and span.root.head.i >= span.end and span.root.head.is_lower:
+        return False
     if is_country(within.group(1)):
         return True
-    span = reading.doc.char_span(within.start(1), within.end(1))
     return span is not None and all(t.ent_type_ == "GPE" for t in span)
 
 

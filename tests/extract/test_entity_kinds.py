@@ -109,7 +109,9 @@ def test_a_city_with_its_region_and_a_lone_name_after_in(nlp: Language) -> None:
         [
             "Matthew Goode was born in Exeter, Devon. He grew up near Clyst on a farm.",
             "L'Enfant was born in Paris, France on August 2, 1754.",
+            "Tanks were moved to Latakia, US officials said.",
         ],
     )
     assert "Paris, France" in entities["Paris"].aliases
+    assert entities["Latakia"].aliases == ["Latakia"]  # "US" modifies "officials"
     assert entities["Exeter"].type == "GPE"

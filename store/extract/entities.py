@@ -43,6 +43,7 @@ from store.extract.names import (
     surname_matches,
 )
 from store.models import Entity, Paragraph
+from store.name_lexicon import is_census_first_name
 from store.person_names import first_name_gender, is_first_name, title_gender
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
@@ -176,8 +177,9 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             for person in by_first_name.get(words[0], [])
             if len(words) == 1 and person != key and groups[person].forms
         ]
-        if any(f.titled for f in group.forms):
-            by_first = []  # "Mr Charles" is a surname, "Prince Charles" a royal: no first name
+        named = group.type() == "PERSON" or is_census_first_name(words[0])
+        if any(f.titled for f in group.forms) or not named:
+            by_first = []  # "Mr Charles" is a surname, "Prince Charles" a royal, "Koszalin" a town
         mine = _title_gender(group)
         candidates = [
             person

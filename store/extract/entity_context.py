@@ -207,7 +207,7 @@ def repeated_names(reading: Reading, forms: list[Form], headline: str = "") -> l
         if len(starts) + headline.count(text) < 2 or known_type(text) or any(known_type(w) for w in words):
             continue
         if is_census_first_name(words[0]) or alone[words[-1]] > len(starts):
-            added += [Form(text, "PERSON", start) for start in starts]
+            added += [Form(text, "PERSON", start, evidence=True) for start in starts]
     return added
 
 

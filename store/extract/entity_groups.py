@@ -46,8 +46,7 @@ class Group:
                 return known
         votes = Counter(f.label for f in self.forms)
         best = max(votes.values())
-        body_first = sorted(self.forms, key=lambda f: (f.start < 0, f.start))  # a tie: the body decides
-        return next(f.label for f in body_first if votes[f.label] == best)
+        return next(f.label for f in sorted(self.forms, key=lambda f: f.start) if votes[f.label] == best)
 
 
 def find(parent: dict[str, str], key: str) -> str:

@@ -43,7 +43,10 @@ AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
 MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra|intra|inter)-$")
-PLACE_AFTER = re.compile(r", ((?:[A-Z][\w.]*)(?: [A-Z][\w.]*){0,2})(?=[,;:.)\[]|\s+[a-z0-9(\[]|\s*$)")
+PLACE_AFTER = re.compile(
+    r", ((?:[A-Z]\w*(?:\.[A-Z]\.?)*)(?: [A-Z]\w*(?:\.[A-Z]\.?)*){0,2})(?=[,;:.)\[]|\s+[a-z0-9(\[]|\s*$)"
+)
+"""A region after a place's comma: "Sydney, Australia", "Washington, D.C.", "Paris, France on …"."""
 PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
 )
@@ -243,7 +246,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         start, text = _with_first_name(reading, name_span[0], start, text)
         text = _with_surname(reading, name_span[-1], start, text)
     label = retype(text, "ORG" if definite and label == "PERSON" else label)  # "the Bat Cave"
-    if label in ("ORG", "GPE", "LOC", "FAC") and _named_like_person(reading, text):
+    if label == "ORG" and _named_like_person(reading, text):
         label = "PERSON"  # "Jean Cocteau" typed ORG
     if label == "PERSON":
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
@@ -261,6 +264,12 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     return Form(text, label, start, titled)
 
 
+PLACE_WORDS = frozenset(
+    "City Town Village County Bay Beach Heights Springs Valley Island Port Fort Saint St".split()
+)
+"""Words of place names that a first name may begin ("Santos City", "Grace Bay")."""
+
+
 def _named_like_person(reading: Reading, text: str) -> bool:
     """Two or three capitalised words, the first a first name of the census and the last
     none, and no word a known place, a head word or a word the article writes in lower
@@ -274,6 +283,8 @@ def _named_like_person(reading: Reading, text: str) -> bool:
             return False
         if known_type(word) or word in HEAD_TYPES or word in EVENT_HEADS:
             return False
+    if PLACE_WORDS.intersection(words):
+        return False
     return is_census_first_name(words[0]) and not is_census_first_name(words[-1])
 
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
 
+from store.index.codec import PassageLeafMatcher
 from store.index.forward import IntArray, distinct
 
 MAX_EXPANSION = 5000
@@ -107,17 +107,11 @@ def posting_array(reader: Any, fieldname: str, term: str) -> IntArray:
         deleted: Any = None
         if isinstance(matcher, FilterMatcher) and matcher._exclude:
             matcher, deleted = matcher.child, matcher._ids
-        if isinstance(matcher, W3LeafMatcher):
+        if isinstance(matcher, PassageLeafMatcher):
             blocks = []
             while matcher.is_active():
-                if matcher._data is None:
-                    matcher._read_data()
-                raw = matcher._data[0]
-                ids = (
-                    np.frombuffer(bytes(raw), dtype=np.uint8) if isinstance(raw, (bytes, bytearray)) else raw
-                )
-                block = np.asarray(ids, dtype=np.int64)
-                blocks.append(block if matcher._byteids else np.cumsum(block))
+                deltas = np.frombuffer(matcher.raw_ids(), dtype="<u4").astype(np.int64)
+                blocks.append(np.cumsum(deltas))
                 matcher._next_block()
             found = np.concatenate(blocks) if blocks else _empty()
         else:  # another codec: the general way

@@ -26,11 +26,13 @@ from whoosh.analysis import RegexTokenizer, SimpleAnalyzer
 from whoosh.filedb.filestore import FileStorage
 
 from store.index.analysis import WordAnalyzer
+from store.index.codec import PostingsFormatError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 """Version of the schema and of the document layout below (8: segments name
 store.index.codec.PassageCodec as their codec; 9: the view columns entity_ids,
-speaker_ids and source_id)."""
+speaker_ids and source_id; 10: PassageCodec's posting blocks keep ids and weights
+apart from positions)."""
 
 SEP = "\x1f"
 """Separates type, name and alias inside one name term."""
@@ -154,7 +156,7 @@ def open_index(index_dir: Path) -> Any:
     return FileStorage(str(index_dir), supports_mmap=False).open_index()
 
 
-_DAMAGE = (EOFError, struct.error, pickle.UnpicklingError, zlib.error, windex.IndexError)
+_DAMAGE = (EOFError, struct.error, pickle.UnpicklingError, zlib.error, windex.IndexError, PostingsFormatError)
 """What reading a truncated or garbled index file raises: short reads (EOFError,
 struct.error), a broken pickled table of contents, a broken compressed block, and
 Whoosh's own "this is no index of mine" errors (empty, wrong version)."""

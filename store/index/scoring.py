@@ -15,6 +15,8 @@ from __future__ import annotations
 import struct
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from whoosh.scoring import BaseScorer, WeightingModel
 
 K1 = 1.2
@@ -46,6 +48,12 @@ class SaturatedScorer(BaseScorer):
 
     def _score(self, weight: float) -> float:
         return self.idf * weight * (K1 + 1) / (weight + K1)
+
+    def array_scores(self, weights: NDArray[np.float64]) -> NDArray[np.float64]:
+        """`_score` of every weight at once: the same operations in the same order on
+        IEEE doubles, so the same floats (store.index.evaluate)."""
+        result: NDArray[np.float64] = self.idf * weights * (K1 + 1) / (weights + K1)
+        return result
 
     def supports_block_quality(self) -> bool:
         return True

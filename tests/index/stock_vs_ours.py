@@ -6,7 +6,9 @@
 
 `stock` writes with Whoosh's `SegmentWriter` (codec `W3Codec`, Whoosh's posting pool)
 and reads with Whoosh's matchers, collector and OR loops, nothing of newsdesk but the
-schema and the weighting; it also reads the index `ours` wrote, through `W3Codec`.
+schema and the weighting; it also reads the index `ours` wrote, through the codec its
+segments name (`PassageCodec`: our posting blocks), with Whoosh's searcher and
+collector, and checks that `W3Codec` refuses those postings rather than misread them.
 `ours` writes with `PassageSegmentWriter` (`PassageCodec`,
 `PassagePostingPool`), applies store.index.whoosh_fixes and reads through
 `PassageSearcher`, `top_by_score` and `matching_docnums`. Both print what they wrote and what they found.
@@ -101,10 +103,18 @@ def files(folder: Path) -> dict[str, Any]:
     for path in sorted(folder.iterdir()):
         if path.suffix == ".seg":
             compound = CompoundStorage(storage.open_file(path.name), use_mmap=False)
+            # the postings file (.pst) is the one PassageCodec lays out its own way, and
+            # the term index (.trm) records where each list lies in it: both are compared
+            # by what they read back ("postings", "terms"); the compound file's directory
+            # (offsets, lengths) follows from their sizes
             written[path.name] = {
-                "directory": {name: [e["offset"], e["length"]] for name, e in compound._dir.items()},
+                "files": sorted(compound.list()),
                 "options": compound._options,
-                **{name: _sha(compound.open_file(name).read()) for name in sorted(compound.list())},
+                **{
+                    name: _sha(compound.open_file(name).read())
+                    for name in sorted(compound.list())
+                    if not name.endswith((".pst", ".trm"))
+                },
             }
         elif path.suffix != ".toc":
             written[path.name] = _sha(path.read_bytes())
@@ -162,7 +172,16 @@ def read(reader: Any, top20: Any, docs: Any) -> dict[str, Any]:
             if matcher.is_active():
                 landed.append(matcher.id())
         skipped[term] = landed
+    terms = []  # every term of each segment with its statistics (the .trm beside offsets)
+    for segment, _ in reader.leaf_readers():
+        for field, text in segment.all_terms():
+            info = segment.term_info(field, text)
+            terms.append(
+                [field, text.hex(), info.doc_frequency(), info.weight(), info.max_weight()]
+                + [info.min_id(), info.max_id(), info.min_length(), info.max_length()]
+            )
     return {
+        "terms": terms,
         "postings": postings,
         "skip_to": skipped,
         "matcher": type(getattr(leaf, "child", leaf)).__name__,  # inside the deletions filter
@@ -225,12 +244,26 @@ def stock_read(reader: Any) -> dict[str, Any]:
 def stock(folder: Path, ours_folder: Path) -> dict[str, Any]:
     spilled = build(folder, SegmentWriter)
     found = stock_read(whoosh_index.open_dir(str(folder)).reader())
-    # our index, its segments read with Whoosh's own codec instead of the one they name
+    # our index, its postings read through the codec its segments name (PassageCodec:
+    # our block layout), by Whoosh's own searcher, collector and OR loops
+    found_in_ours = stock_read(whoosh_index.open_dir(str(ours_folder)).reader())
+    # Whoosh's own codec refuses our postings instead of misreading them
     ix = whoosh_index.open_dir(str(ours_folder))
     toc = ix._read_toc()
-    readers = [SegmentReader(ix.storage, toc.schema, segment, codec=W3Codec()) for segment in toc.segments]
-    found_in_ours = stock_read(MultiReader(readers))
-    return {**files(folder), **found, "stock_reads_ours": found_in_ours, "spilled": spilled, "loops": loops()}
+    w3 = MultiReader([SegmentReader(ix.storage, toc.schema, s, codec=W3Codec()) for s in toc.segments])
+    try:
+        w3.postings("text", "common")
+        refused = ""
+    except Exception as exc:  # Whoosh raises a bare Exception("Block tag error ...")
+        refused = str(exc)
+    return {
+        **files(folder),
+        **found,
+        "stock_reads_ours": found_in_ours,
+        "w3_refuses_ours": refused,
+        "spilled": spilled,
+        "loops": loops(),
+    }
 
 
 def ours(folder: Path) -> dict[str, Any]:

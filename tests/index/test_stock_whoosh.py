@@ -4,7 +4,8 @@ tests/index/stock_vs_ours.py writes an index of 3,000 passages in two segments, 
 deletions and a posting pool small enough to spill runs, once with Whoosh's own writer
 and once with ours (store.index.segment, store.index.codec), then reads it: postings,
 `skip_to`, field lengths, a column, the documents of AND/OR/NOT/prefix/fuzzy/phrase
-queries and their top 20. Stock Whoosh also reads the index ours wrote. Separate
+queries and their top 20. Stock Whoosh also reads the index ours wrote (through the
+codec its segments name). Separate
 processes, because the OR loop fix (store.index.whoosh_fixes) is a patch that lasts
 for its process."""
 
@@ -44,7 +45,7 @@ def sides(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dic
     return stock, ours
 
 
-READ = ["postings", "skip_to", "lengths", "dates", "documents", "top20"]
+READ = ["terms", "postings", "skip_to", "lengths", "dates", "documents", "top20"]
 
 
 def test_both_sides_spilled_posting_runs(sides: tuple[dict[str, Any], dict[str, Any]]) -> None:
@@ -53,8 +54,13 @@ def test_both_sides_spilled_posting_runs(sides: tuple[dict[str, Any], dict[str, 
 
 
 def test_the_index_files_are_the_files_whoosh_writes(sides: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """Every file but the postings (.pst, PassageCodec's block layout) and the term
+    index that points into them (.trm) is byte for byte what Whoosh writes; those two
+    are compared by what they read back (READ below)."""
     stock, ours = sides
     assert stock["files"] == ours["files"]
+    segments = [entry for name, entry in ours["files"].items() if name.endswith(".seg")]
+    assert all(any(name.endswith(".pst") for name in entry["files"]) for entry in segments)
     assert len([name for name in ours["files"] if name.endswith(".seg")]) == 2
     assert stock["schema"] == ours["schema"]
     # the table of contents differs in one thing: the codec each segment names
@@ -76,8 +82,13 @@ def test_the_reads_cover_long_lists_and_every_query(sides: tuple[dict[str, Any],
     stock, ours = sides
     assert len(ours["postings"]["common"]) > 15 * 128  # many blocks
     assert all(ours["documents"].values()) and all(len(top) == 20 for top in ours["top20"].values())
-    assert ours["matcher"] == "PassageLeafMatcher"  # our codec's reader was used
-    assert stock["matcher"] == stock["stock_reads_ours"]["matcher"] == "W3LeafMatcher"
+    assert ours["matcher"] == stock["stock_reads_ours"]["matcher"] == "PassageLeafMatcher"
+    assert stock["matcher"] == "W3LeafMatcher"
+
+
+def test_whoosh_own_codec_refuses_our_postings(sides: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    stock, _ = sides
+    assert "Block tag error" in stock["w3_refuses_ours"]
 
 
 def test_stock_or_matchers_loop_and_ours_do_not(sides: tuple[dict[str, Any], dict[str, Any]]) -> None:

@@ -252,6 +252,16 @@ class PassageLeafMatcher(W3LeafMatcher):  # type: ignore[misc]
         weighed = np.frombuffer(b"".join(weights), dtype="<f4").astype(np.float64)
         return found[self._i :], weighed[self._i :]
 
+    def block_arrays(self) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """The current block's ids and weights from the current posting on."""
+        count = self._blocklength
+        ids = np.cumsum(np.frombuffer(self.raw_ids(), dtype="<u4").astype(np.int64))
+        if self._weighted:
+            weights = np.frombuffer(self._section(4 * count, 4 * count), dtype="<f4").astype(np.float64)
+        else:
+            weights = np.ones(count)
+        return ids[self._i :], weights[self._i :]
+
     def _read_ids(self) -> None:
         self._ids = list(accumulate(_from_little("I", self.raw_ids())))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import time
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,13 +53,8 @@ def count_matches(docnums: Iterable[int], starts: Sequence[int]) -> tuple[int, i
     articles' headline documents, ascending: an article's passages are indexed together
     after its headline (store.index.writer), so a passage belongs to the last headline
     at or before it."""
-    count = 0
-    articles: set[int] = set()
-    add = articles.add
-    for docnum in docnums:
-        count += 1
-        add(bisect_right(starts, docnum))
-    return count, len(articles)
+    ids = np.sort(np.fromiter(docnums, dtype=np.int64))
+    return len(ids), evaluate.count_articles(ids, starts)
 
 
 def matching_docnums(searcher: Any, q: Any) -> Iterator[int]:
@@ -161,8 +156,41 @@ def top_by_score(
     answer and count. Should that run past the budget, the words not yet read count
     as matching nothing, and `complete` says the answer is not the exact one."""
     if type(q) is wq.Term:
-        return _top_by_collector(searcher, q, limit, budget, starts)
+        return _top_of_word(searcher, q, limit, budget, starts)
     return _top_by_arrays(searcher, q, limit, budget, starts)
+
+
+def _top_of_word(
+    searcher: Any, q: Any, limit: int, budget: Budget, starts: Sequence[int] | None
+) -> Collected:
+    """One word: its blocks that can reach the top (evaluate.best_of_word), within each
+    segment's share of the budget, newest segment first."""
+    context = searcher.context()
+    top = evaluate.Top(limit)
+    complete = True
+    for sub, offset, share in _leaves(searcher):
+        deadline = budget.started + budget.seconds * share
+        try:
+            matcher = q.matcher(sub, context)
+        except TermNotFound:
+            continue
+        word = evaluate.plain_word(matcher)
+        if word is None:  # not a word's postings (another weighting): Whoosh's collector
+            return _top_by_collector(searcher, q, limit, budget, starts)
+        if not evaluate.best_of_word(word, offset, top, _clock(deadline, budget)):
+            complete = False
+            break
+    return Collected(
+        docnums=top.ids.tolist(),
+        scores=top.scores.tolist(),
+        complete=complete and not budget.cut,
+        exact_count=None,  # blocks were skipped: counted (or estimated) by the caller
+    )
+
+
+def _clock(deadline: float, budget: Budget) -> Callable[[], bool]:
+    """Whether a segment's share of the budget is spent (or the caller gave up)."""
+    return lambda: time.perf_counter() > deadline or budget.stopped()
 
 
 def _top_by_arrays(

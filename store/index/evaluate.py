@@ -209,6 +209,74 @@ def _stepped(m: Any) -> Matches:
     return np.asarray(ids, dtype=np.int64), np.asarray(scores, dtype=np.float64)
 
 
+def plain_word(m: Any) -> tuple[PassageLeafMatcher, Ids, list[float]] | None:
+    """A matcher that is one word's postings: (its leaf, the docnums left out as
+    deleted, the boosts applied to its scores from the inside out); None otherwise."""
+    deleted, boosts = _EMPTY_IDS, list[float]()
+    while type(m) is WrappingMatcher or (type(m) is FilterMatcher and m._exclude):
+        if type(m) is FilterMatcher:
+            deleted = np.sort(np.fromiter(m._ids, dtype=np.int64, count=len(m._ids)))
+        boosts.insert(0, m.boost)
+        m = m.child
+    if type(m) is not PassageLeafMatcher or not hasattr(m.scorer, "array_scores"):
+        return None
+    if min(boosts, default=1.0) <= 0:  # skipping by a block's best score needs positive boosts
+        return None
+    return m, deleted, boosts
+
+
+class Top:
+    """The best documents so far, best first (score, then lower docnum)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.ids = _EMPTY_IDS
+        self.scores = _EMPTY_SCORES
+
+    def bar(self) -> float | None:
+        """The score a document must beat to get in; None while there is room."""
+        return float(self.scores[-1]) if len(self.ids) >= self.limit else None
+
+    def add(self, ids: Ids, scores: Scores) -> None:
+        ids, scores = np.concatenate((self.ids, ids)), np.concatenate((self.scores, scores))
+        order = np.lexsort((ids, -scores))[: self.limit]
+        self.ids, self.scores = ids[order], scores[order]
+
+
+def best_of_word(
+    word: tuple[PassageLeafMatcher, Ids, list[float]], offset: int, top: Top, over: Callable[[], bool]
+) -> bool:
+    """Add one segment's postings of a word to `top`, a block at a time, skipping every
+    block whose best score (its highest weight, scored) cannot beat the bar: Whoosh's
+    block-quality skipping, with a block's scores computed at once. Docnums come in
+    ascending order, so a document that only ties the bar stays out, as in Whoosh's
+    collector. False when `over()` stopped it (asked after each block read)."""
+    leaf, deleted, boosts = word
+    scorer = leaf.scorer
+    while leaf.is_active():
+        bar = top.bar()
+        if bar is not None:
+            best = scorer.block_quality(leaf)
+            for boost in boosts:
+                best = best * boost
+            if best <= bar:
+                leaf._next_block()
+                continue
+        ids, weights = leaf.block_arrays()
+        scores = scorer.array_scores(weights)
+        for boost in boosts:
+            scores = scores * boost
+        keep = np.ones(len(ids), dtype=bool) if bar is None else scores > bar
+        if len(deleted):
+            keep &= ~_within(ids, deleted)
+        if keep.any():
+            top.add(ids[keep] + offset, scores[keep])
+        leaf._next_block()
+        if over():
+            return False
+    return True
+
+
 def best(ids: Ids, scores: Scores, limit: int) -> tuple[list[int], list[float]]:
     """The `limit` best (highest score, then lowest docnum), best first."""
     if len(ids) > limit:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
@@ -229,8 +230,10 @@ class PassageSearcher:
 
     def dated_articles(self) -> int:
         """How many articles have a date (0: "newest first" and `date:` mean nothing)."""
-        dates = self.dates()
-        return sum(1 for docnum in self.article_starts() if dates[docnum] != UNDATED)
+        # asked by every search: in numpy (a Python loop took 5 ms per 20,000 articles)
+        dates = np.frombuffer(self.dates(), dtype=np.intc)
+        starts = np.frombuffer(self.article_starts(), dtype=np.intc)
+        return int(np.count_nonzero(dates[starts] != UNDATED))
 
     def newest_articles(self, limit: int | None) -> list[dict[str, Any]]:
         """The articles' headline passages' stored fields, newest article first (undated

@@ -149,3 +149,25 @@ def test_past_the_budget_only_the_first_word_is_read(synthetic: Any) -> None:
 def test_a_single_word_past_the_budget_is_the_best_examined(synthetic: Any) -> None:
     found = collect.top_by_score(synthetic, T("common"), 20, Budget(0.0))  # Whoosh's collector
     assert not found.complete and found.docnums
+
+
+WORDS = {
+    "common": T("common"),
+    "level": T("level"),  # hundreds tie at the best score
+    "rare": T("rare"),
+    "boosted": T("mid", 2.5),
+    "odd": T("odd", 0.3),
+    "entity": wq.Term("entity", "PERSON\x1fAda"),
+    "nowhere": T("nowhere"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORDS))
+def test_a_word_skips_blocks_and_still_gets_the_exact_ranking(synthetic: Any, name: str) -> None:
+    q = WORDS[name]
+    found = collect.top_by_score(synthetic, q, 20, Budget(600.0))
+    assert found.complete and found.exact_count is None  # blocks were skipped: counted apart
+    assert (found.docnums, found.scores) == exhaustive(synthetic, q)
+    for limit in (1, 7, 300):
+        found = collect.top_by_score(synthetic, q, limit, Budget(600.0))
+        assert (found.docnums, found.scores) == exhaustive(synthetic, q, limit)

@@ -77,15 +77,18 @@ def matching_docnums(searcher: Any, q: Any) -> Iterator[int]:
                 yield docnum + offset
 
 
-def _leaves(searcher: Any) -> list[tuple[Any, int, float]]:
-    """(sub-searcher, docnum offset, fraction of the corpus before its end)."""
+def _leaves(searcher: Any, budget: Budget) -> Iterator[tuple[Any, int, float]]:
+    """(sub-searcher, docnum offset, its deadline) of each segment. A segment gets the
+    share of the time left that its documents are of the documents left, reckoned when
+    it starts: the time spent before the first segment (parsing, highlight terms) no
+    longer uses up a small first segment's share, which cut even a rare word short."""
     leaves = list(searcher.leaf_searchers())
-    total = sum(sub.doc_count_all() for sub, _ in leaves) or 1
-    shares, seen = [], 0
+    left = sum(sub.doc_count_all() for sub, _ in leaves)
     for sub, offset in leaves:
-        seen += sub.doc_count_all()
-        shares.append((sub, offset, seen / total))
-    return shares
+        docs = sub.doc_count_all()
+        now = time.perf_counter()
+        yield sub, offset, now + max(budget.deadline - now, 0.0) * (docs / left if left else 1.0)
+        left -= docs
 
 
 class _BudgetTopCollector(TopCollector):
@@ -119,8 +122,8 @@ class _BudgetTopCollector(TopCollector):
 
     def run(self) -> None:
         try:
-            for sub, offset, share in _leaves(self.top_searcher):
-                self.deadline = self.budget.started + self.budget.seconds * share
+            for sub, offset, deadline in _leaves(self.top_searcher, self.budget):
+                self.deadline = deadline
                 self.set_subsearcher(sub, offset)
                 self.collect_matches()
         finally:
@@ -168,18 +171,18 @@ def _top_of_word(
     context = searcher.context()
     top = evaluate.Top(limit)
     complete = True
-    for sub, offset, share in _leaves(searcher):
-        deadline = budget.started + budget.seconds * share
+    for sub, offset, deadline in _leaves(searcher, budget):
         try:
             matcher = q.matcher(sub, context)
         except TermNotFound:
+            continue
+        if not matcher.is_active():  # the word is not in this segment
             continue
         word = evaluate.plain_word(matcher)
         if word is None:  # not a word's postings (another weighting): Whoosh's collector
             return _top_by_collector(searcher, q, limit, budget, starts)
         if not evaluate.best_of_word(word, offset, top, _clock(deadline, budget)):
-            complete = False
-            break
+            complete = False  # the next segment still gets its share
     return Collected(
         docnums=top.ids.tolist(),
         scores=top.scores.tolist(),
@@ -247,8 +250,7 @@ def top_by_date(
     articles: set[int] = set()
     cut = False
     context = searcher.context(needs_current=False)
-    for sub, offset, share in _leaves(searcher):
-        deadline = budget.started + budget.seconds * share
+    for sub, offset, deadline in _leaves(searcher, budget):
         matcher = q.matcher(sub, context)
         for sub_docnum in matcher.all_ids():  # deleted documents are filtered out already
             count += 1

@@ -250,7 +250,8 @@ def best_of_word(
     block whose best score (its highest weight, scored) cannot beat the bar: Whoosh's
     block-quality skipping, with a block's scores computed at once. Docnums come in
     ascending order, so a document that only ties the bar stays out, as in Whoosh's
-    collector. False when `over()` stopped it (asked after each block read)."""
+    collector. False when `over()` stopped it (asked after each block read, when
+    blocks remain)."""
     leaf, deleted, boosts = word
     scorer = leaf.scorer
     while leaf.is_active():
@@ -272,7 +273,7 @@ def best_of_word(
         if keep.any():
             top.add(ids[keep] + offset, scores[keep])
         leaf._next_block()
-        if over():
+        if leaf.is_active() and over():
             return False
     return True
 

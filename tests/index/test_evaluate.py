@@ -9,9 +9,11 @@ query: the arrays are compared with it where it is exact."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from store.corpus import Corpus
@@ -171,3 +173,18 @@ def test_a_word_skips_blocks_and_still_gets_the_exact_ranking(synthetic: Any, na
     for limit in (1, 7, 300):
         found = collect.top_by_score(synthetic, q, limit, Budget(600.0))
         assert (found.docnums, found.scores) == exhaustive(synthetic, q, limit)
+
+
+def test_a_word_missing_from_a_segment_is_still_ranked_a_block_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(tmp_path, PassageSegmentWriter)
+    ix = whoosh_index.open_dir(str(tmp_path))
+    writer = PassageSegmentWriter(ix)  # a third segment without "common" (an incremental update)
+    writer.add_document(article_id="late", paragraph=0, kind="text", text="lonely words", date=740_000)
+    writer.commit(merge=False)
+    searcher = PassageSearcher(tmp_path)
+    monkeypatch.setattr(collect, "_top_by_collector", None)  # Whoosh's collector is not needed
+    found = collect.top_by_score(searcher.get(), T("common"), 20, Budget(600.0))
+    assert found.complete and (found.docnums, found.scores) == exhaustive(searcher.get(), T("common"))
+    searcher.close()

@@ -15,13 +15,16 @@ is the run of documents from its headline to the next headline.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.query.wrappers import WrappingQuery
+
+from store.index.codec import PassageLeafMatcher
 
 ARTICLE_FIELDS = frozenset({"title"})
 """Fields indexed on the headline passage only, searched per article."""
@@ -54,14 +57,14 @@ class ArticleLevel(WrappingQuery):  # type: ignore[misc]
         heads = self.child.matcher(searcher, context)
         if not heads.is_active():
             return NullMatcher()
-        starts = list(_headline_ids(reader))
+        starts = _headline_ids(reader)
         end_of_segment = reader.doc_count_all()
         ids: list[int] = []
         weights: list[float] = []
         while heads.is_active():
             head, score = heads.id(), heads.score()
-            following = bisect_right(starts, head)
-            end = starts[following] if following < len(starts) else end_of_segment
+            following = int(np.searchsorted(starts, head, side="right"))
+            end = int(starts[following]) if following < len(starts) else end_of_segment
             ids.extend(range(head, end))
             weights.append(score)
             weights.extend([score * OTHER_PASSAGES] * (end - head - 1))
@@ -69,15 +72,18 @@ class ArticleLevel(WrappingQuery):  # type: ignore[misc]
         return ListMatcher(ids, weights=weights)
 
 
-def _headline_ids(reader: Any) -> Any:
-    """Docnums of one segment's headline passages, deleted ones included (they still
-    end the article before them)."""
+def _headline_ids(reader: Any) -> NDArray[np.int64]:
+    """Docnums of one segment's headline passages, ascending, deleted ones included
+    (they still end the article before them); read as one array (a Python list of
+    them took 40 ms per query at 100,000 articles)."""
     if ("kind", "title") not in reader:
-        return iter(())
+        return np.zeros(0, dtype=np.int64)
     matcher = reader.postings("kind", "title")
     if isinstance(matcher, FilterMatcher):
         matcher = matcher.child
-    return matcher.all_ids()
+    if isinstance(matcher, PassageLeafMatcher):
+        return matcher.all_arrays()[0]
+    return np.fromiter(matcher.all_ids(), dtype=np.int64)
 
 
 def lift_article_fields(q: wq.Query) -> wq.Query:

@@ -37,6 +37,8 @@ class QuoteToCheck(Passage):
     """The speaker the article file gives (null: nobody)."""
     reason: str = ""
     """Why it is listed: "no speaker", "credited to an organisation", "no attribution verb"."""
+    partial: bool = False
+    """A fragment of the speaker's words inside reported speech."""
 
 
 def reason_to_check(speaker: str | None, cue: str | None, registry: EntityRegistry) -> str | None:
@@ -64,7 +66,15 @@ def quotes_to_check(
             if reason is None:
                 continue
             found.append(
-                stored_passage(fields, QuoteToCheck, start=start, end=end, speaker=speaker, reason=reason)
+                stored_passage(
+                    fields,
+                    QuoteToCheck,
+                    start=start,
+                    end=end,
+                    speaker=speaker,
+                    reason=reason,
+                    partial=flags[:1] == [True],
+                )
             )
             if len(found) >= limit:
                 return found

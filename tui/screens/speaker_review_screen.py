@@ -118,7 +118,8 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         if index in self.fixed:
             row.append(f"\n✓ now: {speaker} (corrected by hand)", style="bold green")
         else:
-            row.append(f"\n— {speaker} · {quote.reason}", style="bold")
+            partial = " (partial)" if quote.partial else ""
+            row.append(f"\n— {speaker}{partial} · {quote.reason}", style="bold")
         return row
 
     @property

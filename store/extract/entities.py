@@ -24,7 +24,7 @@ from store.extract.entity_context import (
     repeated_names,
 )
 from store.extract.entity_groups import Group, find, roots, union
-from store.extract.entity_joins import join_place_prefixed, place_headline_names
+from store.extract.entity_joins import join_place_prefixed, join_reversed_names, place_headline_names
 from store.extract.entity_mentions import add_mentions
 from store.extract.entity_spans import (
     Form,
@@ -42,6 +42,7 @@ from store.extract.names import (
     strip_the,
     surname_matches,
 )
+from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
 from store.name_lexicon import is_census_first_name
 from store.person_names import first_name_gender, is_first_name, title_gender
@@ -50,6 +51,7 @@ TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 WORD = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
+SAINT = re.compile(r"^(?:saint|st\.?) ")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
@@ -70,6 +72,7 @@ def extract_entities(
     forms += organisation_roles(reading, forms)
     forms += repeated_names(reading, forms, title.text if title is not None else "")
     places_by_position(reading, forms)
+    forms += places_in_events(doc, forms)
     forms = without_fragments(forms, definitions)
     if title is not None:
         forms = _title_forms(title) + forms
@@ -88,6 +91,7 @@ def extract_entities(
     place_headline_names(reading, groups, parent)
     _merge_people(groups, parent)
     join_place_prefixed(groups, parent)
+    join_reversed_names(groups, parent)
     _merge_acronyms(groups, parent)
     _mark_families(groups, parent)
     _add_surnames(reading, groups, parent)
@@ -131,7 +135,7 @@ def _title_forms(title: Doc) -> list[Form]:
 
 def _key(text: str, aliases: AliasTable) -> str:
     name = country_name(text) or normal_spaces(text)
-    return aliases.canonical(name).casefold()
+    return SAINT.sub("st ", aliases.canonical(name).casefold())  # "Saint Jerome" is "St. Jerome"
 
 
 def _add(groups: dict[str, Group], parent: dict[str, str], form: Form, aliases: AliasTable) -> str:

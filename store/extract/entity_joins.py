@@ -77,3 +77,20 @@ def place_headline_names(reading: Reading, groups: dict[str, Group], parent: dic
             else:
                 continue
             break
+
+
+def join_reversed_names(groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """ "Higuchi Ichiyō" and "Ichiyō Higuchi": a two-word person written in the other
+    order (family name first, as in Japanese, Chinese or Hungarian) is the same person."""
+    people: dict[tuple[str, ...], str] = {}
+    for key in roots(groups, parent):
+        if groups[key].type() != "PERSON":
+            continue
+        for text in groups[key].texts():
+            words = tuple(text.split())
+            if len(words) != 2 or words[0] == words[1]:
+                continue
+            other = people.get(words[::-1])
+            if other is not None and find(parent, other) != find(parent, key):
+                union(groups, parent, other, key)
+            people.setdefault(words, key)

@@ -71,3 +71,31 @@ def _titled_here(doc: Doc, body: str, form: Form) -> bool:
         after += 1
     before = form.start - 1
     return before >= 0 and body[before] in OPENING and after < len(body) and body[after] in CLOSING
+
+
+def places_in_events(doc: Doc, forms: list[Form]) -> list[Form]:
+    """The known place an event or a work is named after: "Berlin" in "the 33rd Berlin
+    International Film Festival", "London" in "the London 2012 Olympics". The event is no
+    entity, so the place is no fragment of one. Only gazetteer places count."""
+    from store.extract.entity_spans import LABELS, Form
+    from store.extract.name_heads import retype
+
+    taken = [(f.start, f.end) for f in forms if f.label in LABELS]
+    added = []
+    for span in doc.ents:
+        if span.label_ not in ("EVENT", "WORK_OF_ART", "PRODUCT") or len(span) < 2:
+            continue
+        if retype(span.text, span.label_) in LABELS:
+            continue  # a newspaper or a club the head word makes an organisation
+        tokens = [t for t in span if not (t.like_num or t.lower_ == "the" or t.is_punct)]
+        for size in (2, 1):
+            head = tokens[:size]
+            if len(head) < size or head[-1].i - head[0].i != size - 1 or head[-1].i >= span.end - 1:
+                continue
+            text = doc.text[head[0].idx : head[-1].idx + len(head[-1])]
+            kind = known_type(text)
+            start = head[0].idx
+            if kind in ("GPE", "LOC") and not any(s < start + len(text) and start < e for s, e in taken):
+                added.append(Form(text, kind, start))
+                break
+    return added

@@ -115,3 +115,23 @@ def test_a_city_with_its_region_and_a_lone_name_after_in(nlp: Language) -> None:
     assert "Paris, France" in entities["Paris"].aliases
     assert entities["Latakia"].aliases == ["Latakia"]  # "US" modifies "officials"
     assert entities["Exeter"].type == "GPE"
+
+
+def test_a_place_an_event_is_named_after(nlp: Language) -> None:
+    entities = extract(nlp, ["She was head of the jury at the 33rd Berlin International Film Festival."])
+    assert entities["Berlin"].type == "GPE"
+    assert not any("Festival" in a for e in entities.values() for a in e.aliases)
+
+
+def test_a_name_in_the_other_order_and_saint_spelled_out(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Author Tanaka Hiroshi spoke on Monday. Hiroshi Tanaka said he would return.",
+            "St Jerome translated the Bible; Saint Jerome died in Bethlehem.",
+        ],
+    )
+    owners = {e.name for e in entities.values() if {"Tanaka Hiroshi", "Hiroshi Tanaka"} & set(e.aliases)}
+    assert len(owners) == 1
+    jerome = [e for e in entities.values() if {"St Jerome", "Saint Jerome"} & set(e.aliases)]
+    assert len(jerome) == 1

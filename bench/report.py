@@ -135,7 +135,7 @@ def print_report(
         (
             f"query p50 / p95, all {n} queries x3",
             f"{figures['query_p50_ms']} / {figures['query_p95_ms']} ms",
-            f"no: {figures['cut_short']} of {n} cut short",
+            f"{'no' if figures['cut_short'] else 'yes'}: {figures['cut_short']} of {n} cut short",
             "—",
         ),
         (
@@ -200,4 +200,5 @@ def print_report(
             f"  p50 <= 3x FTS5: {figures['fts5_ratio_p50']}x {_bar((figures['fts5_ratio_p50'] or 99) <= 3)}"
         )
         print(f"  <= 1 in 20 cut short: {figures['cut_short']} of {n} {_bar(share <= BAR['cut_share'])}")
-        print(f"  recall@20 of cut >= 0.8: {recall} {_bar(recall is None or recall >= 0.8)}")
+        recall_text = "none cut short" if recall is None else recall
+        print(f"  recall@20 of cut >= 0.8: {recall_text} {_bar(recall is None or recall >= 0.8)}")

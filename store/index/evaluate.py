@@ -226,21 +226,49 @@ def plain_word(m: Any) -> tuple[PassageLeafMatcher, Ids, list[float]] | None:
 
 
 class Top:
-    """The best documents so far, best first (score, then lower docnum)."""
+    """The best documents so far: `ids` and `scores`, best first (score, then lower
+    docnum). Blocks are kept as they come until there are `limit` documents, and
+    ranked only then (an export asks for every match: one sort at the end)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self.ids = _EMPTY_IDS
-        self.scores = _EMPTY_SCORES
+        self._ids: list[Ids] = []
+        self._scores: list[Scores] = []
+        self._count = 0
+        self._ranked = True
+        self._bar: float | None = None
 
     def bar(self) -> float | None:
         """The score a document must beat to get in; None while there is room."""
-        return float(self.scores[-1]) if len(self.ids) >= self.limit else None
+        return self._bar
 
     def add(self, ids: Ids, scores: Scores) -> None:
-        ids, scores = np.concatenate((self.ids, ids)), np.concatenate((self.scores, scores))
+        self._ids.append(ids)
+        self._scores.append(scores)
+        self._count += len(ids)
+        self._ranked = False
+        if self._count >= self.limit:
+            self._rank()
+            self._bar = float(self._scores[0][-1])
+
+    def _rank(self) -> None:
+        if self._ranked or not self._ids:
+            return
+        ids, scores = np.concatenate(self._ids), np.concatenate(self._scores)
         order = np.lexsort((ids, -scores))[: self.limit]
-        self.ids, self.scores = ids[order], scores[order]
+        self._ids, self._scores = [ids[order]], [scores[order]]
+        self._count = len(order)
+        self._ranked = True
+
+    @property
+    def ids(self) -> Ids:
+        self._rank()
+        return self._ids[0] if self._ids else _EMPTY_IDS
+
+    @property
+    def scores(self) -> Scores:
+        self._rank()
+        return self._scores[0] if self._scores else _EMPTY_SCORES
 
 
 def best_of_word(

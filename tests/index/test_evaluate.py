@@ -188,3 +188,11 @@ def test_a_word_missing_from_a_segment_is_still_ranked_a_block_at_a_time(
     found = collect.top_by_score(searcher.get(), T("common"), 20, Budget(600.0))
     assert found.complete and (found.docnums, found.scores) == exhaustive(searcher.get(), T("common"))
     searcher.close()
+
+
+def test_every_match_of_a_word_in_one_ranking(synthetic: Any) -> None:
+    """An export asks for every match (limit = every document): one ranking at the end."""
+    everything = synthetic.doc_count_all()
+    found = collect.top_by_score(synthetic, T("common"), everything, Budget(600.0))
+    assert (found.docnums, found.scores) == exhaustive(synthetic, T("common"), everything)
+    assert len(found.docnums) == len(list(matching_docnums(synthetic, T("common"))))  # live ones

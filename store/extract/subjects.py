@@ -253,9 +253,15 @@ class SpeakerNamer:
         return speaker if joint_parts(speaker, known) else None
 
     def _unnamed_partner(self, token: Token) -> bool:
-        """The subject is a name joined by "and" to someone described, not named."""
+        """The subject is a name joined by "and" to someone described, not named ("Emma Clarke
+        and her husband"); a bare role noun is the same person's second role ("Jane Doe of
+        the university and contributor to the paper")."""
         return token.dep_ in SUBJECTS and any(
-            c.dep_ == "conj" and c.pos_ == "NOUN" and not self.ctx.in_quote[c.i] for c in token.children
+            c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and not self.ctx.in_quote[c.i]
+            and any(d.dep_ in ("det", "poss") for d in c.children)
+            for c in token.children
         )
 
     def _organisation(self, token: Token) -> str | None:

@@ -270,8 +270,13 @@ class Attributor:
     def from_previous_paragraph(
         self, q: int, region: QuoteRegion, previous: Attribution | None, previous_region: QuoteRegion | None
     ) -> Attribution:
-        """A bare quote paragraph: the speaker the previous paragraph ends with."""
+        """A bare quote paragraph: the speaker the previous paragraph ends with. A paragraph
+        that introduces its quote with a speech verb of its own ("Facebook released a statement
+        which read, in part, “…”") is not bare: its own words decide, not the paragraph before."""
         ctx = self.ctx
+        opening = ctx.token_at(ctx.starts[region.paragraph])
+        if any(is_cue(t) and not ctx.in_quote[t.i] for t in ctx.doc[opening : ctx.quote_tokens[q][0]]):
+            return Attribution(None, None)
         p = region.paragraph - 1
         while p >= 0 and not ctx.paragraph_texts[p].strip():
             p -= 1

@@ -173,3 +173,12 @@ def test_a_title_before_the_name_is_a_role(extract: Extract) -> None:
         "The senator said: “We need a fair deal for every farm.”"
     )
     assert speakers(article) == ["Paul Brandt"]
+
+
+def test_a_paragraph_with_its_own_speech_verb_does_not_inherit_the_speaker_before(extract: Extract) -> None:
+    article = extract(
+        "Tom Reid of Bath University wrote, “the harbour plan would cost the town far more than it says.”",
+        "And he would not back down. “We will see who is right by the summer.”",
+        "The council released a note which read, in part, “The costs have been checked twice.”",
+    )
+    assert speakers(article) == ["Tom Reid", "Tom Reid", None]

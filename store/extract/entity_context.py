@@ -10,7 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from store.extract.entity_spans import Form, Reading
+from store.extract.entity_spans import Form, Reading, untagged_proper_word
 from store.extract.name_heads import retype
 from store.extract.names import is_title_word, known_type
 from store.name_lexicon import is_census_first_name
@@ -213,11 +213,7 @@ def repeated_names(reading: Reading, forms: list[Form], headline: str = "") -> l
 
 def _loose_name(token: Token, taken: set[int], common: set[str]) -> bool:
     return (
-        token.pos_ == "PROPN"
-        and token.text.isalpha()
-        and token.text[:1].isupper()
-        and not token.text.isupper()
-        and not token.ent_type_
+        untagged_proper_word(token)
         and token.i not in taken
         and token.lower_ not in common
         and not is_title_word(token.text)

@@ -346,17 +346,25 @@ def _with_surname(reading: Reading, last: Token, start: int, text: str) -> str:
     after = doc[last.i + 1]
     following = doc[after.i + 1] if after.i + 1 < len(doc) else None
     if (
-        after.pos_ == "PROPN"
-        and after.text.isalpha()
-        and after.text[:1].isupper()
-        and not after.text.isupper()
-        and not after.ent_type_
+        untagged_proper_word(after)
         and after.text not in HEAD_TYPES
         and after.text not in EVENT_HEADS
         and (following is None or not following.text[:1].isupper())
     ):
         return reading.body[start : after.idx + len(after)]
     return text
+
+
+def untagged_proper_word(token: Token) -> bool:
+    """A capitalised proper noun of letters the model put in no entity ("Mayor", not
+    "NATO" or "3D")."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text.isalpha()
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and not token.ent_type_
+    )
 
 
 def looks_like_name(text: str) -> bool:

@@ -56,6 +56,12 @@ class SpeakerNamer:
             to = cue.nbor(1)
             objects = [c for c in to.children if c.dep_ == "pobj"]
             return self.name_of(objects[0]) if objects else None
+        # "were described by Johnson as a “historic mandate”": a passive's agent speaks
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            objects = [c for c in agent.children if c.dep_ == "pobj" and not self.ctx.in_quote[c.i]]
+            if objects:
+                return self.name_of(objects[0])
         subject = self.subject_of(cue)
         return self.name_of(subject) if subject is not None else None
 

@@ -102,3 +102,11 @@ def test_one_pronoun_in_a_reported_clause_does_not_outvote_a_first_name(extract:
         "“I am the only one who can fix the harbour,” he said.",
     )
     assert speakers(article) == ["Donald Pratt"]
+
+
+def test_the_agent_of_a_passive_naming_verb_is_the_speaker(extract: Extract) -> None:
+    article = extract(
+        "Harbour master Peter Novak spoke after the vote. The new budget was described by Novak as "
+        "“a lifeline for the fleet”, and he thanked the council."
+    )
+    assert _quotes(article) == [("a lifeline for the fleet", "Peter Novak", True)]

@@ -71,7 +71,6 @@ def citable(hit: PassageHit, facts: ArticleFacts) -> Citable:
 def row_document(hit: PassageHit, citation: str, note: str | None = None) -> dict[str, Any]:
     """One exported row: the keys of `search --json`'s hits, then `citation` (and `note`)."""
     document = json_document(hit)
-    document["highlights"] = [list(span) for span in hit.highlights]
     document["citation"] = citation
     if note is not None:
         document["note"] = note

@@ -39,5 +39,5 @@ def _numbered(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def json_document(record: Any) -> dict[str, Any]:
     """A record (and the records inside it) as a JSON-ready dictionary, with every
-    `paragraph` numbered as it is shown."""
+    `paragraph` numbered as it is shown (spans stay tuples: JSON writes them as arrays)."""
     return asdict(record, dict_factory=_numbered)

@@ -192,10 +192,7 @@ def run_search(args: argparse.Namespace) -> int:
     _say_report(report)
     result = corpus.search(args.query, limit=args.limit, offset=args.offset, sort=args.sort)
     if args.json:
-        document = json_document(result)
-        for hit in document["hits"]:
-            hit["highlights"] = [list(span) for span in hit["highlights"]]
-        _print_json(document)
+        _print_json(json_document(result))
         return 0
     shown = f"{result.offset + 1}-{result.offset + len(result.hits)}" if result.hits else "none"
     if not args.query.strip():
@@ -231,10 +228,7 @@ def run_mentions(args: argparse.Namespace) -> int:
     _say_report(report)
     page = corpus.mentions(args.name, type=args.type, offset=args.offset, limit=args.limit)
     if args.json:
-        document = json_document(page)
-        for passage in document["passages"]:
-            passage["mentions"] = [list(span) for span in passage["mentions"]]
-        _print_json(document)
+        _print_json(json_document(page))
         return 0
     entity = page.entity
     aliases = f" (also {', '.join(_visible(a) for a in entity.aliases)})" if entity.aliases else ""

@@ -24,8 +24,13 @@ from store.extract.entity_context import (
     repeated_names,
 )
 from store.extract.entity_groups import Group, find, roots, union
-from store.extract.entity_joins import join_place_prefixed, join_reversed_names, place_headline_names
-from store.extract.entity_mentions import add_mentions
+from store.extract.entity_joins import (
+    join_place_prefixed,
+    join_reversed_names,
+    join_saints,
+    place_headline_names,
+)
+from store.extract.entity_mentions import add_extra_mentions, add_mentions
 from store.extract.entity_spans import (
     Form,
     Reading,
@@ -33,6 +38,7 @@ from store.extract.entity_spans import (
     model_forms,
     without_fragments,
 )
+from store.extract.entity_titles import title_mentions
 from store.extract.name_heads import retype
 from store.extract.names import (
     country_name,
@@ -92,17 +98,26 @@ def extract_entities(
     _merge_people(groups, parent)
     join_place_prefixed(groups, parent)
     join_reversed_names(groups, parent)
+    join_saints(groups, parent)
     _merge_acronyms(groups, parent)
     _mark_families(groups, parent)
     _add_surnames(reading, groups, parent)
-    entities = [
-        _entity(group, aliases)
+    people = {k: groups[k].forms for k in roots(groups, parent) if groups[k].type() == "PERSON"}
+    titles = title_mentions(reading, people, forms)
+    built = {
+        key: _entity(group, aliases)
         for key, group in groups.items()
         if find(parent, key) == key and any(f.start >= 0 for f in group.forms)
-    ]
-    entities = _one_per_name(entities)
+    }
+    entities = _one_per_name(list(built.values()))
     names = {text for group in groups.values() for text in group.texts()}
     add_mentions(entities, paragraphs, names)
+    kept = {(e.name, e.type): e for e in entities}
+    add_extra_mentions(
+        [(kept[(built[k].name, built[k].type)], start, end) for k, start, end in titles if k in built],
+        entities,
+        starts,
+    )
     first = {
         id(e): (e.mentions[0].paragraph, e.mentions[0].start) if e.mentions else (0, 0) for e in entities
     }

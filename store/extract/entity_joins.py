@@ -94,3 +94,28 @@ def join_reversed_names(groups: dict[str, Group], parent: dict[str, str]) -> Non
             if other is not None and find(parent, other) != find(parent, key):
                 union(groups, parent, other, key)
             people.setdefault(words, key)
+
+
+SAINT_PREFIX = re.compile(r"^(?:Saint|St\.?) (?=\S)")
+
+
+def join_saints(groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """ "Saint Jerome" and "St Jerome" (which the model often takes for a place) are the
+    article's person "Jerome": the saint's name is exactly one person's name there. A
+    known place ("St. Louis") or a name with more after it ("St Jerome's Church", a
+    form of its own) stays apart."""
+    people: dict[str, set[str]] = {}
+    for key in roots(groups, parent):
+        if groups[key].type() == "PERSON" and groups[key].forms:
+            people.setdefault(groups[key].longest(), set()).add(key)
+    for key in roots(groups, parent):
+        group = groups[key]
+        if not group.forms or group.type() == "PERSON":
+            continue
+        name = group.longest()
+        rest = SAINT_PREFIX.sub("", name)
+        if rest == name or known_type(name) or len(people.get(rest, ())) != 1:
+            continue
+        for form in group.forms:
+            form.label = "PERSON"
+        union(groups, parent, next(iter(people[rest])), key)

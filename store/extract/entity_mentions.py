@@ -9,6 +9,7 @@ same in a headline or standfirst; `resolve_name` maps a speaker's surface form
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from store.extract.names import (
@@ -38,6 +39,30 @@ def add_mentions(entities: list[Entity], paragraphs: list[Paragraph], names: set
     for index, paragraph in enumerate(paragraphs):
         for alias, at, end in _occurrences(paragraph.text, by_first):
             owner[alias].mentions.append(Mention(index, at, end))
+
+
+def add_extra_mentions(
+    found: list[tuple[Entity, int, int]], entities: list[Entity], starts: list[int]
+) -> None:
+    """Mentions found by the syntax rather than by an alias (a person's bare title, "the
+    Emperor"): `(entity, body start, body end)`, kept where no other mention overlaps."""
+    if not found:
+        return
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            taken.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    changed: dict[int, Entity] = {}
+    for entity, start, end in found:
+        paragraph = bisect_right(starts, start) - 1
+        at, to = start - starts[paragraph], end - starts[paragraph]
+        if any(s < to and at < e for s, e in taken.get(paragraph, [])):
+            continue
+        taken.setdefault(paragraph, []).append((at, to))
+        entity.mentions.append(Mention(paragraph, at, to))
+        changed[id(entity)] = entity
+    for entity in changed.values():
+        entity.mentions.sort(key=lambda m: (m.paragraph, m.start))
 
 
 def text_mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, int]]:

@@ -1,0 +1,150 @@
+"""A person's title standing alone: "the Emperor", "The Home Secretary", "as Governor".
+
+Once an article names one person with an office ("Emperor Norton", "Home Secretary Suella
+Braverman", "outgoing governor Bob McDonnell", "Norton I, Emperor of the United States"),
+the capitalised title alone elsewhere in the article is that person, and the jump from
+them reaches it. Two people holding one title: the title alone is neither. A title held
+no longer or only in part ("former President", "Vice President", "Shadow Home Secretary")
+gives no one the bare title, and a nationality before both must agree ("the French
+President" is not the article's "US President Joe Biden").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span
+
+from store.extract.entity_spans import Form, Reading
+from store.extract.names import is_title_word
+
+OFFICE_HEADS = frozenset(
+    """
+president senator governor mayor secretary minister chancellor premier ambassador emperor empress
+tsar czar tsarina czarina kaiser king queen prince princess pope sultan emir ayatollah general
+colonel admiral commissioner congressman congresswoman archbishop cardinal chairman chairwoman
+sheriff
+""".split()
+)
+"""Offices one person holds at a time, so that the title alone names its holder."""
+NOT_THE_HOLDER = frozenset("former late ex then vice deputy assistant shadow junior acting".split())
+"""Words that make a title another office, or one no longer held."""
+DETERMINERS = frozenset({"the", "as", "mr", "mr.", "madam", "our", "his", "her", "their", "its"})
+
+
+def title_mentions(
+    reading: Reading, people: dict[str, list[Form]], forms: list[Form]
+) -> list[tuple[str, int, int]]:
+    """(person's group key, body start, body end) of each bare title naming the one
+    person of the article who holds it. `people` maps each person's group to its forms;
+    `forms` are all the article's forms (a title inside a name is no bare title)."""
+    doc = reading.doc
+    holders: dict[str, set[str]] = {}
+    modifier: dict[str, str | None] = {}
+    for key, person_forms in people.items():
+        for form in person_forms:
+            if form.start < 0:
+                continue  # the headline's
+            span = doc.char_span(form.start, form.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for head, before in _held(doc, span.start, span.end):
+                holders.setdefault(head, set()).add(key)
+                modifier[head] = modifier.get(head) or before
+    unique = {head: next(iter(keys)) for head, keys in holders.items() if len(keys) == 1}
+    if not unique:
+        return []
+    covered = _covered_tokens(reading, forms)
+    found: list[tuple[str, int, int]] = []
+    for token in doc:
+        low = token.lower_
+        if low not in unique or not token.text[:1].isupper() or token.i in covered:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.pos_ in ("PROPN", "NOUN"):
+            continue  # a title before a name ("Governor McDonnell"), or a longer title
+        start = _run_start(doc, token.i, capitalised=True)
+        words = [t.lower_ for t in doc[start : token.i + 1]]
+        if NOT_THE_HOLDER.intersection(words):
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if start in reading.firsts and low not in ("mr", "mr."):
+            continue  # a capital the sentence gives
+        if before is not None and before.lower_ not in DETERMINERS and before.text[:1].isupper():
+            mine = modifier.get(low)
+            if before.ent_type_ in ("NORP", "GPE") and mine is not None and mine != before.text:
+                continue  # "the French President" is not "US President Joe Biden"
+        found.append((unique[low], doc[start].idx, token.idx + len(token)))
+    return found
+
+
+def _held(tokens: Doc, first: int, end: int) -> list[tuple[str, str | None]]:
+    """The offices the words right before (or, in apposition, right after) a person's
+    name give them: (office head, the nationality or place before the title)."""
+    held: list[tuple[str, str | None]] = []
+    start = _run_start(tokens, first - 1, capitalised=False) if first > 0 else first
+    if start < first:
+        run = tokens[start:first]
+        words = [t.lower_ for t in run]
+        if not NOT_THE_HOLDER.intersection(words) and (
+            start == 0 or tokens[start - 1].lower_ not in NOT_THE_HOLDER
+        ):
+            head = _head(run)
+            before = tokens[start - 1] if start > 0 else None
+            place = before.text if before is not None and before.ent_type_ in ("NORP", "GPE") else None
+            if head:
+                held.append((head, place))
+    # apposition: "Norton I, Emperor of the United States", "McDonnell, the Governor"
+    at = end
+    if at < len(tokens) and tokens[at].text == "I" and tokens[at].pos_ == "PROPN":
+        at += 1  # a regnal number
+    if at + 1 < len(tokens) and tokens[at].text == ",":
+        at += 1
+        if tokens[at].lower_ == "the":
+            at += 1
+        stop = at
+        while (
+            stop < len(tokens)
+            and is_title_word(tokens[stop].text)
+            and tokens[stop].lower_ not in NOT_THE_HOLDER
+        ):
+            stop += 1
+        after = tokens[stop] if stop < len(tokens) else None
+        if stop > at and (after is None or after.lower_ in ("of", ",", ".", ";") or after.is_punct):
+            head = _head(tokens[at:stop])
+            if head:
+                held.append((head, None))
+    return held
+
+
+def _run_start(doc: Doc, last: int, *, capitalised: bool) -> int:
+    """Where the run of title words ending at token `last` begins ("Home Secretary")."""
+    start = last + 1
+    while start > 0:
+        token = doc[start - 1]
+        if not is_title_word(token.text) or (capitalised and not token.text[:1].isupper()):
+            break
+        start -= 1
+    return start
+
+
+def _head(run: Span) -> str | None:
+    """The office a run of title words names: its last office word ("Home Secretary" ->
+    secretary, "Prime Minister" -> minister)."""
+    heads = [t.lower_ for t in run if t.lower_ in OFFICE_HEADS]
+    return heads[-1] if heads else None
+
+
+def _covered_tokens(reading: Reading, forms: list[Form]) -> set[int]:
+    """Indices of the tokens inside the article's names."""
+    doc = reading.doc
+    starts = [t.idx for t in doc]
+    covered: set[int] = set()
+    for form in forms:
+        if form.start < 0:
+            continue
+        i = bisect_right(starts, form.start) - 1
+        while 0 <= i < len(doc) and doc[i].idx < form.end:
+            covered.add(i)
+            i += 1
+    return covered

@@ -1,0 +1,83 @@
+"""A person's bare title ("the Emperor", "The Home Secretary") is a mention of the one person
+the article introduced with it; "Saint X" is the article's person X. Texts written for these
+tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from store.models import Entity
+from tests.extract.test_entity_identity_rules import extract
+
+
+def mentioned(texts: list[str], entity: Entity) -> list[str]:
+    return [texts[m.paragraph][m.start : m.end] for m in entity.mentions]
+
+
+def holder_of(texts: list[str], entities: dict[str, Entity], paragraph: int, word: str) -> list[str]:
+    """The entities with a mention of `word` in that paragraph."""
+    at = texts[paragraph].index(word)
+    return [
+        e.name
+        for e in entities.values()
+        if any(m.paragraph == paragraph and m.start <= at < m.end for m in e.mentions)
+    ]
+
+
+def test_the_bare_title_is_the_one_person_introduced_with_it(nlp: Language) -> None:
+    texts = [
+        "Home Secretary Priya Castellane visited the border post at Dover on Monday.",
+        "The Home Secretary said the new centre would open in the spring.",
+        "Critics said the Secretary had not costed the plan.",
+    ]
+    entities = extract(nlp, texts)
+    person = entities["Priya Castellane"]
+    assert mentioned(texts, person) == ["Priya Castellane", "Home Secretary", "Secretary"]
+    assert "Home Secretary" not in person.aliases  # a mention, not a name of hers
+
+
+def test_a_title_in_apposition_gives_the_person_the_bare_title(nlp: Language) -> None:
+    texts = [
+        "In 1862 Tobias Whitlock, Emperor of the Pacific Isles, issued his first decree.",
+        "The Emperor later abolished the harbour tax.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 1, "Emperor") == ["Tobias Whitlock"]
+
+
+def test_two_people_with_one_title_leave_the_bare_title_to_neither(nlp: Language) -> None:
+    texts = [
+        "Governor Alma Reyes of Nevada met Governor Dale Whitcombe of Utah in Reno.",
+        "The Governor said water rights were on the table.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 1, "Governor") == []
+
+
+def test_a_former_holder_does_not_take_the_bare_title(nlp: Language) -> None:
+    texts = [
+        "Former President Harlan Vickery opened the library in Toledo.",
+        "The President sent a message of support from the capital.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 1, "President") == []
+
+
+def test_a_lower_case_title_is_no_mention(nlp: Language) -> None:
+    texts = [
+        "Mayor Irene Costa cut the ribbon at the new depot.",
+        "A mayor from a nearby town also came.",
+    ]
+    entities = extract(nlp, texts)
+    assert mentioned(texts, entities["Irene Costa"]) == ["Irene Costa"]
+
+
+def test_saint_and_the_name_alone_are_one_person(nlp: Language) -> None:
+    texts = [
+        "Boniface preached in Frisia for many years.",
+        "He is venerated as Saint Boniface across Germany.",
+    ]
+    entities = extract(nlp, texts)
+    boniface = [e for e in entities.values() if "Boniface" in e.aliases]
+    assert len(boniface) == 1 and boniface[0].type == "PERSON"
+    assert "Saint Boniface" in boniface[0].aliases

@@ -37,7 +37,7 @@ def _timed(action: Callable[[], Any]) -> tuple[Any, float, float]:
 
 def _broad_word(corpus: Any) -> tuple[str, int]:
     """The indexed word whose passage count is nearest the target."""
-    reader = corpus._searcher().reader()
+    reader = corpus.index_access.searcher().reader()
     target = min(TIMELINE_MATCHES, reader.doc_count() // 8)
     best, best_count = "", 0
     for term, info in reader.iter_field("text"):

@@ -36,6 +36,7 @@ from store.hits import (
     SearchResult,
     UnknownEntity,
 )
+from store.index.access import IndexAccess
 from store.index.corpus_queries import CorpusQueries
 from store.index.curate_actions import run_action
 from store.index.documents import stored_passage
@@ -91,6 +92,10 @@ class Corpus(CorpusViews):
         self.notebook = NotebookFile(data_dir)
         """The reporter's notebook, DIR/notebook.yaml (store.notebook)."""
         self._queries = CorpusQueries(self._reader, self.notebook)
+        self.index_access = IndexAccess(
+            self._reader, self._run, self._searcher, self._parse, self.registry, self._group, self._ordered
+        )
+        """The index as the views and the whole-list exports read it (store.index.access)."""
         weakref.finalize(self, self._watch.close)
 
     # the index ------------------------------------------------------------------

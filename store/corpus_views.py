@@ -8,7 +8,7 @@ start-up time that searching and the CLI's other commands do not need.
 from __future__ import annotations
 
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from store.hits import MentionsPage, QueryError
 from store.views import CoMentions, Overrepresented, SpeakerProfile, Speakers, Timeline
@@ -16,11 +16,7 @@ from store.views import CoMentions, Overrepresented, SpeakerProfile, Speakers, T
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from whoosh import query as wq
-
-    from store.index.expand import Budget
-    from store.index.registry import EntityGroup, EntityRegistry
-    from store.index.searcher import PassageSearcher
+    from store.index.access import IndexAccess
 
     T = TypeVar("T")
 
@@ -39,14 +35,9 @@ class CorpusViews:
     """Co-mentions, speakers and timelines (see store.corpus.Corpus for the rest)."""
 
     if TYPE_CHECKING:  # what the views use of store.corpus.Corpus
-        _reader: PassageSearcher
+        index_access: IndexAccess
 
         def _run(self, action: Callable[[], T]) -> T: ...
-        def registry(self) -> EntityRegistry: ...
-        def _searcher(self) -> Any: ...
-        def _parse(self, query: str, budget: Budget) -> wq.Query: ...
-        def _group(self, name: str, entity_type: str | None, *, speaker: bool = False) -> EntityGroup: ...
-        def _ordered(self, fieldname: str, terms: list[str]) -> list[int]: ...
 
     def cooccur(
         self,
@@ -63,7 +54,7 @@ class CorpusViews:
         if by not in ("passage", "article") or rank not in ("count", "association"):
             raise ValueError("by is passage or article; rank is count or association")
         return self._run(
-            lambda: _engine().cooccur(self, name, type, by, rank, partner_type, min_count, limit)
+            lambda: _engine().cooccur(self.index_access, name, type, by, rank, partner_type, min_count, limit)
         )
 
     def pair_mentions(
@@ -77,13 +68,15 @@ class CorpusViews:
         limit: int = 50,
     ) -> MentionsPage:
         """Passages naming both entities, oldest article first, both marked."""
-        return self._run(lambda: _engine().pair(self, name, type, other, other_type, offset, limit))
+        return self._run(
+            lambda: _engine().pair(self.index_access, name, type, other, other_type, offset, limit)
+        )
 
     def overrepresented(
         self, query: str, *, limit: int | None = 20, min_count: int = MIN_COUNT
     ) -> Overrepresented:
         """Entities named in the passages matching `query` more often than corpus-wide."""
-        return self._run(lambda: _engine().overrepresented(self, query, limit, min_count))
+        return self._run(lambda: _engine().overrepresented(self.index_access, query, limit, min_count))
 
     def speakers(
         self,
@@ -98,11 +91,11 @@ class CorpusViews:
         or (neither given) in the whole corpus."""
         if by not in (None, "month", "source"):
             raise ValueError("by is month or source")
-        return self._run(lambda: _engine().speakers(self, query, entity, entity_type, by, limit))
+        return self._run(lambda: _engine().speakers(self.index_access, query, entity, entity_type, by, limit))
 
     def speaker_profile(self, name: str, *, limit: int = 15) -> SpeakerProfile:
         """The words and names most frequent inside one speaker's quotes."""
-        return self._run(lambda: _engine().profile(self, name, limit))
+        return self._run(lambda: _engine().profile(self.index_access, name, limit))
 
     def timeline(
         self,
@@ -120,5 +113,7 @@ class CorpusViews:
         if by is not None and by not in UNITS:
             raise QueryError(query, f"by must be one of {', '.join(UNITS)}, not {by!r}")
         return self._run(
-            lambda: _engine().timeline(self, query, by, entity, entity_type, speaker, other, other_type)
+            lambda: _engine().timeline(
+                self.index_access, query, by, entity, entity_type, speaker, other, other_type
+            )
         )

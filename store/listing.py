@@ -52,11 +52,13 @@ def search_listing(corpus: Corpus, query: str, sort: str = "relevance") -> Listi
 
     unlimited = Budget(math.inf)
 
+    index = corpus.index_access
+
     def collect() -> tuple[object, list[int], list[float], Highlight]:
-        searcher = corpus._searcher()
-        reader = corpus._reader
+        searcher = index.searcher()
+        reader = index.reader
         if query.strip():
-            q = corpus._parse(query, unlimited)
+            q = index.parse(query, unlimited)
             terms = reader.highlight_terms(q)
             by = sort
         else:
@@ -68,23 +70,23 @@ def search_listing(corpus: Corpus, query: str, sort: str = "relevance") -> Listi
             found = top_by_score(searcher, q, everything, unlimited)
         return reader.generation(), found.docnums, found.scores, terms
 
-    generation, docnums, scores, terms = corpus._run(collect)
+    generation, docnums, scores, terms = index.run(collect)
 
     def page(start: int) -> list[PassageHit]:
-        searcher = corpus._searcher()
-        if corpus._reader.generation() != generation:
+        searcher = index.searcher()
+        if index.reader.generation() != generation:
             raise StoreError(
                 "the index changed while the list was read (an article was edited); run it again"
             )
-        speaker_of = corpus.registry().speaker_of
+        speaker_of = index.registry().speaker_of
         return [
-            corpus._reader.passage_hit(searcher.stored_fields(docnums[i]), terms, scores[i], speaker_of)
+            index.reader.passage_hit(searcher.stored_fields(docnums[i]), terms, scores[i], speaker_of)
             for i in range(start, min(start + PAGE, len(docnums)))
         ]
 
     def rows() -> Iterator[PassageHit]:
         for start in range(0, len(docnums), PAGE):
-            yield from corpus._run(partial(page, start))
+            yield from index.run(partial(page, start))
 
     title = f"passages matching {query!r}" if query.strip() else "the latest articles"
     return Listing(title, len(docnums), rows())

@@ -2,7 +2,7 @@
 
 store.corpus_views holds the facade methods; they import this module on first use
 (numpy and the arrays are not needed to start the app or a CLI command). Each
-function takes the Corpus and works over arrays read once per index version
+function takes the index's IndexAccess and works over arrays read once per index version
 (store.index.forward). Every count is exact: all matching passages are counted.
 """
 
@@ -28,7 +28,7 @@ from store.index.name_ids import NO_ID
 from store.views import CoMentions, Count, Overrepresented, SpeakerProfile, Speakers, Timeline
 
 if TYPE_CHECKING:
-    from store.corpus_views import CorpusViews
+    from store.index.access import IndexAccess
 
 EXPANSION_BUDGET_S = 60.0
 """Prefixes and fuzzy words are expanded in full for the views (their counts are exact);
@@ -47,31 +47,33 @@ class _ViewCache:
     sources: dict[int, str] = field(default_factory=dict)
 
 
-def _state(corpus: CorpusViews) -> tuple[Forward, GroupIds, _ViewCache]:
-    registry = corpus.registry()
-    cache: _ViewCache = corpus.__dict__.setdefault("_view_cache", _ViewCache())
-    key = (corpus._reader.generation(), id(registry))
+def _state(index: IndexAccess) -> tuple[Forward, GroupIds, _ViewCache]:
+    registry = index.registry()
+    if index.view_cache is None:
+        index.view_cache = _ViewCache()
+    cache: _ViewCache = index.view_cache
+    key = (index.reader.generation(), id(registry))
     if cache.key != key or cache.forward is None or cache.ids is None:
-        reader = corpus._searcher().reader()
-        forward = load_forward(reader, corpus._reader.dates(), corpus._reader.article_starts())
+        reader = index.searcher().reader()
+        forward = load_forward(reader, index.reader.dates(), index.reader.article_starts())
         cache.__init__(key, forward, GroupIds(registry))  # type: ignore[misc]
     assert cache.forward is not None and cache.ids is not None
     return cache.forward, cache.ids, cache
 
 
-def _matching(corpus: CorpusViews, query: str) -> IntArray:
+def _matching(index: IndexAccess, query: str) -> IntArray:
     """Every passage matching `query` ("" = every article's lead passage, as search has it)."""
-    forward, _, _ = _state(corpus)
-    q = corpus._parse(query, Budget(EXPANSION_BUDGET_S)) if query.strip() else None
-    docset = DocSet(corpus._searcher(), forward.live)
+    forward, _, _ = _state(index)
+    q = index.parse(query, Budget(EXPANSION_BUDGET_S)) if query.strip() else None
+    docset = DocSet(index.searcher(), forward.live)
     if q is None:
         return docset.docnums(wq.Term("kind", "lead"))
     return docset.docnums(q)
 
 
-def _pairs(corpus: CorpusViews) -> tuple[Named, _ViewCache]:
-    """The (passage, entity) pairs and per-entity corpus counts, once per index version."""
-    forward, ids, cache = _state(corpus)
+def _pairs(index: IndexAccess) -> tuple[Named, _ViewCache]:
+    """The (passage, entity) pairs and per-entity index counts, once per index version."""
+    forward, ids, cache = _state(index)
     if cache.named is None:
         cache.named = named_pairs(forward, ids)
         cache.counts["passage"] = co.corpus_counts(cache.named, "passage", len(forward.live))
@@ -83,13 +85,13 @@ def _pairs(corpus: CorpusViews) -> tuple[Named, _ViewCache]:
 
 
 def cooccur(
-    corpus: CorpusViews, name: str, entity_type: str | None, by: str, rank: str,
+    index: IndexAccess, name: str, entity_type: str | None, by: str, rank: str,
     partner_type: str | None, min_count: int, limit: int | None,
 ) -> CoMentions:  # fmt: skip
     started = time.perf_counter()
-    group = corpus._group(name, entity_type)
-    forward, ids, _ = _state(corpus)
-    named, cache = _pairs(corpus)
+    group = index.group(name, entity_type)
+    forward, ids, _ = _state(index)
+    named, cache = _pairs(index)
     docs = named.passages_of(ids.index_of(group))
     both, first = co.named_with(named, forward, docs, by)
     found, distinct = co.ranked(
@@ -104,37 +106,37 @@ def cooccur(
 
 
 def pair(
-    corpus: CorpusViews, name: str, entity_type: str | None, other: str, other_type: str | None,
+    index: IndexAccess, name: str, entity_type: str | None, other: str, other_type: str | None,
     offset: int, limit: int,
 ) -> MentionsPage:  # fmt: skip
-    first, second = corpus._group(name, entity_type), corpus._group(other, other_type)
-    theirs = set(corpus._ordered("entity", second.keys))
-    docnums = [d for d in corpus._ordered("entity", first.keys) if d in theirs]
+    first, second = index.group(name, entity_type), index.group(other, other_type)
+    theirs = set(index.ordered("entity", second.keys))
+    docnums = [d for d in index.ordered("entity", first.keys) if d in theirs]
     keys = first.keys + second.keys
-    page = corpus._reader.stored(docnums[offset : offset + limit])
-    articles = len(distinct(_state(corpus)[0].article_of(np.asarray(docnums, dtype=np.int64))))
+    page = index.reader.stored(docnums[offset : offset + limit])
+    articles = len(distinct(_state(index)[0].article_of(np.asarray(docnums, dtype=np.int64))))
     return MentionsPage(
         entity=first.ref(),
         total=len(docnums),
         articles=articles,
-        passages=[corpus._reader.mention_passage(fields, keys) for fields in page],
+        passages=[index.reader.mention_passage(fields, keys) for fields in page],
         offset=offset,
         other=second.ref(),
     )
 
 
-def overrepresented(corpus: CorpusViews, query: str, limit: int | None, min_count: int) -> Overrepresented:
+def overrepresented(index: IndexAccess, query: str, limit: int | None, min_count: int) -> Overrepresented:
     started = time.perf_counter()
-    docs = _matching(corpus, query)
-    forward, ids, _ = _state(corpus)
-    named, cache = _pairs(corpus)
+    docs = _matching(index, query)
+    forward, ids, _ = _state(index)
+    named, cache = _pairs(index)
     both, first = co.named_with(named, forward, docs, "passage")
     marked = (
-        corpus._reader.highlight_terms(corpus._parse(query, Budget(EXPANSION_BUDGET_S))).entities
+        index.reader.highlight_terms(index.parse(query, Budget(EXPANSION_BUDGET_S))).entities
         if query.strip()
         else set()
     )
-    own = {ids.index_of(g) for key in marked if (g := corpus.registry().display_key(key)) is not None}
+    own = {ids.index_of(g) for key in marked if (g := index.registry().display_key(key)) is not None}
     found, _ = co.ranked(
         ids, both, first, cache.counts["passage"], rank="association", min_count=min_count,
         limit=limit, leave_out=own,
@@ -150,28 +152,28 @@ def overrepresented(corpus: CorpusViews, query: str, limit: int | None, min_coun
 
 
 def speakers(
-    corpus: CorpusViews, query: str | None, entity: str | None, entity_type: str | None, by: str | None,
+    index: IndexAccess, query: str | None, entity: str | None, entity_type: str | None, by: str | None,
     limit: int | None,
 ) -> Speakers:  # fmt: skip
     started = time.perf_counter()
-    forward, ids, _ = _state(corpus)
+    forward, ids, _ = _state(index)
     quoted = forward.quoted()
     ref = None
     if entity:
-        group = corpus._group(entity, entity_type)
+        group = index.group(entity, entity_type)
         ref = group.ref()
         titles = np.asarray(
-            sorted({d for key in group.keys for d in corpus._reader.posting_ids("article_entity", key)}),
+            sorted({d for key in group.keys for d in index.reader.posting_ids("article_entity", key)}),
             dtype=np.int64,
         )
         quoted = quoted[np.isin(forward.article_of(quoted), forward.article_of(titles))]
     if query is not None and query.strip():
-        quoted = np.intersect1d(quoted, _matching(corpus, query), assume_unique=True)
+        quoted = np.intersect1d(quoted, _matching(index, query), assume_unique=True)
     owners, speaker_ids = forward.speakers_of(quoted)
     groups = ids.speaker_groups(speaker_ids)
     attributed = groups >= 0
     who, which = owners[attributed], groups[attributed]
-    names = partial(_source_name, corpus)
+    names = partial(_source_name, index)
     return Speakers(
         query=query, entity=ref, total_quotes=len(owners), unattributed=int((~attributed).sum()),
         speaker_count=len(distinct(which)),
@@ -182,29 +184,29 @@ def speakers(
     )  # fmt: skip
 
 
-def _source_name(corpus: CorpusViews, source_id: int) -> str:
-    forward, _, cache = _state(corpus)
+def _source_name(index: IndexAccess, source_id: int) -> str:
+    forward, _, cache = _state(index)
     if source_id == NO_ID:
         return sv.NO_SOURCE
     if source_id not in cache.sources:
         docnum = int(np.flatnonzero(forward.source_ids == source_id)[0])
-        cache.sources[source_id] = corpus._searcher().stored_fields(docnum).get("publisher") or sv.NO_SOURCE
+        cache.sources[source_id] = index.searcher().stored_fields(docnum).get("publisher") or sv.NO_SOURCE
     return cache.sources[source_id]
 
 
-def profile(corpus: CorpusViews, name: str, limit: int) -> SpeakerProfile:
-    group = corpus._group(name, None, speaker=True)
+def profile(index: IndexAccess, name: str, limit: int) -> SpeakerProfile:
+    group = index.group(name, None, speaker=True)
     terms = set(group.speaker_terms)
-    docnums = corpus._ordered("speaker", group.speaker_terms)[-PROFILE_QUOTES:]
+    docnums = index.ordered("speaker", group.speaker_terms)[-PROFILE_QUOTES:]
     texts: list[str] = []
     spans: list[tuple[dict[str, Any], int, int]] = []
-    for fields in corpus._reader.stored(docnums):
+    for fields in index.reader.stored(docnums):
         text = fields.get("text") or ""
         for speaker, start, end, *_ in fields.get("quotes") or []:
             if speaker in terms:
                 texts.append(text[start:end])
                 spans.append((fields, start, end))
-    registry = corpus.registry()
+    registry = index.registry()
     names = sv.quoted_names(spans, registry.display_key)
     names.pop(group.name, None)
     return SpeakerProfile(
@@ -220,28 +222,28 @@ def profile(corpus: CorpusViews, name: str, limit: int) -> SpeakerProfile:
 
 
 def timeline(
-    corpus: CorpusViews, query: str, by: str | None, entity: str | None, entity_type: str | None,
+    index: IndexAccess, query: str, by: str | None, entity: str | None, entity_type: str | None,
     speaker: str | None,
     other: str | None = None,
     other_type: str | None = None,
 ) -> Timeline:  # fmt: skip
     started = time.perf_counter()
-    forward, ids, _ = _state(corpus)
+    forward, ids, _ = _state(index)
     counts = "passages"
     if speaker:
-        group = corpus._group(speaker, None, speaker=True)
-        quoted = np.asarray(corpus._ordered("speaker", group.speaker_terms), dtype=np.int64)
+        group = index.group(speaker, None, speaker=True)
+        quoted = np.asarray(index.ordered("speaker", group.speaker_terms), dtype=np.int64)
         owners, speaker_ids = forward.speakers_of(np.sort(quoted))
         docs = owners[ids.speaker_groups(speaker_ids) == ids.index_of(group)]
         counts = "quotes"
     elif entity:
-        named, _ = _pairs(corpus)
-        docs = named.passages_of(ids.index_of(corpus._group(entity, entity_type)))
+        named, _ = _pairs(index)
+        docs = named.passages_of(ids.index_of(index.group(entity, entity_type)))
         if other:
-            theirs = named.passages_of(ids.index_of(corpus._group(other, other_type)))
+            theirs = named.passages_of(ids.index_of(index.group(other, other_type)))
             docs = np.intersect1d(docs, theirs, assume_unique=True)
     else:
-        docs = _matching(corpus, query)
+        docs = _matching(index, query)
     found = tl.timeline(forward.dates[docs], query, by, counts)
     found.elapsed_ms = (time.perf_counter() - started) * 1000
     return found

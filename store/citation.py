@@ -17,6 +17,7 @@ from pathlib import Path
 
 from store import numbering
 from store.errors import ArticleFileError, Problem, StoreError
+from store.hits import Passage
 from store.yamlio.load import load_yaml_file
 
 CONFIG_FILE = "config.yaml"
@@ -29,20 +30,15 @@ class CitationError(StoreError):
     """The citation template in config.yaml cannot be used; says where and why."""
 
 
-@dataclass
-class Citable:
-    """What a citation needs to know about a passage, a quote or an article."""
+@dataclass(frozen=True)
+class Citable(Passage):
+    """What a citation needs to know about a passage, a quote or an article: the passage
+    (its `text` is the passage, the quote's words, or the headline for an article;
+    `paragraph` is -1 for the headline, -2 the standfirst, else 0-based) and what a
+    citation adds."""
 
-    article_id: str
-    title: str
-    text: str
-    """The passage, the quote's words, or the headline (for an article)."""
-    paragraph: int
-    """-1 the headline, -2 the standfirst, else the paragraph (0-based)."""
     kind: str = "passage"
     """`passage`, `quote` or `article`."""
-    source: str | None = None
-    date: str | None = None
     url: str | None = None
     speaker: str | None = None
 

@@ -55,14 +55,10 @@ class ArticleFacts:
 def citable(hit: PassageHit, facts: ArticleFacts) -> Citable:
     known = facts.get(hit.article_id)
     kind = "quote" if hit.kind == "quote" else "passage"
-    return Citable(
-        article_id=hit.article_id,
-        title=hit.title,
-        text=hit.text,
-        paragraph=hit.paragraph,
+    return Citable.of(
+        hit,
         kind=kind,
         source=hit.source or known.get("source"),
-        date=hit.date,
         url=known.get("url"),
         speaker=hit.speaker if kind == "quote" or hit.speaker else None,
     )

@@ -157,8 +157,8 @@ class NotebookActions(MainScreenParts):
             return
         item = pick.item
         citable = Citable(
-            article.id, article.title, item.text, item.paragraph, item.kind,
-            article.source, article.published, article.url, item.speaker,
+            article.id, article.title, article.published, article.source, item.paragraph, item.text,
+            kind=item.kind, url=article.url, speaker=item.speaker,
         )  # fmt: skip
         self.post_message(self.Clip(style.clip(citable), "with its citation"))
 

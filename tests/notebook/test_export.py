@@ -112,13 +112,12 @@ def test_the_citation_template_comes_from_config_yaml(tmp_path: Path) -> None:
     quote = Citable(
         KERRY,
         "Kerry says",
-        "We need to get to the negotiation.",
-        3,
-        "quote",
-        "Al Jazeera",
         "2015-09-19",
-        None,
-        "John Kerry",
+        "Al Jazeera",
+        3,
+        "We need to get to the negotiation.",
+        kind="quote",
+        speaker="John Kerry",
     )
     assert (
         CitationStyle().clip(quote)

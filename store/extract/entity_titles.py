@@ -48,9 +48,9 @@ def title_mentions(
             span = doc.char_span(form.start, form.end, alignment_mode="expand")
             if span is None:
                 continue
-            for head, before in _held(doc, span.start, span.end):
+            for head, place in _held(doc, span.start, span.end):
                 holders.setdefault(head, set()).add(key)
-                modifier[head] = modifier.get(head) or before
+                modifier[head] = modifier.get(head) or place
     unique = {head: next(iter(keys)) for head, keys in holders.items() if len(keys) == 1}
     if not unique:
         return []

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from store.aliases import AliasTable
 from store.curation import curate_article
 from store.errors import StoreError
+from store.extract.corpus_names import propagate_names
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities
 from store.extract.entity_mentions import resolve_name
@@ -235,6 +236,8 @@ def extract_articles(
             mine.quotes, mine.entities = theirs.quotes, theirs.entities
             mine.extraction_digest = theirs.extraction_digest
     problems = [(mine, message) for mine, (_, message) in zip(articles, outcomes, strict=True) if message]
+    broken = {id(mine) for mine, _ in problems}
+    propagate_names([a for a in articles if id(a) not in broken])  # the names the batch agrees on
     if problems and failed is None:
         article, message = problems[0]
         raise ExtractionFailed(f"{article.id or article.title}: {message}")

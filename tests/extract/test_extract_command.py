@@ -284,3 +284,24 @@ def test_a_hand_set_speaker_goes_with_its_words_when_extraction_moves_the_quote(
     lost = Quote("The town council", 0, 0, 16, None, None, speaker_by_hand=True)
     carry_hand_speakers(article, [lost])  # extraction no longer finds it: the hand's quote is kept
     assert [(q.paragraph, q.speaker) for q in article.quotes] == [(0, None), (1, "Springfield")]
+
+
+def test_a_name_the_other_files_know_is_found_where_the_model_missed_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, nlp: object
+) -> None:
+    texts = {
+        "hull.txt": "Strike in Hull\n\nStaff at the Quillpost newsroom in Hull voted to strike.\n",
+        "leeds.txt": "Strike in Leeds\n\nStaff at the Quillpost newsroom in Leeds voted to strike.\n",
+        "mayor.txt": "The mayor speaks\n\nQuillpost interviewed the mayor on Tuesday.\n",
+    }
+    paths = []
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(tmp_path / name)
+    status, lines = run_extract(capsys, *paths)
+    assert status == 0
+    known = {e["key"] for e in lines[0]["entities"] if e["name"] == "Quillpost"}
+    found = [e for e in lines[2]["entities"] if e["name"] == "Quillpost"]
+    assert len(found) == 1 and {found[0]["key"]} == known
+    at = texts["mayor.txt"].index("Quillpost")
+    assert found[0]["spans"] == [[at, at + len("Quillpost")]]

@@ -29,6 +29,7 @@ from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_
 from store.extract.speakers import attribute_quotes, is_cue
 from store.joint import joint_parts
 from store.models import Article, Entity, Mention, Quote
+from store.name_lexicon import load_first_names
 from store.processes import bind_to_parent, interrupts_deferred
 
 if TYPE_CHECKING:
@@ -211,6 +212,7 @@ def extract_articles(
     aliases = aliases or AliasTable()
     total = len(articles)
     load_model()  # fail early, and let forked workers share the loaded model
+    load_first_names()  # and the first-name lists
     outcomes: list[tuple[Article, str | None]] = []
     if processes <= 1 or total < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         for outcome in _extract_in_process(articles, aliases):

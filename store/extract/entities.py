@@ -20,6 +20,7 @@ from store.extract.entity_context import (
     appositive_names,
     list_members,
     organisation_roles,
+    people_by_position,
     places_by_position,
     repeated_names,
 )
@@ -78,6 +79,7 @@ def extract_entities(
     forms += organisation_roles(reading, forms)
     forms += repeated_names(reading, forms, title.text if title is not None else "")
     places_by_position(reading, forms)
+    people_by_position(reading, forms)
     forms += places_in_events(doc, forms)
     forms = without_fragments(forms, definitions)
     if title is not None:
@@ -164,7 +166,11 @@ def _add(groups: dict[str, Group], parent: dict[str, str], form: Form, aliases: 
 
 def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "Kerry" (and a mistyped "Kerry") -> John Kerry; a first name when it is unique."""
-    full = {k: groups[k].longest().split() for k in roots(groups, parent) if groups[k].type() == "PERSON"}
+    full = {
+        k: _without_territory(groups[k].longest()).split()
+        for k in roots(groups, parent)
+        if groups[k].type() == "PERSON"
+    }
     people = {k: names for k, names in full.items() if len(names) > 1}  # merged ones keep their longest
     by_last: dict[str, list[str]] = {}
     by_first_name: dict[str, list[str]] = {}
@@ -324,9 +330,19 @@ def _proper(token: Token, common: set[str]) -> bool:
     return token.pos_ not in FUNCTION_POS and token.lower_ not in common
 
 
+def _without_territory(name: str) -> str:
+    """A person's name without the place they are "of": "Patrick Gordon of Auchleuchries"
+    -> "Patrick Gordon" (Auchleuchries is an estate, not a surname)."""
+    words = name.split()
+    if "of" in words[1:-1]:
+        return " ".join(words[: words.index("of", 1)])
+    return name
+
+
 def _surname(name: str) -> str:
-    """The last word without an attached particle: "Bashar al-Assad" -> "Assad"."""
-    last = name.split()[-1]
+    """The last word without an attached particle or a place: "Bashar al-Assad" ->
+    "Assad", "Patrick Gordon of Auchleuchries" -> "Gordon"."""
+    last = _without_territory(name).split()[-1]
     head, dash, rest = last.partition("-")
     if dash and head.casefold() in {"al", "el", "ad", "as", "ash", "an", "at", "az", "bin", "ibn", "abu"}:
         return rest

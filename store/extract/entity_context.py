@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from store.extract.entity_spans import Form, Reading, untagged_proper_word
 from store.extract.name_heads import retype
 from store.extract.names import is_title_word, known_type
-from store.name_lexicon import is_census_first_name
+from store.name_lexicon import is_census_first_name, is_first_name
 
 ORG_NOUNS = frozenset(
     """
@@ -206,7 +206,7 @@ def repeated_names(reading: Reading, forms: list[Form], headline: str = "") -> l
         words = text.split()
         if len(starts) + headline.count(text) < 2 or known_type(text) or any(known_type(w) for w in words):
             continue
-        if is_census_first_name(words[0]) or alone[words[-1]] > len(starts):
+        if is_first_name(words[0]) or alone[words[-1]] > len(starts):
             added += [Form(text, "PERSON", start, evidence=True) for start in starts]
     return added
 
@@ -222,12 +222,22 @@ def _loose_name(token: Token, taken: set[int], common: set[str]) -> bool:
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 """Prepositions after which a lone name the model calls a person is a place ("born in Exeter")."""
+TERRITORIAL_TITLES = frozenset(
+    """
+earl duke duchess count countess baron baroness marquess marquis viscount viscountess lord lady
+prince princess
+""".split()
+)
+"""Titles whose "of" names a place: "1st Earl of Snowdon", "Duke of Edinburgh"."""
+CLOSES_NAME = frozenset(".,;:)[")
 
 
 def places_by_position(reading: Reading, forms: list[Form]) -> None:
     """One-word names the model called people that their place shows to be places: after
-    "in" or "near" ("born in Exeter"), or beside a place across a comma ("Exeter, Devon",
-    "Auchleuchries, Aberdeenshire, Scotland"). A first name of the census stays a person."""
+    "in" or "near" ("born in Exeter"), after a title's "of" ("1st Earl of Snowdon"), or
+    beside a place across a comma ("Exeter, Devon", "Auchleuchries, Aberdeenshire,
+    Scotland"). A first name of the census stays a person unless it ends the place's
+    phrase ("Exeter, Devon.")."""
     body = reading.body
     ordered = sorted(forms, key=lambda f: f.start)
     doc = reading.doc
@@ -242,10 +252,54 @@ def places_by_position(reading: Reading, forms: list[Form]) -> None:
             after is not None and after.pos_ == "PROPN"
         ):
             form.label = "GPE"
+    for form in ordered:
+        if form.label in ("PERSON", "ORG") and " " not in form.text and not form.evidence:
+            span = doc.char_span(form.start, form.end)
+            if span is not None and span.start >= 2 and doc[span.start - 1].lower_ == "of":
+                if doc[span.start - 2].lower_ in TERRITORIAL_TITLES:
+                    form.label = "GPE"  # "1st Earl of Snowdon"
     for one, other in zip(ordered, ordered[1:], strict=False):
         if body[one.end : other.start] != ", ":
             continue
         for lone, place in ((one, other), (other, one)):
             if lone.label == "PERSON" and " " not in lone.text and place.label in ("GPE", "LOC"):
-                if not is_census_first_name(lone.text) and not lone.evidence:
-                    lone.label = "GPE"
+                closed = lone is other and body[other.end : other.end + 1] in CLOSES_NAME
+                if (closed or not is_census_first_name(lone.text)) and not lone.evidence:
+                    lone.label = "GPE"  # "born in Exeter, Devon." (Devon is a first name too)
+
+
+PERSON_VERBS = frozenset("die marry wed divorce compose paint sing study graduate retire".split())
+"""Verbs only a person does: their subject is a person ("Byron composed Thyrza")."""
+KIN_NOUNS = frozenset(
+    """
+wife husband son daughter father mother brother sister widow widower uncle aunt nephew niece
+grandson granddaughter grandfather grandmother cousin fiancé fiancée stepfather stepmother
+""".split()
+)
+"""A name owning one of these is a person ("Washington's wife")."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def people_by_position(reading: Reading, forms: list[Form]) -> None:
+    """Names the model typed as organisations or places that the sentence shows to be
+    people: the subject of a verb only people do ("Byron composed", "Goldbach died",
+    "Tosui was born") or the owner of kin ("Rebecca's husband"). And a one-word "person"
+    after "in the" or "at the" is a building ("at the Royal Academy in the Louvre")."""
+    doc = reading.doc
+    for form in forms:
+        if form.evidence or known_type(form.text):
+            continue
+        span = doc.char_span(form.start, form.end)
+        if span is None:
+            continue
+        root = span.root
+        if form.label != "PERSON":
+            head = root.head
+            acts = root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in PERSON_VERBS
+            born = root.dep_ == "nsubjpass" and head.lemma_ == "bear"
+            kin = root.dep_ == "poss" and head.lower_ in KIN_NOUNS
+            if acts or born or kin:
+                form.label = "PERSON"
+        elif len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ == "the":
+            if doc[span.start - 2].lower_ in ("in", "at", "inside") and not is_first_name(form.text):
+                form.label = "FAC"  # "in the Louvre" ("played the Joker" may be a character)

@@ -24,7 +24,7 @@ from store.extract.names import (
     strip_possessive,
 )
 from store.extract.works import without_works
-from store.name_lexicon import is_census_first_name
+from store.name_lexicon import is_census_first_name, is_first_name
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
@@ -47,6 +47,13 @@ PLACE_AFTER = re.compile(
     r", ((?:[A-Z]\w*(?:\.[A-Z]\.?)*)(?: [A-Z]\w*(?:\.[A-Z]\.?)*){0,2})(?=[,;:.)\[]|\s+[a-z0-9(\[]|\s*$)"
 )
 """A region after a place's comma: "Sydney, Australia", "Washington, D.C.", "Paris, France on …"."""
+PEERAGE = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th) )?(?:Earl|Duke|Duchess|Count|Countess|Baron|Baroness|Marquess|Marquis|Viscount"
+    r"|Viscountess) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+)
+"""A title of the peerage the model takes for a person: the place it is of is the name."""
+LIST_GOES_ON = re.compile(r", (?:and|or) [A-Z]")
+"""After a place and the name past its comma: the two were items of a list."""
 PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
 )
@@ -231,6 +238,10 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         start, text = start + len(text) - len(tail), tail
         if not looks_like_name(text):
             return None
+    peerage = PEERAGE.match(text)
+    if peerage and label == "PERSON":
+        place = peerage.group(1)  # "2nd Earl of Clare": a title, and the place it is of
+        return Form(place, known_type(place) or "GPE", start + peerage.start(1))
     title, name = split_title(text)
     if title and not name:
         return None  # "State" from "Secretary of State": a title alone is no entity
@@ -246,8 +257,9 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         start, text = _with_first_name(reading, name_span[0], start, text)
         text = _with_surname(reading, name_span[-1], start, text)
     label = retype(text, "ORG" if definite and label == "PERSON" else label)  # "the Bat Cave"
-    if label == "ORG" and _named_like_person(reading, text):
-        label = "PERSON"  # "Jean Cocteau" typed ORG
+    owned = definite and tokens[-1].i + 1 < len(reading.doc) and reading.doc[tokens[-1].i + 1].is_lower
+    if label == "ORG" and not (definite and not owned) and _named_like_person(reading, text):
+        label = "PERSON"  # "Jean Cocteau" typed ORG (not "The Brooklyn Paper")
     if label == "PERSON":
         postnominal = POSTNOMINAL_AFTER.match(body, start + len(text))
         if postnominal:
@@ -259,8 +271,8 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         end = start + len(text)
         while (within := PLACE_AFTER.match(body, end)) and _a_region(reading, within):
             end = within.end()  # "Sydney, Australia", "Austin, Texas", "Alpine, Arizona, USA"
-        if end > start + len(text):
-            titled = body[start:end]
+        if end > start + len(text) and not LIST_GOES_ON.match(body, end):
+            titled = body[start:end]  # not "Basel, Heidelberg, and Strasbourg": a list of places
     return Form(text, label, start, titled)
 
 
@@ -271,8 +283,8 @@ PLACE_WORDS = frozenset(
 
 
 def _named_like_person(reading: Reading, text: str) -> bool:
-    """Two or three capitalised words, the first a first name of the census and the last
-    none, and no word a known place, a head word or a word the article writes in lower
+    """Two or three capitalised words, the first a first name (`store.name_lexicon`) and
+    the last none of the census, and no word a known place, a head word or a word the article writes in lower
     case: "Jean Cocteau", "Brock Wyatt Holt" (not "Morgan Stanley", "Georgia Tech")."""
     words = text.split()
     if not 2 <= len(words) <= 3 or known_type(text):
@@ -285,7 +297,7 @@ def _named_like_person(reading: Reading, text: str) -> bool:
             return False
     if PLACE_WORDS.intersection(words):
         return False
-    return is_census_first_name(words[0]) and not is_census_first_name(words[-1])
+    return is_first_name(words[0]) and not is_census_first_name(words[-1])
 
 
 def _a_region(reading: Reading, within: re.Match[str]) -> bool:

@@ -34,7 +34,12 @@ Plains Valley River Lake Mountain Mountains Mount Island Islands Bay Sea Ocean D
 Harbour Harbor Strait Gulf Peninsula Coast Falls
 """.split()
 )
-REGION_HEADS = frozenset("Province County District Region Prefecture Governorate Municipality Oblast".split())
+REGION_HEADS = frozenset(
+    """
+Province County District Region Prefecture Governorate Municipality Oblast Empire Kingdom Caliphate
+Sultanate Emirate Khanate Duchy Principality
+""".split()
+)
 LAW_HEADS = frozenset("Act Acts Bill Treaty Accord Accords Agreement Constitution Amendment Charter".split())
 HEAD_TYPES = {
     **dict.fromkeys(ORG_HEADS, "ORG"),
@@ -49,7 +54,8 @@ SURNAME_HEADS = frozenset("Church Post Press Guard Hall Park Lake Mount Castle C
 EVENT_HEADS = frozenset(
     """
 Championship Championships Expo Festival Summit Games Olympics Cup Tournament Awards
-Marathon Fair Forum Week Election Elections Referendum
+Marathon Fair Forum Week Election Elections Referendum War Wars Battle Siege Game Draft Convention
+Carnival Jubilee Paralympics Series Month Lectures
 """.split()
 )
 """Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
@@ -90,9 +96,9 @@ def retype(text: str, label: str) -> str:
         return known
     words = text.split()
     head = head_word(text)
-    if head in WORK_HEADS and label != "PERSON":
-        return "WORK_OF_ART"
-    if head not in HEAD_TYPES and FIELD_WORDS.intersection(words) and label != "PERSON":
+    if head in WORK_HEADS:
+        return "WORK_OF_ART"  # "his Seventh Symphony" typed as a person
+    if head not in HEAD_TYPES and FIELD_WORDS.intersection(words):
         return "FIELD"
     if len(words) > 1:
         if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):

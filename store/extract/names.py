@@ -160,7 +160,7 @@ Wisconsin Wyoming Alberta Manitoba Saskatchewan Tasmania Queensland
 |United Kingdom|United States|Vatican City|West Bank|Northern Ireland|Hong Kong|Puerto Rico
 |New York|New Jersey|North Carolina|South Carolina|Democratic Republic of the Congo
 |New Hampshire|New Mexico|North Dakota|South Dakota|Rhode Island|West Virginia|British Columbia
-|New South Wales|Nova Scotia
+|New South Wales|Nova Scotia|Soviet Union
 """
 CITIES = """
 London Paris Berlin Madrid Rome Moscow Kiev Kyiv Beijing Shanghai Tokyo Seoul Pyongyang

@@ -4,7 +4,12 @@ organisations or places ("Chasing Liberty", "Gilmore Girls", "Watchmen"); they a
 A name is a title when the text says so: a year in brackets right after it ("Stoker
 (2013)"), a noun for a work right before it ("the television series Gilmore Girls", "his
 graphic novel Angel Catbird"), quotation marks around it alone ("“Umoregi”"), or a
-list it shares with titles ("Silent Witness, Close to Home and …").
+list it shares with titles ("Silent Witness, Close to Home and …"). The syntax says so
+too: a work in apposition ("Cry Wolf, another horror film"), the object of a verb of
+making ("he wrote his Dumky Trio", "Byron composed Thyrza"), what one plays or appears in
+("starred in Gilmore Girls"), what a work noun is ("the most successful of the operas is
+Rusalka"), and the subject of a theory ("his theory of Case Grammar"). A name the
+article once shows to be a title is a title wherever it stands.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import TYPE_CHECKING
 from store.extract.names import known_type
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from store.extract.entity_spans import Form
 
@@ -35,11 +40,31 @@ CLOSING = "\"”’'"
 NOT_BEFORE_TITLES = frozenset("in at from by and of as called named dubbed nicknamed".split())
 """Words before a name in brackets or quotes that make it a place, an author or a name."""
 SKIPPED = frozenset({"the", "a", "an", '"', "“", "'", "‘"})
+APPOSED_WORKS = WORK_NOUNS | frozenset(
+    "work works piece pieces composition compositions elegy elegies".split()
+)
+"""Nouns that, in apposition to a name ("Cry Wolf, another horror film"), make it a work."""
+MAKING_VERBS = frozenset("write co-write compose publish direct paint pen record co-direct".split())
+"""Verbs whose object is a work ("he wrote his Dumky Trio"); not "release" or "produce",
+which take people and goods."""
+PLAYING_VERBS = frozenset("star co-star appear feature cast".split())
+"""Verbs whose "in" names a work, unless it names a place ("starred in Gilmore Girls")."""
+CONCEPT_NOUNS = frozenset(
+    "theory theories principle principles concept notion hypothesis theorem doctrine".split()
+)
+"""Nouns whose "of" names an idea, not an entity ("his theory of Case Grammar")."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FOUGHT_AT = re.compile(
+    r"(?:[Tt]he )?(?:Battle|Siege|Sack|Fall|Liberation|Relief) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+)
 
 
 def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
     """`forms` less the titles of works (module docstring)."""
-    works = {i for i, form in enumerate(forms) if _titled_here(doc, body, form)}
+    found = {i: _titled_here(doc, body, form) for i, form in enumerate(forms)}
+    works = {i for i, how in found.items() if how}
+    titles = {forms[i].text for i, how in found.items() if how == "said"}
+    works |= {i for i, form in enumerate(forms) if form.text in titles}  # once shown, a title everywhere
     if works:
         roots = {}
         for i, form in enumerate(forms):
@@ -52,31 +77,74 @@ def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
     return [form for i, form in enumerate(forms) if i not in works]
 
 
-def _titled_here(doc: Doc, body: str, form: Form) -> bool:
+def _titled_here(doc: Doc, body: str, form: Form) -> str | None:
+    """ "said" where the text says this is a work, "quoted" where only quotation marks
+    around it suggest so (a nickname is quoted too), else None."""
     span = doc.char_span(form.start, form.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     at = span.start - 1
     while at >= 0 and doc[at].lower_ in SKIPPED:
         at -= 1
     word = doc[at].lower_ if at >= 0 else ""
     if word in WORK_NOUNS and doc[at].is_lower:
-        return True
+        return "said"
+    if not known_type(form.text) and _work_by_syntax(span.root, form.label):
+        return "said"
     if word in NOT_BEFORE_TITLES or known_type(form.text):
-        return False  # "in Paris (1927)", "by Cruse and Croft (2004)", "known as “Syrian Thebaid”"
+        return None  # "in Paris (1927)", "by Cruse and Croft (2004)", "known as “Syrian Thebaid”"
     if YEAR_AFTER.match(body, form.end):
-        return True
+        return "said"
     after = form.end
     while after < len(body) and body[after] in ",.!?":
         after += 1
     before = form.start - 1
-    return before >= 0 and body[before] in OPENING and after < len(body) and body[after] in CLOSING
+    quoted = before >= 0 and body[before] in OPENING and after < len(body) and body[after] in CLOSING
+    return "quoted" if quoted else None
+
+
+def _work_by_syntax(root: Token, label: str) -> bool:
+    """The syntax makes the name whose head is `root` a work (module docstring)."""
+    for child in root.children:
+        if child.dep_ == "appos" and child.is_lower and _work_noun(child):
+            return True  # "Cry Wolf, another horror film", "his Dumky Trio, one of his works"
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_ in MAKING_VERBS:
+        return True  # "he wrote his Dumky Trio"
+    if root.dep_ == "pobj" and head.lower_ == "in" and label not in PLACE_LABELS:
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_ in PLAYING_VERBS:
+            return True  # "he appeared in Cry Wolf"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in CONCEPT_NOUNS:
+        return True  # "his theory of Case Grammar"
+    if root.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        return any(_work_noun(s) or any(_work_noun(o) for o in _of_objects(s)) for s in subjects)
+    return False  # "the most successful of the operas is Rusalka", "His chief work is Hydrodynamica"
+
+
+def _work_noun(token: Token) -> bool:
+    """A noun for a work, or "one" of such ("one of his most successful works")."""
+    if token.lower_ == "one":
+        return any(_work_noun(o) for o in _of_objects(token))
+    return token.pos_ == "NOUN" and token.lower_ in APPOSED_WORKS
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [
+        o
+        for p in token.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def places_in_events(doc: Doc, forms: list[Form]) -> list[Form]:
     """The known place an event or a work is named after: "Berlin" in "the 33rd Berlin
     International Film Festival", "London" in "the London 2012 Olympics". The event is no
-    entity, so the place is no fragment of one. Only gazetteer places count."""
+    entity, so the place is no fragment of one. Only gazetteer places count, and the
+    place a battle or a siege is named after ("the Battle of Chudnov")."""
     from store.extract.entity_spans import LABELS, Form
     from store.extract.name_heads import retype
 
@@ -85,6 +153,12 @@ def places_in_events(doc: Doc, forms: list[Form]) -> list[Form]:
     for span in doc.ents:
         if span.label_ not in ("EVENT", "WORK_OF_ART", "PRODUCT") or len(span) < 2:
             continue
+        fought = FOUGHT_AT.match(span.text)
+        if fought and span.label_ == "EVENT":
+            start = span.start_char + fought.start(1)
+            if not any(s < start + len(fought.group(1)) and start < e for s, e in taken):
+                added.append(Form(fought.group(1), known_type(fought.group(1)) or "GPE", start))
+            continue  # "the Battle of Chudnov", "the siege of Aleppo": fought at a place
         if retype(span.text, span.label_) in LABELS:
             continue  # a newspaper or a club the head word makes an organisation
         tokens = [t for t in span if not (t.like_num or t.lower_ == "the" or t.is_punct)]

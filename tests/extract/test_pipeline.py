@@ -1,9 +1,12 @@
-"""The model pipeline: a clear error for a missing model, and two processes give
-the same result as one."""
+"""The model pipeline: a clear error for a missing model, two processes give the same
+result as one, and the model's matrix products run where they are fast."""
 
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
+from thinc.api import NumpyOps
+from threadpoolctl import threadpool_info
 
 import store.extract.pipeline as pipeline
 from store.extract import PARALLEL_FROM, extract_articles
@@ -40,3 +43,12 @@ def test_two_processes_match_one(nlp: object) -> None:
     assert [a.extraction_digest for a in double] == [a.extraction_digest for a in single]
     assert double[6].quotes[0].speaker == "Anna Keller"
     assert seen[-1] == count
+
+
+def test_the_model_multiplies_with_numpy_on_one_blas_thread(nlp: Language) -> None:
+    """BLIS as bundled picks its slow generic kernels on CPUs its build does not know;
+    OpenBLAS's idle threads spin on a busy machine."""
+    tok2vec = next(p.model for _, p in nlp.pipeline if getattr(p, "model", None) is not None)
+    assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in tok2vec.walk())
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == pipeline.BLAS_THREADS == 1 for pool in blas)

@@ -48,7 +48,7 @@ def test_two_processes_match_one(nlp: object) -> None:
 def test_the_model_multiplies_with_numpy_on_one_blas_thread(nlp: Language) -> None:
     """BLIS as bundled picks its slow generic kernels on CPUs its build does not know;
     OpenBLAS's idle threads spin on a busy machine."""
-    tok2vec = next(p.model for _, p in nlp.pipeline if getattr(p, "model", None) is not None)
+    tok2vec = next(model for _, p in nlp.pipeline if (model := getattr(p, "model", None)) is not None)
     assert all(isinstance(layer.ops, NumpyOps) and not layer.ops.use_blis for layer in tok2vec.walk())
     blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert blas and all(pool["num_threads"] == pipeline.BLAS_THREADS == 1 for pool in blas)

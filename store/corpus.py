@@ -11,7 +11,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,7 +45,7 @@ from store.index.facet_counts import FACET_BUDGET_S, corpus_facets, query_facets
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.quote_pages import quote_page, quotes_per_passage, speaker_quotes_per_passage
 from store.index.registry import EntityGroup, EntityRegistry
-from store.index.review import QuoteToCheck, quotes_to_check
+from store.index.review import CHECK_KINDS, CheckKind, QuoteToCheck, quotes_to_check
 from store.index.schema import index_damage
 from store.index.search_page import search_page
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
@@ -341,14 +341,18 @@ class Corpus(CorpusViews):
         quotes = quote_page(self._reader, docnums, count_of, speakers, registry.speaker_of, offset, limit)
         return QuotesPage(speaker=ref, total=total, quotes=quotes, offset=offset)
 
-    def quotes_to_check(self, *, limit: int = 200) -> list[QuoteToCheck]:
-        """Quotes with no speaker, an organisation or place for one, or no attribution verb,
-        oldest article first (store.index.review): what the "Check speakers" view lists."""
+    def quotes_to_check(
+        self, *, limit: int = 200, kinds: Iterable[CheckKind] = tuple(CHECK_KINDS)
+    ) -> list[QuoteToCheck]:
+        """Quotes with no speaker, an organisation or place for one, or a speaker of low
+        confidence (those of `kinds`), oldest article first (store.index.review): what the
+        "Check speakers" view lists."""
         return self._run(
             lambda: quotes_to_check(
                 (self._searcher().stored_fields(d) for d in self._ordered("kind", ["quote"])),
                 self.registry(),
                 limit,
+                kinds,
             )
         )
 

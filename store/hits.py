@@ -162,6 +162,10 @@ class QuoteHit(Passage):
     end: int = 0
     partial: bool = False
     """A fragment of the speaker's words inside reported speech ("said it was “dead”")."""
+    confidence: str | None = None
+    """How sure the speaker is: high, medium or low (None: not graded, an older file)."""
+    speaker_from: str | None = None
+    """How extraction found the speaker ("cue", "lead-in-pronoun"), as in the YAML file."""
 
 
 @dataclass

@@ -57,6 +57,17 @@ class Quote:
     the water”"), not a whole sentence of theirs."""
     speaker_by_hand: bool = False
     """The speaker was set (or cleared) by a person; re-extraction keeps it for this quote."""
+    confidence: str | None = None
+    """How sure the speaker is: "high", "medium" or "low" (`store.confidence`); None for
+    no speaker, or a file written before speakers were graded."""
+    speaker_from: str | None = None
+    """How extraction found the speaker, as a route word ("cue", "lead-in-pronoun"); None for
+    no speaker, a speaker set by hand, or a file written before routes were recorded."""
+
+    @property
+    def uncertain(self) -> bool:
+        """Extraction named a speaker it is not sure of, and no person has set it since."""
+        return bool(self.speaker) and self.confidence == "low" and not self.speaker_by_hand
 
 
 @dataclass

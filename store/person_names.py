@@ -83,3 +83,27 @@ king queen prince princess pope father reverend rev rev. rabbi imam
 """.split()
 )
 """Words before a name that make it a person's ("Mr Blair", "President Obama")."""
+
+POST_NOMINALS = frozenset(
+    """
+KG KT GCB KCB CB AO OM GCMG KCMG CMG GCVO KCVO CVO LVO MVO GBE KBE DBE CBE OBE MBE BEM CH VC GC DSO MC DFC
+QPM KPM RRC KC QC SC SOC MP MSP MS AM MLA MLC MEP TD PC JP DL
+PhD DPhil MD DDS MA BA BSc MSc MBA LLB LLM LLD DSc DLitt MBBS MRCP FRCP FRCS FRCGP MRCGP
+FRS FRSE FRSA FBA FREng FMedSci FRSL RA PRA RSA RIBA FRIBA CEng CPA CFA Esq Esq.
+""".split()
+)
+"""Letters after a name: honours and decorations, a barrister's rank, an elected office,
+degrees and fellowships (as Debrett's and the UK honours system write them), matched as
+written: "Sarah Lund QC" is Sarah Lund. Generational suffixes (Jr., Sr., III) are part
+of the name and are not here."""
+
+
+def strip_post_nominals(name: str) -> str:
+    """The name without letters after it ("Dame Zaha Hadid DBE RA" -> "Dame Zaha Hadid"), as
+    long as a name is left; commas before the letters go too ("Ann Lee, QC")."""
+    words = name.split()
+    while len(words) > 1 and words[-1].rstrip(",") in POST_NOMINALS:
+        words.pop()
+    if len(words) == len(name.split()):
+        return name
+    return " ".join(words).rstrip(",")

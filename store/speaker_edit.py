@@ -31,7 +31,7 @@ def set_speaker(path: Path, paragraph: int, start: int, speaker: str | None) -> 
     edited_before = edited_by_hand(article)
     speaker = speaker.strip() if speaker else None
     quote.speaker = speaker or None
-    quote.speaker_by_hand = True
+    mark_by_hand(quote)
     add_speaker_entity(article, quote.speaker)
     if not edited_before and article.extraction_digest is not None:
         # the correction is recorded on the quote, so the article stays open to re-extraction;
@@ -51,8 +51,16 @@ def carry_hand_speakers(article: Article, hand: list[Quote]) -> None:
             article.quotes.append(kept)
             article.quotes.sort(key=lambda q: (q.paragraph, q.start))
         else:
-            quote.speaker, quote.speaker_by_hand = kept.speaker, True
+            quote.speaker = kept.speaker
+            mark_by_hand(quote)
         add_speaker_entity(article, kept.speaker)
+
+
+def mark_by_hand(quote: Quote) -> None:
+    """A person set this speaker (or cleared it): sure, and no route of extraction's."""
+    quote.speaker_by_hand = True
+    quote.confidence = "high" if quote.speaker else None
+    quote.speaker_from = None
 
 
 def _same_quote(quotes: list[Quote], kept: Quote) -> Quote | None:

@@ -33,6 +33,24 @@ def test_round_trip_is_equal(tmp_path: Path) -> None:
     assert load_article(path) == sample()
 
 
+def test_a_graded_speaker_round_trips_and_reads_as_written(tmp_path: Path) -> None:
+    article = sample()
+    article.quotes[0].confidence, article.quotes[0].speaker_from = "low", "lead-in-pronoun"
+    text = dump_article(article)
+    assert "  cue: said\n  confidence: low\n  speaker_from: lead-in-pronoun\n" in text
+    path = tmp_path / "a.yaml"
+    save_article(path, article)
+    assert load_article(path) == article
+
+
+def test_a_file_written_before_speakers_were_graded_loads_unchanged(tmp_path: Path) -> None:
+    text = dump_article(sample())
+    assert "confidence" not in text and "speaker_from" not in text
+    (quote,) = article_from_text(text, tmp_path / "a.yaml").quotes
+    assert (quote.speaker, quote.confidence, quote.speaker_from) == ("John Kerry", None, None)
+    assert dump_article(article_from_text(text, tmp_path / "a.yaml")) == text
+
+
 def test_unchanged_article_is_not_rewritten(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     save_article(path, sample())

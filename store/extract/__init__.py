@@ -17,6 +17,7 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING
 
 from store.aliases import AliasTable
+from store.confidence import graded
 from store.curation import curate_article
 from store.errors import StoreError
 from store.extract.corpus_names import propagate_names
@@ -87,6 +88,7 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
             speaker=a.speaker,
             cue=a.cue,
             partial=reading.kind == "partial",
+            **graded(a),
         )
         for r, a, reading in zip(regions, attributions, readings, strict=True)
     ]

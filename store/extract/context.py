@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from store.extract.quotes import QuoteRegion
 from store.models import Entity
+from store.person_names import strip_post_nominals
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -128,7 +129,7 @@ class QuoteContext:
         while end + 1 < len(self.doc) and self.is_name(self.doc[end + 1]) and not self.in_quote[end + 1]:
             end += 1
         text = self.doc[start : end + 1].text.removesuffix("’s").removesuffix("'s")
-        return text.strip(_NAME_JUNK) or None
+        return strip_post_nominals(text.strip(_NAME_JUNK)) or None
 
     def surfaces(self, token: Token) -> list[str]:
         """Ways to say the subject, longest first: its entity span, its name, the word."""
@@ -138,7 +139,7 @@ class QuoteContext:
                 if ent.start <= token.i < ent.end:
                     # a span the model ran over a verb ("Trump assured Jones") is not one name
                     if not any(t.pos_ in ("VERB", "AUX") for t in ent):
-                        found.append(ent.text)
+                        found.append(strip_post_nominals(ent.text))
                     break
         name = self.proper_name(token)
         if name:

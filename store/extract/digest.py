@@ -36,6 +36,8 @@ def _quote_record(quote: Quote) -> list[object]:
         record.append("partial")
     if quote.speaker_by_hand:
         record.append("hand")
+    if quote.confidence or quote.speaker_from:
+        record += [quote.confidence, quote.speaker_from]
     return record
 
 

@@ -25,6 +25,7 @@ from store.extract.names import (
 )
 from store.extract.works import without_works
 from store.name_lexicon import is_census_first_name, is_first_name
+from store.person_names import POST_NOMINALS
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
@@ -32,12 +33,8 @@ NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
 """Labels whose spans a head word may retype ("the Sydney Morning Herald" as an EVENT)."""
 LEADING_DROP = frozenset("the a an this that these those his her its their our my your".split())
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
-POSTNOMINALS = frozenset(
-    """
-QC KC SC MP MEP MSP MLA AM AO OBE CBE MBE KBE DBE GBE KCB GCB CB OM CH KG KT VC GC DSO MC DL JP
-FRS FRSE FBA FREng FRSA FRCP FRCS RA PhD MD Jr Jr. Sr Sr.
-""".split()
-)
+POSTNOMINALS = POST_NOMINALS | {"Jr", "Jr.", "Sr", "Sr."}
+"""Letters after a name (store.person_names), and the generational suffixes a span may end on."""
 AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 """An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
@@ -197,7 +194,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         or (tokens[-1].like_num and span.label_ == "PERSON")
         or (
             span.label_ == "PERSON"
-            and len(tokens) > 2
+            and len(tokens) > 1
             and tokens[-1].text in POSTNOMINALS
             and not tokens[-1].text.startswith(("Jr", "Sr"))
         )

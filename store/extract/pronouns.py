@@ -18,6 +18,7 @@ from store.extract.context import QuoteContext
 from store.extract.cues import is_cue
 from store.extract.gender import GenderVotes, compatible, title_before
 from store.extract.roles import Roles
+from store.person_names import strip_post_nominals
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -109,7 +110,7 @@ class PronounResolver:
                 continue
             while len(ent) > 1 and ent[0].pos_ != "PROPN":
                 ent = ent[1:]  # "Telling Maria Lopez": the model's span took a verb along
-            text = ent.text.removesuffix("’s").removesuffix("'s").strip()
+            text = strip_post_nominals(ent.text.removesuffix("’s").removesuffix("'s").strip())
             if not text or text in forms:
                 continue
             found = at.resolve(text, at.entities)
@@ -177,12 +178,16 @@ class PronounResolver:
 
     def resolve(self, pronoun: Token, gender: str) -> str | None:
         """The nearest compatible subject or speaker; a mere mention only when none is near."""
+        return self.resolve_back(pronoun, gender)[0]
+
+    def resolve_back(self, pronoun: Token, gender: str) -> tuple[str | None, int]:
+        """`resolve`, with how many sentences back the person was found (0: the pronoun's own)."""
         at = self.at
         here = at.sent_of[pronoun.i]
         paragraph = at.paragraph_of_token(pronoun.i)
         since = at.sents[max(0, here - MAX_SENTENCES_BACK + 1)].start
         spoken = self._quote_speakers(since, pronoun.i)
-        fallback: str | None = None
+        fallback: tuple[str | None, int] = (None, 0)
         for s in range(here, max(-1, here - MAX_SENTENCES_BACK), -1):
             sentence = at.sents[s]
             if paragraph - at.paragraph_of_token(sentence.start) > MAX_PARAGRAPHS_BACK:
@@ -208,9 +213,9 @@ class PronounResolver:
                 continue
             best = min(candidates)
             if best[0] < 3:
-                return best[2]
-            if fallback is None:
-                fallback = best[2]
+                return best[2], here - s
+            if fallback[0] is None:
+                fallback = (best[2], here - s)
             if here - s >= NEAR_SENTENCES:
                 return fallback
         return fallback

@@ -15,14 +15,14 @@ quotation marks are never searched for a speaker.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from store.extract.context import SUBJECTS, QuoteContext, Resolve
 from store.extract.cues import is_cue
 from store.extract.pronouns import PronounResolver
 from store.extract.quotes import QuoteRegion
-from store.extract.subjects import SpeakerNamer
+from store.extract.subjects import NOBODY, Named, SpeakerNamer
 from store.models import Entity
 
 if TYPE_CHECKING:
@@ -41,6 +41,21 @@ class Attribution:
     """The cue word as written ("said", "according to"), when one was found."""
     at: int = -1
     """Token index of the cue (-1 without one): a later quote under the same cue shares it."""
+    route: str = ""
+    """How the cue (or the lack of one) was found: a key of `confidence.ROUTES` ("" : no speaker)."""
+    naming: str = ""
+    """How the cue's subject was named: a key of `confidence.NAMINGS`."""
+    back: int = 0
+    """For a pronoun, how many sentences back its person was named."""
+
+    @classmethod
+    def of(cls, named: Named, cue: str | None, at: int, route: str) -> Attribution:
+        """An attribution by `route` to the speaker a subject was `named`."""
+        return cls(named.name, cue, at, route, named.how, named.back)
+
+    def carried(self, route: str) -> Attribution:
+        """This speaker, taken over by a quote of another paragraph by `route` (without the cue)."""
+        return Attribution(self.speaker, None, -1, route, self.naming, self.back)
 
 
 class Attributor:
@@ -166,7 +181,7 @@ class Attributor:
                 cue = cues[-1]
                 if q and self.done[q - 1].at in {c.i for c in cues}:
                     return self.done[q - 1]  # "“…,” he said. “…”": the cue of the quote before
-                return Attribution(self.namer.speaker_of_cue(cue), _cue_text(cue), cue.i)
+                return Attribution.of(self.namer.speaker_of_cue(cue), _cue_text(cue), cue.i, "lead-in")
             for verb in reversed(words):
                 if (
                     verb.pos_ in ("VERB", "AUX")
@@ -175,9 +190,9 @@ class Attributor:
                 ):
                     subject = self.subject_of(verb)
                     if subject is not None and self._person(subject):
-                        speaker = self.name_of(subject)
-                        if speaker is not None:
-                            return Attribution(speaker, None)
+                        named = self.namer.named(subject)
+                        if named.name is not None:
+                            return Attribution.of(named, None, -1, "reporting")
             if sentence.start < since:
                 break
         return None
@@ -191,7 +206,7 @@ class Attributor:
         entity = self.ctx.entity_of(subject) if self.ctx.is_name(subject) else None
         return entity is not None and entity.type == "PERSON"
 
-    def colon_speaker(self, q: int) -> str | None:
+    def colon_speaker(self, q: int) -> Named:
         """`Name: “…”` (transcripts, round-ups): the name right before a colon before the quote."""
         ctx = self.ctx
         doc = ctx.doc
@@ -200,24 +215,24 @@ class Attributor:
         while i >= 0 and doc[i].is_space:
             i -= 1
         if i < 1 or doc[i].text != ":":
-            return None
+            return NOBODY
         j = i - 1
         if doc[j].text == ")":  # "Rep. Jane Doe (D-Ore.):"
             while j > 0 and doc[j].text != "(" and i - j < 8:
                 j -= 1
             j -= 1
         if j >= 0 and not ctx.in_quote[j] and ctx.is_name(doc[j]):
-            return self.name_of(doc[j])
+            return self.namer.named(doc[j])
         return self.lead_in_subject(i)
 
-    def lead_in_subject(self, colon: int) -> str | None:
+    def lead_in_subject(self, colon: int) -> Named:
         """`Lopez made the following comment: “…”`: the subject of the sentence the colon ends."""
         ctx = self.ctx
         sentence = ctx.sents[ctx.sent_of[colon]]
         for token in ctx.doc[sentence.start : colon]:
             if token.dep_ in SUBJECTS and not ctx.in_quote[token.i] and not ctx.in_quote[token.head.i]:
-                return self.name_of(token)
-        return None
+                return self.namer.named(token)
+        return NOBODY
 
     def _ends_sentence(self, q: int, last: int) -> bool:
         """The quote closes its sentence and the next one, in the same paragraph, starts with words."""
@@ -247,25 +262,36 @@ class Attributor:
         previous = done[-1] if done else None
         previous_region = self.ctx.quotes[q - 1] if q else None
         if region.continues and previous is not None:
-            return previous
+            return replace(previous, route="continued")
         frame = self.frames[q]
         # a partial quote is the words of whoever the verb it hangs from has speaking
         cue = self.ctx.doc[frame] if frame >= 0 else self.cue_for(q)
         if cue is not None:
             if previous is not None and previous.at == cue.i:
                 return previous
-            return Attribution(self.namer.speaker_of_cue(cue), _cue_text(cue), cue.i)
+            route = "partial" if frame >= 0 else self._cue_route(q, cue)
+            return Attribution.of(self.namer.speaker_of_cue(cue), _cue_text(cue), cue.i, route)
         # "X countered … He declared: “…”": a speaker introduced since the last quote
         introduced = self.lead_in(q)
         if introduced is not None:
             return introduced
         same_paragraph = previous_region is not None and previous_region.paragraph == region.paragraph
         if previous is not None and same_paragraph:
-            return previous
+            return replace(previous, route="carried")
         named = self.colon_speaker(q)
-        if named is not None:
-            return Attribution(named, None)
+        if named.name is not None:
+            return Attribution.of(named, None, -1, "colon")
         return self.from_previous_paragraph(q, region, previous, previous_region)
+
+    def _cue_route(self, q: int, cue: Token) -> str:
+        """`cue` when the cue stands in the quote's own sentence before or around it, `cue-after`
+        right after it, `next-sentence` when it was found in the sentence the quote runs into."""
+        ctx = self.ctx
+        a, b = ctx.quote_tokens[q]
+        last = ctx.sent_of[min(max(b - 1, a), len(ctx.doc) - 1)]
+        if ctx.sent_of[cue.i] > last:
+            return "next-sentence"
+        return "cue-after" if cue.i >= b else "cue"
 
     def from_previous_paragraph(
         self, q: int, region: QuoteRegion, previous: Attribution | None, previous_region: QuoteRegion | None
@@ -290,14 +316,19 @@ class Attributor:
         for s in range(last_sent, first_sent - 1, -1):
             cues = [t for t in ctx.sents[s] if not ctx.in_quote[t.i] and is_cue(t)]
             if cues and cues[-1].i > last_quote_end:
-                speaker = self.namer.speaker_of_cue(cues[0])
-                if speaker is not None:
-                    return Attribution(speaker, None)
+                named = self.namer.speaker_of_cue(cues[0])
+                if named.name is not None:
+                    return Attribution.of(named, None, -1, "previous-paragraph")
         if previous is not None and previous_region is not None and previous_region.paragraph == p:
-            return Attribution(previous.speaker, None)
+            return previous.carried("previous-paragraph")
         end = ctx.token_at(ctx.starts[p] + len(ctx.paragraph_texts[p].rstrip()) - 1)
         if ctx.doc[end].text == ":" and not ctx.in_quote[end]:
-            return Attribution(self.lead_in_subject(end), None)
+            named = self.lead_in_subject(end)
+            return (
+                Attribution.of(named, None, -1, "previous-paragraph")
+                if named.name
+                else Attribution(None, None)
+            )
         return Attribution(None, None)
 
 

@@ -17,7 +17,7 @@ Anything else stays None.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from store.extract.context import SUBJECTS, QuoteContext
 from store.extract.cues import is_cue
@@ -43,6 +43,18 @@ _BODY_TYPES = ("ORG", "GPE", "NORP")
 _INDEFINITE = frozenset({"a", "an", "another", "some", "one"})
 
 
+class Named(NamedTuple):
+    """A speaker, and how the subject standing for them was named (`confidence.NAMINGS`)."""
+
+    name: str | None
+    how: str = "name"
+    back: int = 0
+    """For a pronoun, how many sentences back its person was found (0: its own sentence)."""
+
+
+NOBODY = Named(None, "")
+
+
 class SpeakerNamer:
     """Names the subject of a cue, for one article."""
 
@@ -51,19 +63,19 @@ class SpeakerNamer:
         self.pronouns = pronouns
         self.roles = pronouns.roles
 
-    def speaker_of_cue(self, cue: Token) -> str | None:
+    def speaker_of_cue(self, cue: Token) -> Named:
         if cue.lower_ == "according":
             to = cue.nbor(1)
             objects = [c for c in to.children if c.dep_ == "pobj"]
-            return self.name_of(objects[0]) if objects else None
+            return self.named(objects[0]) if objects else NOBODY
         # "were described by Johnson as a “historic mandate”": a passive's agent speaks
         agent = next((c for c in cue.children if c.dep_ == "agent"), None)
         if agent is not None:
             objects = [c for c in agent.children if c.dep_ == "pobj" and not self.ctx.in_quote[c.i]]
             if objects:
-                return self.name_of(objects[0])
+                return self.named(objects[0])
         subject = self.subject_of(cue)
-        return self.name_of(subject) if subject is not None else None
+        return self.named(subject) if subject is not None else NOBODY
 
     def subject_of(self, verb: Token, depth: int = 0) -> Token | None:
         ctx = self.ctx
@@ -128,18 +140,23 @@ class SpeakerNamer:
 
     def name_of(self, token: Token) -> str | None:
         """The canonical name of the speaker a subject token stands for."""
+        return self.named(token).name
+
+    def named(self, token: Token) -> Named:
+        """The speaker a subject token stands for, and how it was named (see `confidence`)."""
         ctx = self.ctx
         if token.pos_ == "PRON":
             word = token.lower_
             gender = _PERSONAL.get(word)
             if gender is not None:
-                return self.pronouns.resolve(token, gender)
+                person, back = self.pronouns.resolve_back(token, gender)
+                return Named(person, "pronoun", back)
             if word == "it":
                 body = body_subject(ctx, token)
-                return self.name_of(body) if body is not None else None
+                return Named(self.name_of(body), "body") if body is not None else NOBODY
             if word == "they":
-                return self._they(token)
-            return None
+                return Named(self._they(token), "group")
+            return NOBODY
         word = token.lower_
         if word in _DESCRIPTIVE_CARRIERS or word in _SPOKESPEOPLE:
             return self._carrier(token, aide=word in _SPOKESPEOPLE)
@@ -151,18 +168,18 @@ class SpeakerNamer:
             return self._description(token)  # "the minister", "the company", "the 28-year-old"
         joint = self._joint(token)
         if joint is not None:
-            return joint
+            return Named(joint, "joint")
         if self._unnamed_partner(token):
-            return None  # "Emma Clarke and her husband said": both speak, never one of them
+            return NOBODY  # "Emma Clarke and her husband said": both speak, never one of them
         for surface in ctx.surfaces(token):
             entity = ctx.resolve(surface, ctx.entities)
             if entity is not None:
-                return entity.name
+                return Named(entity.name)
         if not ctx.is_name(token):
             return self._description(token)
-        return ctx.proper_name(token)
+        return Named(ctx.proper_name(token))
 
-    def _carrier(self, token: Token, aide: bool) -> str | None:
+    def _carrier(self, token: Token, aide: bool) -> Named:
         """ "the statement said", "a tweet from X read", "a Siemens press release reads",
         "an official from the ministry stated" (the organisation speaks, never a person's aide)."""
         ctx = self.ctx
@@ -170,10 +187,10 @@ class SpeakerNamer:
             for child in token.children:
                 # "Ryan's spokeswoman, Jane Strong,": the spokeswoman is named
                 if child.dep_ == "appos" and child.pos_ == "PROPN" and not ctx.in_quote[child.i]:
-                    return self.name_of(child)
+                    return self.named(child)
         for child in token.children:
             if child.dep_ == "compound" and ctx.is_name(child) and not ctx.in_quote[child.i]:
-                return self._organisation(child) if aide else self.name_of(child)
+                return Named(self._organisation(child), "body") if aide else self.named(child)
             if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("from", "by", "for", "of")):
                 inner = (
                     child
@@ -181,10 +198,10 @@ class SpeakerNamer:
                     else next((c for c in child.children if c.dep_ == "pobj"), None)
                 )
                 if inner is not None:
-                    return self._organisation(inner) if aide else self.name_of(inner)
-        return None
+                    return Named(self._organisation(inner), "body") if aide else self.named(inner)
+        return NOBODY
 
-    def _description(self, token: Token) -> str | None:
+    def _description(self, token: Token) -> Named:
         """A common noun as subject: a named apposition, a body, a group, or a role."""
         ctx = self.ctx
         # "a spokesman, John Smith," / "campaign chief Anna Keller"
@@ -192,17 +209,17 @@ class SpeakerNamer:
             if ctx.in_quote[child.i] or child.pos_ != "PROPN":
                 continue
             if child.dep_ == "appos" or (child.dep_ == "compound" and child.ent_type_ == "PERSON"):
-                return self.name_of(child)
+                return self.named(child)
         determiners = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
         if determiners & _INDEFINITE:
-            return None  # an indefinite description introduces someone new
+            return NOBODY  # an indefinite description introduces someone new
         if is_org_noun(token):
-            return self._body(token)
+            return Named(self._body(token), "body")
         if is_group_noun(token):
-            return self.roles.pair_before(token.i)
+            return Named(self.roles.pair_before(token.i), "group")
         if token.pos_ == "NOUN" or token.lower_ == "old":
-            return self.roles.person_for(token)
-        return None
+            return Named(self.roles.person_for(token), "role")
+        return NOBODY
 
     def _body(self, token: Token) -> str | None:
         """ "the Labour party" (Labour), "the US government", "the company" (the last body named)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from store.hits import P
 from store.index.name_ids import name_id, pack_ids
@@ -65,6 +65,24 @@ def stored_passage(fields: Mapping[str, Any], record: type[P], **more: Any) -> P
     )
 
 
+class StoredQuote(NamedTuple):
+    """One quote as a passage document stores it (see `article_documents`)."""
+
+    speaker: str | None
+    start: int
+    end: int
+    cue: str | None
+    partial: bool = False
+    by_hand: bool = False
+    confidence: str | None = None
+    speaker_from: str | None = None
+
+
+def stored_quotes(fields: Mapping[str, Any]) -> list[StoredQuote]:
+    """The quotes of a passage document, read back: the one place that decodes them."""
+    return [StoredQuote(*entry) for entry in fields.get("quotes") or []]
+
+
 def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]:
     """One document per passage: headline (-1), standfirst (-2), then each paragraph."""
     common: dict[str, Any] = {
@@ -121,8 +139,10 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
     quotes_by_paragraph: dict[int, list[list[Any]]] = {}
     quote_text: dict[int, list[str]] = {}
     for quote in article.quotes:
-        # [speaker, start, end, cue], then [partial, speaker set by hand] when either is true
-        flags = [quote.partial, quote.speaker_by_hand] if quote.partial or quote.speaker_by_hand else []
+        # [speaker, start, end, cue], then [partial, set by hand, confidence, speaker_from] when any is set
+        flags: list[Any] = []
+        if quote.partial or quote.speaker_by_hand or quote.confidence or quote.speaker_from:
+            flags = [quote.partial, quote.speaker_by_hand, quote.confidence, quote.speaker_from]
         quotes_by_paragraph.setdefault(quote.paragraph, []).append(
             [quote.speaker, quote.start, quote.end, quote.cue, *flags]
         )

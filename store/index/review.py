@@ -2,18 +2,21 @@
 
 The "Check speakers" view lists them: a quote nobody is credited with, one
 credited to an organisation, a place or a group (rarely who speaks a person's
-words: "said the Chelsea star"), and one credited without an attribution verb
-(the speaker was inferred from the surroundings: low confidence).
+words: "said the Chelsea star"), and one whose speaker extraction is not sure of
+(`confidence: low`: a pronoun far from its person, a speaker introduced sentences
+before; see store.confidence). A quote from a file written before speakers were
+graded counts as low when it has no attribution verb.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from store.confidence import reason
 from store.hits import Passage
-from store.index.documents import stored_passage
+from store.index.documents import StoredQuote, stored_passage, stored_quotes
 from store.index.registry import EntityRegistry
 
 PEOPLE = ("PERSON",)
@@ -24,6 +27,13 @@ TYPE_WORDS = {
     "FAC": "a place",
     "NORP": "a group",
 }
+CheckKind = Literal["none", "body", "low"]
+CHECK_KINDS: dict[CheckKind, str] = {
+    "none": "no speaker",
+    "body": "an organisation or place",
+    "low": "low confidence",
+}
+"""Why a quote is listed, and how the view's filter names each kind."""
 
 
 @dataclass(frozen=True)
@@ -36,44 +46,58 @@ class QuoteToCheck(Passage):
     speaker: str | None = None
     """The speaker the article file gives (null: nobody)."""
     reason: str = ""
-    """Why it is listed: "no speaker", "credited to an organisation", "no attribution verb"."""
+    """Why it is listed: "no speaker", "credited to an organisation", "low confidence: …"."""
     partial: bool = False
     """A fragment of the speaker's words inside reported speech."""
+    kind: CheckKind = "none"
+    """Which of the three reasons lists it (the view filters on it)."""
+    confidence: str | None = None
+    """How sure extraction was of the speaker (None: not graded)."""
 
 
-def reason_to_check(speaker: str | None, cue: str | None, registry: EntityRegistry) -> str | None:
-    """Why a quote's speaker needs a look, or None when it looks right."""
-    if not speaker:
-        return "no speaker"
-    entity = registry.speaker_entity(speaker)
+def reason_to_check(quote: StoredQuote, registry: EntityRegistry) -> tuple[CheckKind, str] | None:
+    """Why a quote's speaker needs a look (its kind and the words for it), or None when it
+    looks right."""
+    if not quote.speaker:
+        return "none", "no speaker"
+    entity = registry.speaker_entity(quote.speaker)
     if entity is not None and entity.type not in PEOPLE:
-        return f"credited to {TYPE_WORDS.get(entity.type, 'a ' + entity.type.lower())}"
-    if not cue:
-        return "no attribution verb: the speaker was inferred"
+        return "body", f"credited to {TYPE_WORDS.get(entity.type, 'a ' + entity.type.lower())}"
+    if quote.confidence == "low":
+        return "low", "low confidence: " + reason(quote.speaker_from or "")
+    if quote.confidence is None and not quote.cue:
+        return "low", "no attribution verb: the speaker was inferred"
     return None
 
 
 def quotes_to_check(
-    passages: Iterable[dict[str, Any]], registry: EntityRegistry, limit: int
+    passages: Iterable[dict[str, Any]],
+    registry: EntityRegistry,
+    limit: int,
+    kinds: Iterable[CheckKind] = tuple(CHECK_KINDS),
 ) -> list[QuoteToCheck]:
-    """The quotes to review among `passages` (stored fields, in the order to list them)."""
+    """The quotes to review among `passages` (stored fields, in the order to list them),
+    of the `kinds` asked for."""
+    wanted = set(kinds)
     found: list[QuoteToCheck] = []
     for fields in passages:
-        for speaker, start, end, cue, *flags in fields.get("quotes") or []:
-            if flags[1:2] == [True]:
+        for quote in stored_quotes(fields):
+            if quote.by_hand:
                 continue  # a person set this speaker already
-            reason = reason_to_check(speaker, cue, registry)
-            if reason is None:
+            why = reason_to_check(quote, registry)
+            if why is None or why[0] not in wanted:
                 continue
             found.append(
                 stored_passage(
                     fields,
                     QuoteToCheck,
-                    start=start,
-                    end=end,
-                    speaker=speaker,
-                    reason=reason,
-                    partial=flags[:1] == [True],
+                    start=quote.start,
+                    end=quote.end,
+                    speaker=quote.speaker,
+                    reason=why[1],
+                    partial=quote.partial,
+                    kind=why[0],
+                    confidence=quote.confidence,
                 )
             )
             if len(found) >= limit:

@@ -28,11 +28,11 @@ from whoosh.filedb.filestore import FileStorage
 from store.index.analysis import WordAnalyzer
 from store.index.codec import PostingsFormatError
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 """Version of the schema and of the document layout below (8: segments name
 store.index.codec.PassageCodec as their codec; 9: the view columns entity_ids,
 speaker_ids and source_id; 10: PassageCodec's posting blocks keep ids and weights
-apart from positions)."""
+apart from positions; 11: a stored quote keeps its confidence and speaker_from)."""
 
 SEP = "\x1f"
 """Separates type, name and alias inside one name term."""

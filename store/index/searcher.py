@@ -24,7 +24,7 @@ from store.errors import StoreError
 from store.hits import MentionPassage, PassageHit, QuoteHit, Span
 from store.index import whoosh_fixes
 from store.index.collect import UNDATED
-from store.index.documents import stored_passage
+from store.index.documents import stored_passage, stored_quotes
 from store.index.expand import ExpandedTerms
 from store.index.schema import index_damage, open_index, word_analyzer
 from store.index.scoring import PassageWeighting
@@ -297,19 +297,21 @@ class PassageSearcher:
     ) -> list[QuoteHit]:
         text = fields.get("text") or ""
         hits = []
-        for speaker, start, end, cue, *flags in fields.get("quotes") or []:
-            if speakers is not None and speaker not in speakers:
+        for quote in stored_quotes(fields):
+            if speakers is not None and quote.speaker not in speakers:
                 continue
             hits.append(
                 stored_passage(
                     fields,
                     QuoteHit,
-                    text=text[start:end],
-                    speaker=speaker_of(speaker),
-                    cue=cue,
-                    start=start,
-                    end=end,
-                    partial=bool(flags and flags[0]),
+                    text=text[quote.start : quote.end],
+                    speaker=speaker_of(quote.speaker),
+                    cue=quote.cue,
+                    start=quote.start,
+                    end=quote.end,
+                    partial=quote.partial,
+                    confidence=quote.confidence,
+                    speaker_from=quote.speaker_from,
                 )
             )
         return hits

@@ -66,6 +66,8 @@ def article_to_document(article: Article) -> dict[str, Any]:
         }
         | ({"partial": True} if q.partial else {})
         | ({"speaker_by": "hand"} if q.speaker_by_hand else {})
+        | ({"confidence": q.confidence} if q.confidence else {})
+        | ({"speaker_from": q.speaker_from} if q.speaker_from else {})
         for q in article.quotes
     ]
     document["entities"] = [

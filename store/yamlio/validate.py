@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from store.confidence import CONFIDENCES, split_speaker_from
 from store.errors import Problem
 from store.joint import joint_parts
 from store.models import ENTITY_TYPES, META_KEY, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
@@ -191,6 +192,8 @@ def _quote(raw: Any, where: tuple[Any, ...], problems: Problems) -> Quote | None
         cue=_text(block.get("cue"), where + ("cue",), problems, optional=True),
         partial=_flag(block.get("partial", False), where + ("partial",), problems),
         speaker_by_hand=_speaker_by(block.get("speaker_by"), where + ("speaker_by",), problems),
+        confidence=_confidence(block.get("confidence"), where + ("confidence",), problems),
+        speaker_from=_speaker_from(block.get("speaker_from"), where + ("speaker_from",), problems),
     )
 
 
@@ -209,6 +212,32 @@ def _speaker_by(value: Any, where: tuple[Any, ...], problems: Problems) -> bool:
         return True
     problems.append((where, f"speaker_by must be hand (or left out), not {_yaml_kind(value)} {value!r}"))
     return False
+
+
+def _confidence(value: Any, where: tuple[Any, ...], problems: Problems) -> str | None:
+    """`confidence: high|medium|low`, how sure the speaker is; absent in older files."""
+    if value is None or value in CONFIDENCES:
+        return value  # type: ignore[no-any-return]
+    problems.append(
+        (where, f"confidence must be high, medium or low (or left out), not {_yaml_kind(value)} {value!r}")
+    )
+    return None
+
+
+def _speaker_from(value: Any, where: tuple[Any, ...], problems: Problems) -> str | None:
+    """`speaker_from: cue`, how extraction found the speaker; absent in older files."""
+    if value is None:
+        return None
+    if isinstance(value, str) and split_speaker_from(value) is not None:
+        return value
+    problems.append(
+        (
+            where,
+            f"speaker_from must be a route such as cue, cue-after, lead-in-pronoun (see the README), "
+            f"not {_yaml_kind(value)} {value!r}; or leave it out",
+        )
+    )
+    return None
 
 
 def _entity(raw: Any, where: tuple[Any, ...], problems: Problems) -> Entity | None:

@@ -151,6 +151,31 @@ def test_partial_and_hand_set_speaker_flags_are_read_and_checked(store: ArticleS
     assert any("speaker_by must be hand" in p.message for p in problems)
 
 
+def test_a_speaker_s_confidence_and_route_are_read_and_checked(store: ArticleStore) -> None:
+    path = edit(
+        store, TOWN, "  cue: said\n", "  cue: said\n  confidence: low\n  speaker_from: lead-in-pronoun\n"
+    )
+    assert store.check() == []
+    (quote,) = store.load(TOWN).quotes
+    assert (quote.confidence, quote.speaker_from) == ("low", "lead-in-pronoun")
+    edit(
+        store,
+        TOWN,
+        "  confidence: low\n  speaker_from: lead-in-pronoun\n",
+        "  confidence: 3\n  speaker_from: guess\n",
+    )
+    problems = store.check()
+    assert {p.line for p in problems} == {
+        line_of(path, "confidence: 3"),
+        line_of(path, "speaker_from: guess"),
+    }
+    assert any(
+        "confidence must be high, medium or low (or left out), not the number 3" in p.message
+        for p in problems
+    )
+    assert any("speaker_from must be a route such as cue" in p.message for p in problems)
+
+
 def test_a_joint_speaker_is_its_people_not_an_entity_of_its_own(store: ArticleStore) -> None:
     edit(store, TOWN, "speaker: Mary Smith", "speaker: Mary Smith and Springfield")
     assert store.check() == []

@@ -166,6 +166,8 @@ def article_json(
                 "speaker": q.speaker,
                 "cue": q.cue,
                 "partial": q.partial,
+                "confidence": q.confidence,
+                "speaker_from": q.speaker_from,
                 "paragraph": paragraph_number(q.paragraph),
                 "start": q.start,
                 "end": q.end,

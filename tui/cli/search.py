@@ -18,6 +18,7 @@ from typing import Any
 from store.corpus import Corpus, open_corpus
 from store.errors import StoreError
 from store.hits import IndexReport, QueryError, Span, UnknownEntity
+from store.index.review import CHECK_KINDS
 from store.numbering import json_document, place
 from tui.cli.progress import ProgressBar
 
@@ -53,6 +54,14 @@ def register(commands: Any, data_option: Callable[[argparse.ArgumentParser], Non
 
     quotes = command("quotes", "quotes in the corpus, oldest first", run_quotes)
     quotes.add_argument("--speaker", metavar="NAME", help="only quotes by this person (any alias)")
+    quotes.add_argument(
+        "--check",
+        nargs="?",
+        const="all",
+        choices=["all", *CHECK_KINDS],
+        help="the quotes whose speaker deserves a second look, as the TUI's Check speakers view "
+        "lists them: all, or only low (low confidence), none (no speaker), body (an organisation or place)",
+    )
     _paging(quotes, "quotes", 50)
     quotes.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -252,6 +261,14 @@ def run_mentions(args: argparse.Namespace) -> int:
 def run_quotes(args: argparse.Namespace) -> int:
     corpus, report = _open(args)
     _say_report(report)
+    if args.check:
+        if args.speaker:
+            print(
+                "newsdesk quotes: --check lists every speaker's quotes to check; leave out --speaker",
+                file=sys.stderr,
+            )
+            return 2
+        return _quotes_to_check(corpus, args)
     page = corpus.quotes(args.speaker, offset=args.offset, limit=args.limit)
     if args.json:
         _print_json(json_document(page))
@@ -264,6 +281,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         print(f"“{_visible(shown)}”" + (f" […{left_out:,} more characters]" if left_out else ""))
         cue = f" ({_visible(quote.cue)})" if quote.cue else ""
         cue += " (partial)" if quote.partial else ""
+        cue += " (low confidence)" if quote.confidence == "low" else ""
         print(
             f"  — {_visible(quote.speaker or 'unknown speaker')}{cue}, {quote.date or '(no date)'}, "
             f"{_visible(quote.title)} {place(quote.paragraph)}"
@@ -316,6 +334,36 @@ def _print_json(document: Any) -> None:
 def _count(number: int, noun: str) -> str:
     """ "1 passage", "2 passages"."""
     return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _quotes_to_check(corpus: Corpus, args: argparse.Namespace) -> int:
+    """`quotes --check`: what the Check speakers view lists, with why, oldest article first."""
+    kinds = tuple(CHECK_KINDS) if args.check == "all" else (args.check,)
+    found = corpus.quotes_to_check(limit=args.offset + args.limit + 1, kinds=kinds)
+    shown = found[args.offset : args.offset + args.limit]
+    more = len(found) > args.offset + args.limit
+    if args.json:
+        _print_json(
+            {
+                "check": args.check,
+                "offset": args.offset,
+                "more": more,
+                "quotes": [json_document(q) for q in shown],
+            }
+        )
+        return 0
+    print(
+        f"{_count(len(shown), 'quote')} to check"
+        + (f" ({CHECK_KINDS[args.check]})" if args.check != "all" else "")
+    )
+    for quote in shown:
+        print()
+        print(f"“{_visible(_cut(quote.text[quote.start : quote.end])[0])}”")
+        print(f"  — {_visible(quote.speaker or 'nobody')}: {quote.reason}")
+        print(f"  {quote.date or '(no date)'}, {_visible(quote.title)} {place(quote.paragraph)}")
+    if more:
+        print(f"\n… more quotes to check (use --offset {args.offset + len(shown)})")
+    return 0
 
 
 def _more(offset: int, shown: int, total: int, what: str) -> None:

@@ -1,8 +1,9 @@
 """The "Check speakers" view (`C`): quotes whose speaker deserves a second look.
 
 It lists the quotes nobody is credited with, those credited to an organisation or a
-place, and those credited without an attribution verb, oldest article first, each
-with its paragraph and the quote highlighted. `s` sets the speaker, picked with fuzzy
+place, and those whose speaker extraction is not sure of (low confidence, with how
+the speaker was found), oldest article first, each with its paragraph and the quote
+highlighted; `f` shows one of the three kinds at a time. `s` sets the speaker, picked with fuzzy
 search from the people the article names; `x` clears it ("nobody said this"). The
 correction is saved in the article's file as a hand edit that `newsdesk reextract`
 keeps. `enter` opens the article at the quote.
@@ -24,7 +25,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import StoreError
-from store.index.review import QuoteToCheck
+from store.index.review import CHECK_KINDS, CheckKind, QuoteToCheck
 from store.numbering import place
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled
@@ -41,6 +42,9 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         Binding("s", "set_speaker", "Set speaker", tooltip="Pick the speaker from the article's people"),
         Binding("x", "clear_speaker", "Clear speaker", tooltip="Nobody in the article said this"),
         Binding("enter", "open", "Open", tooltip="Open the article at this quote"),
+        Binding(
+            "f", "filter", "Filter", tooltip="Show all, or only: low confidence, no speaker, organisations"
+        ),
         Binding("j,down", "move(1)", "Next quote", show=False),
         Binding("k,up", "move(-1)", "Previous quote", show=False),
         Binding("escape,backspace,q", "close", "Back", tooltip="Back to the main screen"),
@@ -62,6 +66,8 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         self.corpus = corpus
         self.quotes: list[QuoteToCheck] = []
         self.fixed: set[int] = set()
+        self.showing: CheckKind | None = None
+        """The one kind of quote listed, or None for all."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="review") as box:
@@ -70,8 +76,8 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
             yield Static(
                 Text(
                     "Quotes with no speaker, an organisation or place for a speaker, or a speaker "
-                    "inferred without an attribution verb. s sets the speaker, x clears it, enter "
-                    "opens the article. Corrections are saved in the article's file and kept by "
+                    "of low confidence. s sets the speaker, x clears it, enter opens the article, "
+                    "f shows one kind. Corrections are saved in the article's file and kept by "
                     "newsdesk reextract."
                 ),
                 id="review-hint",
@@ -89,8 +95,9 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
 
     @work(thread=True, exclusive=True, group="review")
     def _list(self) -> None:
+        kinds = tuple(CHECK_KINDS) if self.showing is None else (self.showing,)
         try:
-            self.post_message(self._Listed(self.corpus.quotes_to_check()))
+            self.post_message(self._Listed(self.corpus.quotes_to_check(kinds=kinds)))
         except StoreError as error:
             self.post_message(self._Listed(None, str(error)))
 
@@ -101,7 +108,9 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
             self.notify(message.error or "", title="Check speakers", severity="error", markup=False)
             return
         self.quotes = message.quotes
-        box.border_subtitle = f"{len(self.quotes)} to check" if self.quotes else "nothing to check"
+        self.fixed.clear()
+        count = f"{len(self.quotes)} to check" if self.quotes else "nothing to check"
+        box.border_subtitle = count + (f" · {CHECK_KINDS[self.showing]}" if self.showing else "")
         self.options.clear_options()
         self.options.add_options([Option(self._row(i)) for i in range(len(self.quotes))])
         if self.quotes:
@@ -132,6 +141,13 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         if self.quotes:
             index = (self.options.highlighted or 0) + delta
             self.options.highlighted = max(0, min(len(self.quotes) - 1, index))
+
+    def action_filter(self) -> None:
+        """All kinds, then each one alone: low confidence, no speaker, organisation or place."""
+        order: list[CheckKind | None] = [None, "low", "none", "body"]
+        self.showing = order[(order.index(self.showing) + 1) % len(order)]
+        self.query_one("#review", Vertical).border_subtitle = "loading…"
+        self._list()
 
     def action_set_speaker(self) -> None:
         index = self.current
@@ -187,6 +203,11 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
         who = message.quote.speaker or "nobody"
         self.notify(f"Saved: {who} said it.", markup=False, timeout=2)
         self.action_move(1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """`enter` on a quote reaches the list first (it selects the option): open it."""
+        event.stop()
+        self.action_open()
 
     def action_open(self) -> None:
         index = self.current

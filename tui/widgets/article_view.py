@@ -35,7 +35,7 @@ from tui.article_window import (
 from tui.messages import JumpRequested, QuotesRequested
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled, term_spans
-from tui.widgets.quoted_paragraph import Marks, QuotedParagraph, QuoteMark
+from tui.widgets.quoted_paragraph import Marks, QuotedParagraph, quote_mark
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -287,7 +287,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             text.append(more_note(hidden), style=self._style("article--meta"))
         if isinstance(block, QuotedParagraph):  # the bar beside the quoted lines, each speaker named once
             marks = Marks(self._style("article--quote-bar"), self._style("article--speaker"))
-            block.show(text, [QuoteMark(q.start, q.end, q.speaker, q.partial) for q in quotes], marks)
+            block.show(text, [quote_mark(q) for q in quotes], marks)
         else:
             block.update(text)
 

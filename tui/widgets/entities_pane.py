@@ -99,7 +99,8 @@ class EntitiesPane(OptionList):
                 row = Text("“" + inert(quote.text) + "”", style="italic", end="")
                 if (article.id, fingerprint(quote.text)) in starred:
                     row = Text("★ ", style="bold", end="") + row
-                row.append("\n— " + inert(quote.speaker or "unknown speaker"), style=speaker_style)
+                doubt = " (?)" if quote.uncertain else ""
+                row.append("\n— " + inert(quote.speaker or "unknown speaker") + doubt, style=speaker_style)
                 self._add(row, _Row("quote", quote.speaker, "PERSON", quote.paragraph))
         if not self.rows:
             self._empty("No names or quotes.")

@@ -19,6 +19,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widgets import Static
 
+from store.models import Quote
 from tui.passage_text import inert
 
 BAR = "▌ "
@@ -38,6 +39,13 @@ class QuoteMark:
     """The speaker's name, or None when nobody is credited."""
     partial: bool = False
     """A fragment of the speaker's words inside reported speech: labelled "(partial)"."""
+    doubtful: bool = False
+    """Extraction is not sure of the speaker (low confidence): labelled "(?)"."""
+
+
+def quote_mark(quote: Quote) -> QuoteMark:
+    """How a stored quote is marked: a speaker of low confidence (not one set by hand) gets "(?)"."""
+    return QuoteMark(quote.start, quote.end, quote.speaker, quote.partial, quote.uncertain)
 
 
 @dataclass(frozen=True)
@@ -83,10 +91,17 @@ def labels(quotes: list[QuoteMark]) -> dict[int, str]:
     ordered = sorted(quotes, key=lambda q: q.start)
     for index, quote in enumerate(ordered):
         following = ordered[index + 1] if index + 1 < len(ordered) else None
-        if following is not None and (following.speaker, following.partial) == (quote.speaker, quote.partial):
+        if following is not None and (following.speaker, following.partial, following.doubtful) == (
+            quote.speaker,
+            quote.partial,
+            quote.doubtful,
+        ):
             continue  # named once, after the last quote of the run
         found[quote.end] = (
-            "— " + (quote.speaker or "speaker not known") + (" (partial)" if quote.partial else "")
+            "— "
+            + (quote.speaker or "speaker not known")
+            + (" (?)" if quote.doubtful and quote.speaker else "")
+            + (" (partial)" if quote.partial else "")
         )
     return found
 

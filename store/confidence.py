@@ -119,15 +119,12 @@ class _Attributed(Protocol):
     back: int
 
 
-def graded(attribution: _Attributed) -> dict[str, str | None]:
+def graded(attribution: _Attributed) -> tuple[Confidence | None, str | None]:
     """The `confidence` and `speaker_from` of a quote, from its attribution (both None
     when the quote has no speaker)."""
     if not attribution.speaker or not attribution.route:
-        return {"confidence": None, "speaker_from": None}
+        return None, None
     naming = attribution.naming or "name"
     if naming == "pronoun" and attribution.back >= FAR_PRONOUN:
         naming = "far-pronoun"
-    return {
-        "confidence": confidence_of(attribution.route, naming),
-        "speaker_from": speaker_from(attribution.route, naming),
-    }
+    return confidence_of(attribution.route, naming), speaker_from(attribution.route, naming)

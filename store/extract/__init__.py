@@ -88,9 +88,12 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
             speaker=a.speaker,
             cue=a.cue,
             partial=reading.kind == "partial",
-            **graded(a),
+            confidence=confidence,
+            speaker_from=route,
         )
-        for r, a, reading in zip(regions, attributions, readings, strict=True)
+        for r, a, reading, (confidence, route) in zip(
+            regions, attributions, readings, map(graded, attributions), strict=True
+        )
     ]
     article.entities = entities
     _add_unlisted_speakers(article)

@@ -11,7 +11,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -45,7 +45,7 @@ from store.index.facet_counts import FACET_BUDGET_S, corpus_facets, query_facets
 from store.index.manifest import index_usable, plan_update, stored_problems
 from store.index.quote_pages import quote_page, quotes_per_passage, speaker_quotes_per_passage
 from store.index.registry import EntityGroup, EntityRegistry
-from store.index.review import CHECK_KINDS, CheckKind, QuoteToCheck, quotes_to_check
+from store.index.review import CHECK_ALL, CheckKind, QuoteToCheck, quotes_to_check
 from store.index.schema import index_damage
 from store.index.search_page import search_page
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
@@ -342,19 +342,16 @@ class Corpus(CorpusViews):
         return QuotesPage(speaker=ref, total=total, quotes=quotes, offset=offset)
 
     def quotes_to_check(
-        self, *, limit: int = 200, kinds: Iterable[CheckKind] = tuple(CHECK_KINDS)
+        self, *, limit: int = 200, kinds: Iterable[CheckKind] = CHECK_ALL
     ) -> list[QuoteToCheck]:
         """Quotes with no speaker, an organisation or place for one, or a speaker of low
         confidence (those of `kinds`), oldest article first (store.index.review): what the
         "Check speakers" view lists."""
-        return self._run(
-            lambda: quotes_to_check(
-                (self._searcher().stored_fields(d) for d in self._ordered("kind", ["quote"])),
-                self.registry(),
-                limit,
-                kinds,
-            )
-        )
+        return self._run(lambda: quotes_to_check(self._quote_passages(), self.registry(), limit, kinds))
+
+    def _quote_passages(self) -> Iterator[dict[str, Any]]:
+        """The stored fields of every passage holding a quote, oldest article first."""
+        return (self._searcher().stored_fields(d) for d in self._ordered("kind", ["quote"]))
 
     def set_speaker(self, article_id: str, paragraph: int, start: int, speaker: str | None) -> Article:
         """Correct one quote's speaker in its article file, as a hand edit that re-extraction

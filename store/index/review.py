@@ -34,6 +34,7 @@ CHECK_KINDS: dict[CheckKind, str] = {
     "low": "low confidence",
 }
 """Why a quote is listed, and how the view's filter names each kind."""
+CHECK_ALL: tuple[CheckKind, ...] = tuple(CHECK_KINDS)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def quotes_to_check(
     passages: Iterable[dict[str, Any]],
     registry: EntityRegistry,
     limit: int,
-    kinds: Iterable[CheckKind] = tuple(CHECK_KINDS),
+    kinds: Iterable[CheckKind] = CHECK_ALL,
 ) -> list[QuoteToCheck]:
     """The quotes to review among `passages` (stored fields, in the order to list them),
     of the `kinds` asked for."""

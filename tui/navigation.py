@@ -38,6 +38,8 @@ class ResultEntry(Passage):
     """What to highlight in `text`: matched terms, or the entity's mentions."""
     speaker: str | None = None
     """Who is quoted in the passage, when it holds a quote."""
+    uncertain: bool = False
+    """A quote whose speaker extraction is not sure of (low confidence): labelled "(?)"."""
 
 
 @dataclass(frozen=True)

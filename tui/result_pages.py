@@ -68,7 +68,10 @@ def load_page(corpus: Corpus, source: ListSource, offset: int, limit: int) -> Re
         )
     if source.kind == "quotes":
         quotes = corpus.quotes(source.query, offset=offset, limit=limit)
-        entries = [ResultEntry.of(q, spans=((q.start, q.end),), speaker=q.speaker) for q in quotes.quotes]
+        entries = [
+            ResultEntry.of(q, spans=((q.start, q.end),), speaker=q.speaker, uncertain=q.confidence == "low")
+            for q in quotes.quotes
+        ]
         elapsed = (time.perf_counter() - started) * 1000
         name = quotes.speaker.name if quotes.speaker else source.query
         title = f"What {name} said — {_count(quotes.total, 'quote')}"

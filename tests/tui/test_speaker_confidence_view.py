@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widgets import Input
 from tui_helpers import settle
 
@@ -15,10 +16,11 @@ from store.yamlio.load import load_article
 from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
 from tui.cli import main
-from tui.navigation import ArticleTarget
+from tui.navigation import ArticleTarget, ListSource
 from tui.screens.picker_screen import PickerScreen
 from tui.screens.speaker_review_screen import SpeakerReviewScreen
 from tui.widgets.quoted_paragraph import BAR, QuotedParagraph
+from tui.widgets.results_list import ResultsList
 
 HARBOUR = "2021-03-04-the-harbour-reopens"
 TEXT = (
@@ -116,3 +118,14 @@ async def test_a_low_confidence_quote_is_listed_until_its_speaker_is_set_by_hand
         await settle(pilot)
         assert isinstance(app.screen, SpeakerReviewScreen)
         assert HARBOUR not in {q.article_id for q in app.screen.quotes}
+
+
+async def test_a_speaker_s_quotes_mark_the_uncertain_ones(app: NewsdeskApp, harbour: Path) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        results.show(ListSource("quotes", "Greta Holm"))
+        await settle(pilot)
+        assert [(e.speaker, e.uncertain) for e in results.entries] == [("Greta Holm", True)]
+        header = results._quote_row(results.entries[0], False, 0).renderables[0]
+        assert isinstance(header, Text) and header.plain == "Greta Holm (?)"

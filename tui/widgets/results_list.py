@@ -298,8 +298,10 @@ class ResultsList(OptionList):
         """The whole quote in a quote block; the speaker named once per run of their quotes."""
         speaker_style = self._style("results--speaker")
         parts: list[Text | QuoteBlock] = []
-        if index == 0 or self.entries[index - 1].speaker != entry.speaker:
-            parts.append(Text(inert(entry.speaker or "unknown speaker"), style=speaker_style))
+        before = self.entries[index - 1] if index else None
+        if before is None or (before.speaker, before.uncertain) != (entry.speaker, entry.uncertain):
+            doubt = " (?)" if entry.uncertain else ""
+            parts.append(Text(inert(entry.speaker or "unknown speaker") + doubt, style=speaker_style))
         quote = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
         if star:
             quote = Text("★ ", style=self._style("results--star"), end="") + quote

@@ -52,11 +52,14 @@ def _split(entity: Entity, table: AliasTable, article: Article) -> list[Entity]:
         return [entity]
     kept: list[Mention] = []
     parts: dict[str, Entity] = {}
+    by_length = sorted(entity.aliases, key=len, reverse=True)
     for mention in entity.mentions:
         try:
             surface = article.paragraphs[mention.paragraph].text[mention.start : mention.end]
         except IndexError:
             surface = ""
+        if surface not in entity.aliases:  # "Mr Kerry": the longest alias after a title or role
+            surface = next((a for a in by_length if surface.endswith(a)), surface)
         if surface.casefold() in apart:
             part = parts.setdefault(surface.casefold(), Entity(name=surface, type=entity.type))
             part.mentions.append(mention)

@@ -39,7 +39,7 @@ from store.extract.entity_spans import (
     model_forms,
     without_fragments,
 )
-from store.extract.entity_titles import title_mentions
+from store.extract.entity_titles import title_mentions, widen_person_mentions
 from store.extract.name_heads import retype
 from store.extract.names import (
     country_name,
@@ -120,6 +120,7 @@ def extract_entities(
         entities,
         starts,
     )
+    widen_person_mentions(reading, entities, starts)
     first = {
         id(e): (e.mentions[0].paragraph, e.mentions[0].start) if e.mentions else (0, 0) for e in entities
     }

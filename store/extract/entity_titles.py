@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from store.extract.entity_spans import Form, Reading
 from store.extract.names import is_title_word
+from store.models import Entity, Mention
 
 OFFICE_HEADS = frozenset(
     """
@@ -148,3 +149,94 @@ def _covered_tokens(reading: Reading, forms: list[Form]) -> set[int]:
             covered.add(i)
             i += 1
     return covered
+
+
+def widen_person_mentions(reading: Reading, entities: list[Entity], starts: list[int]) -> None:
+    """A person's mention takes in the title or role noun right before the name, which
+    heads the phrase that names them: "Home Secretary Suella Braverman", "Secretary of
+    State John Kerry", "the critic Louis Ehlert", "author Margaret Atwood". A role noun
+    counts only when the parse puts it with the name (the name in apposition to it, or
+    it a compound of the name), and never across another entity's mention."""
+    doc = reading.doc
+    token_starts = [t.idx for t in doc]
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            taken.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for number, mention in enumerate(entity.mentions):
+            offset = starts[mention.paragraph]
+            first = bisect_right(token_starts, offset + mention.start) - 1
+            if first <= 0 or doc[first].idx != offset + mention.start:
+                continue
+            start = _title_before(doc, first)
+            if start == first:
+                start = _role_before(doc, first, offset + mention.end)
+            if start == first:
+                continue
+            at = doc[start].idx - offset
+            if at < 0 or any(at < e <= mention.start for _, e in taken[mention.paragraph]):
+                continue  # another entity's mention stands in between
+            entity.mentions[number] = Mention(mention.paragraph, at, mention.end)
+
+
+def _title_before(doc: Doc, first: int) -> int:
+    """Where the title words right before token `first` begin ("Secretary of State")."""
+    start = first
+    while start > 0:
+        token = doc[start - 1]
+        if not token.whitespace_ or token.is_space:
+            break
+        if is_title_word(token.text) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            start -= 1
+        elif token.lower_ == "of" and start < first and start >= 2 and is_title_word(doc[start - 2].text):
+            start -= 1
+        else:
+            break
+    while start < first and doc[start].lower_ == "of":
+        start += 1
+    return start
+
+
+ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ee", "ess", "man", "woman", "person")
+"""Endings of nouns for what a person does ("presenter", "author", "journalist", "physician")."""
+NOT_ROLES = frozenset(
+    """
+paper newspaper number letter chapter order border water matter corner cover power tower river
+summer winter computer mirror error colour color floor door sector factor motor monitor harbour
+harbor labour labor honour honor humour humor interior exterior center centre character register
+poster trailer thriller blockbuster banner chamber member
+""".split()
+)
+"""Nouns with those endings that name no person (a member is one, but of what is not said)."""
+ROLE_NOUNS = frozenset(
+    """
+wife husband son daughter brother sister father mother uncle aunt cousin nephew niece grandson
+granddaughter grandfather grandmother stepfather stepmother widow friend colleague partner fiancé
+fiancée girlfriend boyfriend teammate co-star critic candidate student agent parent resident
+correspondent assistant consultant lieutenant sergeant immigrant participant contestant actress
+poet artist rival ally chef pilot cleric monk nun priest saint
+""".split()
+)
+"""Roles and relations that end otherwise ("his wife", "the critic", "fellow candidate")."""
+
+
+def _role_before(doc: Doc, first: int, end: int) -> int:
+    """The role noun right before a name that heads it ("the critic Louis Ehlert")."""
+    noun = doc[first - 1]
+    if noun.pos_ != "NOUN" or not noun.is_lower or not noun.whitespace_:
+        return first
+    word = noun.lower_
+    if word not in ROLE_NOUNS and (word in NOT_ROLES or not word.endswith(ROLE_SUFFIXES)):
+        return first  # "the journal Miyako", "the film Jules et Jim": no person's role
+    name = [t for t in doc[first:] if t.idx < end]
+    if not name:
+        return first
+    root = name[-1]
+    if (root.dep_ == "appos" and root.head.i == noun.i) or (
+        noun.dep_ == "compound" and noun.head.i == root.i
+    ):
+        return noun.i
+    return first

@@ -58,7 +58,7 @@ def test_surname_and_title_fold_into_the_person(nlp: Language) -> None:
     assert set(kerry.aliases) >= {"John Kerry", "Kerry"}
     assert not any(a.startswith(("US", "Secretary", "Mr")) for a in entities if a != "United States")
     found = [texts[m.paragraph][m.start : m.end] for m in kerry.mentions]
-    assert found == ["John Kerry", "Kerry", "Kerry"]
+    assert found == ["Secretary of State John Kerry", "Kerry", "Mr. Kerry"]  # titles in the mention
     assert "Kerry" not in entities and "Sunak" not in entities
     assert "State" not in entities  # the title's "State" is no organisation
 
@@ -68,7 +68,7 @@ def test_surname_the_model_missed_is_still_an_alias(nlp: Language) -> None:
     atwood = by_name(extract(nlp, texts))["Margaret Atwood"]
     assert "Atwood" in atwood.aliases
     assert [(m.paragraph, texts[m.paragraph][m.start : m.end]) for m in atwood.mentions] == [
-        (0, "Margaret Atwood"),
+        (0, "novelist Margaret Atwood"),  # the role noun heading the name is in the mention
         (1, "Atwood"),
     ]
 
@@ -209,7 +209,8 @@ def test_seed_mentions_offsets(seed: tuple[list[str], list[Entity]]) -> None:
     assert len(assad.mentions) == sum(t.count("Assad") for t in texts)
     for entity in entities:
         for m in entity.mentions:
-            assert texts[m.paragraph][m.start : m.end] in entity.aliases
+            surface = texts[m.paragraph][m.start : m.end]
+            assert any(surface.endswith(alias) for alias in entity.aliases), surface  # "Mr Kerry"
 
 
 def test_entity_code_is_cheap_next_to_the_parse(nlp: Language) -> None:

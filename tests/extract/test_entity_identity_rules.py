@@ -54,7 +54,11 @@ def test_the_surname_alone_joins_its_full_name(nlp: Language) -> None:
     entities = extract(nlp, texts)
     blair = entities["Tony Blair"]
     assert "Blair" in blair.aliases
-    assert [texts[m.paragraph][m.start : m.end] for m in blair.mentions] == ["Tony Blair", "Blair", "Blair"]
+    assert [texts[m.paragraph][m.start : m.end] for m in blair.mentions] == [
+        "Prime Minister Tony Blair",
+        "Mr Blair",
+        "Blair",
+    ]
 
 
 def test_the_headline_gives_the_full_name_of_the_subject(nlp: Language) -> None:

@@ -32,7 +32,7 @@ def test_the_bare_title_is_the_one_person_introduced_with_it(nlp: Language) -> N
     ]
     entities = extract(nlp, texts)
     person = entities["Priya Castellane"]
-    assert mentioned(texts, person) == ["Priya Castellane", "Home Secretary", "Secretary"]
+    assert mentioned(texts, person) == ["Home Secretary Priya Castellane", "Home Secretary", "Secretary"]
     assert "Home Secretary" not in person.aliases  # a mention, not a name of hers
 
 
@@ -69,7 +69,7 @@ def test_a_lower_case_title_is_no_mention(nlp: Language) -> None:
         "A mayor from a nearby town also came.",
     ]
     entities = extract(nlp, texts)
-    assert mentioned(texts, entities["Irene Costa"]) == ["Irene Costa"]
+    assert mentioned(texts, entities["Irene Costa"]) == ["Mayor Irene Costa"]
 
 
 def test_saint_and_the_name_alone_are_one_person(nlp: Language) -> None:
@@ -81,3 +81,15 @@ def test_saint_and_the_name_alone_are_one_person(nlp: Language) -> None:
     boniface = [e for e in entities.values() if "Boniface" in e.aliases]
     assert len(boniface) == 1 and boniface[0].type == "PERSON"
     assert "Saint Boniface" in boniface[0].aliases
+
+
+def test_a_persons_mention_takes_in_the_title_or_role_before_the_name(nlp: Language) -> None:
+    texts = [
+        "Home Secretary Priya Castellane visited Dover on Monday.",
+        "The plan was praised by the music critic Anselm Vogt in Berlin.",
+        "Fans of the band met the singer Liam Gallagher.",
+    ]
+    entities = extract(nlp, texts)
+    assert mentioned(texts, entities["Priya Castellane"]) == ["Home Secretary Priya Castellane"]
+    assert mentioned(texts, entities["Anselm Vogt"]) == ["critic Anselm Vogt"]
+    assert mentioned(texts, entities["Liam Gallagher"]) == ["singer Liam Gallagher"]

@@ -106,6 +106,33 @@ def test_a_name_before_a_colon_is_medium(extract: Extract) -> None:
     assert graded(article) == [("Peter Novak", "colon", "medium")]
 
 
+def test_a_cue_in_the_sentence_the_quote_runs_into_is_medium(extract: Extract) -> None:
+    article = extract("“Will the ferry run again in May?” The harbour master Peter Novak asked the council.")
+    assert graded(article) == [("Peter Novak", "next-sentence", "medium")]
+
+
+def test_a_body_named_by_a_common_noun_is_high(extract: Extract) -> None:
+    article = extract(
+        "Brightwave Energy opened a plant in Kilmory on Monday. “We will hire 200 people,” the company said."
+    )
+    assert graded(article) == [("Brightwave Energy", "cue-after-body", "high")]
+
+
+def test_a_group_is_medium(extract: Extract) -> None:
+    article = extract(
+        "Emma Clarke and Tom Reid opened a bakery in Kilmory last year. "
+        "“We never expected such queues,” the couple said."
+    )
+    assert graded(article) == [("Emma Clarke and Tom Reid", "cue-after-group", "medium")]
+
+
+def test_a_verb_of_thinking_a_sentence_before_is_low(extract: Extract) -> None:
+    article = extract(
+        "Peter Novak believes the harbour will recover. “The ferry will bring the visitors back.”"
+    )
+    assert graded(article) == [("Peter Novak", "reporting", "low")]
+
+
 def test_a_quote_nobody_is_credited_with_has_no_grade(extract: Extract) -> None:
     article = extract("The sign on the pier read: “Closed until further notice.”")
     assert [(q.speaker_from, q.confidence) for q in article.quotes] == [(None, None)]

@@ -20,6 +20,7 @@ from store.extract.entity_context import (
     appositive_names,
     list_members,
     organisation_roles,
+    outside_headings,
     people_by_position,
     places_by_position,
     repeated_names,
@@ -81,7 +82,7 @@ def extract_entities(
     places_by_position(reading, forms)
     people_by_position(reading, forms)
     forms += places_in_events(doc, forms)
-    forms = without_fragments(forms, definitions)
+    forms = outside_headings(without_fragments(forms, definitions), paragraphs, starts)
     if title is not None:
         forms = _title_forms(title) + forms
     groups: dict[str, Group] = {}

@@ -6,14 +6,16 @@ an untagged name ("US team Cloud9", "the broadcaster Sky") makes it an organisat
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Token
 
 from store.extract.entity_spans import Form, Reading, untagged_proper_word
-from store.extract.name_heads import retype
+from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, WORK_HEADS, retype
 from store.extract.names import is_title_word, known_type
-from store.name_lexicon import is_census_first_name, is_first_name
+from store.models import Paragraph
+from store.name_lexicon import is_census_first_name, is_first_name, plain
 
 ORG_NOUNS = frozenset(
     """
@@ -266,6 +268,8 @@ def places_by_position(reading: Reading, forms: list[Form]) -> None:
                 closed = lone is other and body[other.end : other.end + 1] in CLOSES_NAME
                 if (closed or not is_census_first_name(lone.text)) and not lone.evidence:
                     lone.label = "GPE"  # "born in Exeter, Devon." (Devon is a first name too)
+                    if lone is other and one.titled is None:
+                        one.titled = body[one.start : other.end]  # "Exeter, Devon" as an alias
 
 
 PERSON_VERBS = frozenset("die marry wed divorce compose paint sing study graduate retire".split())
@@ -277,23 +281,43 @@ grandson granddaughter grandfather grandmother cousin fiancé fiancée stepfathe
 """.split()
 )
 """A name owning one of these is a person ("Washington's wife")."""
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RETYPED = frozenset({"ORG", "GPE", "LOC", "FAC"})
+"""Labels the evidence for a person overrides (not a work's or an event's: "Savage Love")."""
+
+
+CITED = re.compile(
+    r"\bby ([A-Z][\w'’-]+(?:(?:, | and | & )[A-Z][\w'’-]+){0,3}),? \((?:1[5-9]|20)\d\d[a-z]?\)"
+)
+"""Authors cited with a year: "by Cruse and Croft (2004)"."""
 
 
 def people_by_position(reading: Reading, forms: list[Form]) -> None:
     """Names the model typed as organisations or places that the sentence shows to be
     people: the subject of a verb only people do ("Byron composed", "Goldbach died",
     "Tosui was born") or the owner of kin ("Rebecca's husband"). And a one-word "person"
-    after "in the" or "at the" is a building ("at the Royal Academy in the Louvre")."""
+    after "in the" or "at the" is a building ("at the Royal Academy in the Louvre"). An
+    author cited with a year is a person ("by Cruse and Croft (2004)"), and so is a name of
+    two words, one of them the surname of a person the article names in full, and no
+    head word or word the article writes in lower case ("Higuchi Natsuko" beside "Natsu
+    Higuchi"; not "Kennedy Center", "Savage Love")."""
     doc = reading.doc
+    cited = {
+        name for found in CITED.finditer(reading.body) for name in re.split(r", | and | & ", found.group(1))
+    }
+    surnames = {plain(f.text.split()[-1]) for f in forms if f.label == "PERSON" and " " in f.text}
     for form in forms:
         if form.evidence or known_type(form.text):
+            continue
+        if form.label in RETYPED and (
+            form.text in cited or _shares_a_surname(form.text, surnames, reading.common)
+        ):
+            form.label = "PERSON"  # "by Cruse and Croft (2004)"; "Higuchi Natsuko" after "Natsu Higuchi"
             continue
         span = doc.char_span(form.start, form.end)
         if span is None:
             continue
         root = span.root
-        if form.label != "PERSON":
+        if form.label in RETYPED:
             head = root.head
             acts = root.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_ in PERSON_VERBS
             born = root.dep_ == "nsubjpass" and head.lemma_ == "bear"
@@ -303,3 +327,31 @@ def people_by_position(reading: Reading, forms: list[Form]) -> None:
         elif len(span) == 1 and span.start > 1 and doc[span.start - 1].lower_ == "the":
             if doc[span.start - 2].lower_ in ("in", "at", "inside") and not is_first_name(form.text):
                 form.label = "FAC"  # "in the Louvre" ("played the Joker" may be a character)
+
+
+def outside_headings(forms: list[Form], paragraphs: list[Paragraph], starts: list[int]) -> list[Form]:
+    """`forms` less those in a heading whose text no other paragraph has: a heading's
+    capitals are the heading's ("Background", "Early life", "Always Keep Fighting"); a
+    real name in a heading is named in the text too, or begins with a first name."""
+    headings = [(starts[i], starts[i] + len(p.text)) for i, p in enumerate(paragraphs) if p.kind == "heading"]
+    if not headings:
+        return forms
+    text = "\n".join(p.text for p in paragraphs if p.kind != "heading")
+    return [
+        form
+        for form in forms
+        if not any(start <= form.start < end for start, end in headings)
+        or form.text in text
+        or is_first_name(form.text.split()[0])  # an infobox line: "Children Jérôme Richard"
+    ]
+
+
+def _shares_a_surname(text: str, surnames: set[str], common: set[str]) -> bool:
+    """Two words, one a surname of the article's people, neither a head word, a known
+    name or a word the article writes in lower case ("Savage Love" is a column)."""
+    words = text.split()
+    if len(words) != 2 or not all(w[:1].isupper() and w.isalpha() and w.lower() not in common for w in words):
+        return False
+    if any(w in HEAD_TYPES or w in EVENT_HEADS or w in WORK_HEADS or known_type(w) for w in words):
+        return False
+    return any(plain(w) in surnames for w in words)

@@ -52,7 +52,8 @@ PEERAGE = re.compile(
 LIST_GOES_ON = re.compile(r", (?:and|or) [A-Z]")
 """After a place and the name past its comma: the two were items of a list."""
 PLACE_BEFORE = re.compile(
-    r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb) of $"
+    r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb|desert|diocese"
+    r"|kingdom) of $"
 )
 
 CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
@@ -302,8 +303,9 @@ def _a_region(reading: Reading, within: re.Match[str]) -> bool:
     place the model tagged as such; not one modifying the noun after it ("Latakia, US
     officials said")."""
     span = reading.doc.char_span(within.start(1), within.end(1))
-    if span is not None and span.root.head.i >= span.end and span.root.head.is_lower:
-        return False
+    head = span.root.head if span is not None else None
+    if span is not None and head is not None and head.i >= span.end and head.is_lower and head.pos_ == "NOUN":
+        return False  # ("Paris, France on August 2" is a region: "on" is no noun it modifies)
     if is_country(within.group(1)):
         return True
     return span is not None and all(t.ent_type_ == "GPE" for t in span)

@@ -30,6 +30,7 @@ film films movie movies series miniseries sitcom drama dramas comedy comedies th
 novel novels novella book books poem poems play plays opera operas song songs album albums single
 symphony painting paintings musical cartoon webcomic episode story stories essay memoir memoirs
 autobiography biography textbook treatise dissertation show shows programme program videogame
+prequel sequel remake trilogy
 """.split()
 )
 """Nouns that name a kind of work: the name right after one is its title."""
@@ -63,7 +64,7 @@ def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
     """`forms` less the titles of works (module docstring)."""
     found = {i: _titled_here(doc, body, form) for i, form in enumerate(forms)}
     works = {i for i, how in found.items() if how}
-    titles = {forms[i].text for i, how in found.items() if how == "said"}
+    titles = {forms[i].text for i, how in found.items() if how == "said"} | _named_after_work_nouns(doc)
     works |= {i for i, form in enumerate(forms) if form.text in titles}  # once shown, a title everywhere
     if works:
         roots = {}
@@ -111,6 +112,8 @@ def _work_by_syntax(root: Token, label: str) -> bool:
     head = root.head
     if root.dep_ == "dobj" and head.lemma_ in MAKING_VERBS:
         return True  # "he wrote his Dumky Trio"
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("premiere", "premier"):
+        return True  # "Stabat Mater was premiered in Prague"
     if root.dep_ == "pobj" and head.lower_ == "in" and label not in PLACE_LABELS:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_ in PLAYING_VERBS:
@@ -121,6 +124,21 @@ def _work_by_syntax(root: Token, label: str) -> bool:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         return any(_work_noun(s) or any(_work_noun(o) for o in _of_objects(s)) for s in subjects)
     return False  # "the most successful of the operas is Rusalka", "His chief work is Hydrodynamica"
+
+
+def _named_after_work_nouns(doc: Doc) -> set[str]:
+    """Names right after a noun for a work anywhere in the article ("the TV series
+    Supernatural"), whether or not the model tagged them there."""
+    found = set()
+    for token in doc:
+        if token.lower_ not in WORK_NOUNS or not token.is_lower or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+        if end > token.i + 1:
+            found.add(doc[token.i + 1 : end].text)
+    return found
 
 
 def _work_noun(token: Token) -> bool:

@@ -110,3 +110,44 @@ def test_head_words_of_works_places_and_events() -> None:
     assert retype("Holy Roman Empire", "ORG") == "GPE"
     assert retype("American Revolutionary War", "ORG") == "EVENT"
     assert retype("Major League Baseball Draft", "ORG") == "EVENT"
+
+
+def test_a_sitcom_named_again_and_a_premiered_work(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "He is best known for the sitcom Harlow Street.",
+            "Harlow Street made him famous, and Harlow Street fans still write to him in San Diego.",
+            "Her Stabat Mater was premiered in Prague in 1880.",
+        ],
+    )
+    aliases = aliases_of(entities)
+    assert not any("Harlow Street" in a or "Stabat Mater" in a for a in aliases)
+    assert "San Diego" in entities
+
+
+def test_a_heading_is_no_name_unless_the_text_names_it(nlp: Language) -> None:
+    texts = ["Background", "Ada Lindqvist moved to Uppsala in 1990.", "Ada Lindqvist", "She taught there."]
+    doc = next(parse_bodies([texts], nlp))
+    _, starts = body_of(texts)
+    paragraphs = [Paragraph(t, kind="heading" if i in (0, 2) else "text") for i, t in enumerate(texts)]
+    names = {e.name for e in extract_entities(doc, paragraphs, starts, AliasTable())}
+    assert "Background" not in names
+    assert "Ada Lindqvist" in names
+
+
+def test_cited_authors_and_a_shared_surname_are_people(nlp: Language) -> None:
+    doc = next(
+        parse_bodies(
+            [["The chapter by Tamsin and Orrell (2004) cites Natsu Higuchi, also called Higuchi Natsu."]], nlp
+        )
+    )
+    body = doc.text
+    forms = [
+        Form("Tamsin", "ORG", body.index("Tamsin")),
+        Form("Orrell", "ORG", body.index("Orrell")),
+        Form("Natsu Higuchi", "PERSON", body.index("Natsu Higuchi")),
+        Form("Higuchi Natsu", "FAC", body.index("Higuchi Natsu")),
+    ]
+    people_by_position(Reading.of(doc), forms)
+    assert [f.label for f in forms] == ["PERSON"] * 4

@@ -65,7 +65,7 @@ def reason_to_check(quote: StoredQuote, registry: EntityRegistry) -> tuple[Check
     if entity is not None and entity.type not in PEOPLE:
         return "body", f"credited to {TYPE_WORDS.get(entity.type, 'a ' + entity.type.lower())}"
     if quote.confidence == "low":
-        return "low", "low confidence: " + reason(quote.speaker_from or "")
+        return "low", "low confidence" + (f": {reason(quote.speaker_from)}" if quote.speaker_from else "")
     if quote.confidence is None and not quote.cue:
         return "low", "no attribution verb: the speaker was inferred"
     return None

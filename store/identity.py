@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from store.company_names import company_stem, is_bare_suffix, is_legal_suffix
 from store.models import Entity
 from store.person_names import FEM, HONORIFICS, MASC, first_name_gender, is_first_name, title_gender
 
@@ -311,6 +312,8 @@ def _join_people(
         mine = words[i]
         if len(mine) == 1 and is_first_name(mine[0]):
             continue  # a bare first name never joins across articles
+        if is_legal_suffix(mine[-1]):
+            continue  # "Maffei Inc" typed PERSON: a company's suffix is no surname
         candidates = [
             j
             for j in by_surname.get(surname[i], ())
@@ -335,7 +338,8 @@ def _join_designated(records: list[NameRecord], keys: list[str], sets: _Sets, ro
         record = records[i]
         words = record.name.split()
         if record.type == "ORG" and len(words) > 1 and words[-1].casefold() in ORG_DESIGNATORS:
-            by_stem.setdefault(compact(" ".join(words[:-1])), set()).add(sets.find(i))
+            stem = company_stem(record.name) or " ".join(words[:-1])  # "Goldman, Sachs and Co"
+            by_stem.setdefault(compact(stem), set()).add(sets.find(i))
     for i in roots:
         record = records[i]
         found = by_stem.get(keys[i])
@@ -362,8 +366,8 @@ def _join_place_prefixed(records: list[NameRecord], keys: list[str], sets: _Sets
         if record.type != "ORG" or len(words) < 2:
             continue
         for cut in range(1, min(4, len(words))):
-            if compact(" ".join(words[:cut])) not in places:
-                continue
+            if compact(" ".join(words[:cut])) not in places or is_bare_suffix(" ".join(words[cut:])):
+                continue  # "Taft Co" is not the "Co" of another company
             targets = {sets.find(j) for j in organisations.get(compact(" ".join(words[cut:])), ())}
             targets.discard(sets.find(i))
             if len(targets) == 1:

@@ -171,6 +171,8 @@ def _add_unlisted_speakers(article: Article) -> None:
         name = quote.speaker
         if not name or name in known or joint_parts(name, known):
             continue  # a joint speaker is its people, each an entity already
+        if not any(ch.isupper() for ch in name):
+            continue  # "the minister": a common noun is no entity
         known.add(name)
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
         mentions = [

@@ -27,6 +27,7 @@ from store.extract.entity_context import (
 )
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_joins import (
+    join_companies,
     join_place_prefixed,
     join_reversed_names,
     join_saints,
@@ -98,6 +99,7 @@ def extract_entities(
         union(groups, parent, long_key, acronym_key)
         groups[find(parent, long_key)].long_name = definition.name
     place_headline_names(reading, groups, parent)
+    join_companies(reading, groups, parent)
     _merge_people(groups, parent)
     join_place_prefixed(groups, parent)
     join_reversed_names(groups, parent)

@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from store.company_names import is_bare_suffix, is_legal_suffix
 from store.extract.entity_spans import Form, Reading, untagged_proper_word
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, WORK_HEADS, retype
 from store.extract.names import is_title_word, known_type
@@ -78,6 +79,8 @@ def list_members(reading: Reading, forms: list[Form]) -> list[Form]:
         if root in done or len(members) < 3:
             continue
         done.update(m.i for m in members)
+        if any(m.i in at and is_legal_suffix(at[m.i].text.split()[-1]) for m in members):
+            continue  # "McCarthy, Crisanti and Maffei Inc": one company's name, not a list
         votes = Counter(at[m.i].label for m in members if m.i in at)
         label, count = votes.most_common(1)[0]
         if count < 2 or label not in ("PERSON", "GPE", "ORG", "LOC"):
@@ -120,7 +123,7 @@ def appositive_names(reading: Reading, forms: list[Form]) -> list[Form]:
         for start, end in names:
             if taken.isdisjoint(range(start.i, end.i + 1)):
                 text = reading.body[start.idx : end.idx + len(end)]
-                if "\n" not in text and not known_type(text):
+                if "\n" not in text and not known_type(text) and not is_bare_suffix(text):
                     added.append(Form(text, "ORG", start.idx))
                     taken.update(range(start.i, end.i + 1))
     return added
@@ -162,7 +165,8 @@ def organisation_roles(reading: Reading, forms: list[Form]) -> list[Form]:
             and _untagged_name(token, taken, reading.common)
             and token.i not in reading.firsts
             and not known_type(token.text)
-        ):
+            and len(token.text) > 1
+        ):  # "Class B shares": a letter is no company
             added.append(Form(token.text, "ORG", token.idx, evidence=True))
     for root, form in at.items():
         token = doc[root]

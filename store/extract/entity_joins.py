@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 
+from store.company_names import company_stem, is_legal_suffix
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Form, Reading
 from store.extract.name_heads import HEAD_TYPES
-from store.extract.names import country_name, known_type
+from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
+from store.extract.wire_copy import ticker_after
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+SHORT_FORM_TYPES = frozenset({"PERSON", "ORG"})
 
 
 def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> None:
@@ -41,7 +44,9 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
             words = text.split()
             for cut in range(1, min(4, len(words))):
                 prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
-                if rest not in by_name or not (_a_place(prefix, places) or _distinctive(rest)):
+                if rest not in by_name or _generic(rest):
+                    continue
+                if not (_a_place(prefix, places) or _distinctive(rest)):
                     continue
                 targets = {find(parent, k) for k in by_name[rest]} - {find(parent, key)}
                 if len(targets) == 1:
@@ -50,8 +55,18 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
 
 def _distinctive(name: str) -> bool:
     """A name that says which organisation without its first words ("Red Sox", "Pirates"),
-    unlike a bare head word ("Council", "Party") or a known name ("Congress")."""
-    return name.split()[-1] not in HEAD_TYPES and not known_type(name) and not name.isupper()
+    unlike a bare head word ("Council", "Party"), a company's suffix ("Co": "Taft
+    Broadcasting Co" is not "Goldman, Sachs and Co") or a known name ("Congress")."""
+    last = name.split()[-1]
+    if last in HEAD_TYPES or is_legal_suffix(last):
+        return False
+    return not known_type(name) and not name.isupper()
+
+
+def _generic(name: str) -> bool:
+    """A company's suffix alone ("Co"): after a place it still names no one company
+    ("Taft Co" is not the article's other "Co")."""
+    return " " not in name and is_legal_suffix(name)
 
 
 def _a_place(prefix: str, places: set[str]) -> bool:
@@ -119,3 +134,94 @@ def join_saints(groups: dict[str, Group], parent: dict[str, str]) -> None:
         for form in group.forms:
             form.label = "PERSON"
         union(groups, parent, next(iter(people[rest])), key)
+
+
+def join_companies(reading: Reading, groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """A company's short forms are the company: its name without the legal suffix ("Boeing"
+    for "Boeing Co", "Goldman, Sachs" for "Goldman, Sachs and Co"), the first word of a
+    longer name ("Alliant" for "Alliant Computer Systems Inc", when no person of the
+    article bears it as a surname), the name without its head word ("Hang Seng" for
+    "Hang Seng Bank Ltd") and the ticker in angle brackets after its name
+    ("GE" for "General Electric Co <GE>"). Two names with the same stem and different
+    suffixes are one company. A short form that fits two companies joins neither."""
+    keys = [k for k in roots(groups, parent) if groups[k].forms]
+    surnames = {
+        text.split()[-1]
+        for k in keys
+        if groups[k].type() == "PERSON"
+        for text in groups[k].texts()
+        if " " in text
+    }
+    stems: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
+    for key in keys:
+        if groups[key].type() != "ORG":
+            continue
+        for form in groups[key].forms:
+            stem = company_stem(form.text)
+            if stem is not None and not known_type(stem):
+                stems.setdefault(stem, set()).add(key)
+                words = stem.split()
+                if len(words) > 1 and _a_short_form(reading, words[0], surnames):
+                    short.setdefault(words[0], set()).add(key)
+                if len(words) > 2 and HEAD_TYPES.get(words[-1].removesuffix("s")) == "ORG":
+                    short.setdefault(" ".join(words[:-1]), set()).add(key)  # "Hang Seng" (Bank Ltd)
+            ticker = ticker_after(reading.body, form.end) if form.start >= 0 else None
+            if ticker is not None:
+                short.setdefault(ticker, set()).add(key)
+    for found in stems.values():
+        if len(found) > 1:
+            first, *others = sorted(found, key=lambda k: groups[k].first)
+            for other in others:
+                union(groups, parent, first, other)  # "Merck and Co", "Merck Co"
+    named = {text for k in keys for text in groups[k].texts()}
+    for form_text, owners in [*stems.items(), *short.items()]:
+        if len(owners) == 1 and form_text not in named:
+            _add_short_form(reading, groups[find(parent, next(iter(owners)))], form_text)
+    for key in keys:
+        group = groups[key]
+        if not group.forms or any(f.titled for f in group.forms):
+            continue
+        name = group.longest()
+        targets = {find(parent, k) for k in stems.get(name, ())}
+        if not targets and group.type() in SHORT_FORM_TYPES:
+            targets = {find(parent, k) for k in short.get(name, ())}
+        targets.discard(find(parent, key))
+        if len(targets) == 1:
+            for form in group.forms:
+                form.label = "ORG"  # "Alliant said" typed PERSON is still the company
+            union(groups, parent, targets.pop(), key)
+
+
+def _a_short_form(reading: Reading, word: str, surnames: set[str]) -> bool:
+    """A first word that can stand for its company alone: a capitalised word the article
+    never writes in lower case, no known place, title or person's surname there."""
+    return (
+        word[:1].isupper()
+        and word.isalpha()
+        and word.lower() not in reading.common
+        and word not in surnames
+        and not known_type(word)
+        and not is_title_word(word)
+        and not NATIONALITY.match(word)
+    )
+
+
+def _add_short_form(reading: Reading, company: Group, short_form: str) -> None:
+    """The first place the body uses a company's short form alone ("Orvane said", where the
+    model tagged nothing), not as part of a longer name: the mentions find the rest."""
+    body = reading.body
+    for match in re.finditer(rf"(?<![\w<]){re.escape(short_form)}(?![\w>])", body):
+        before = body[max(0, match.start() - 30) : match.start()].split(" ")
+        after = body[match.end() : match.end() + 2]
+        if re.match(r" [A-Z&]", after) or (len(before) > 1 and before[-1] == "" and before[-2][:1].isupper()):
+            continue  # inside a longer name: "Orvane Aircraft Co", "New Orvane"
+        token = reading.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if (
+            token is None
+            or token[0].ent_type_
+            or (token[0].pos_ != "PROPN" and token[0].lower_ in reading.common)
+        ):
+            continue  # "Swiss francs": the model's other name; "First, the bank said": the sentence's capital
+        company.forms.append(Form(short_form, "ORG", match.start()))
+        return

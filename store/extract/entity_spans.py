@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
     NAME_JOINERS,
@@ -23,6 +24,8 @@ from store.extract.names import (
     split_title,
     strip_possessive,
 )
+from store.extract.regions import COMPASS, with_regions
+from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
 from store.extract.works import without_works
 from store.name_lexicon import is_census_first_name, is_first_name
 from store.person_names import POST_NOMINALS
@@ -39,18 +42,14 @@ AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 """An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
+FIGURE = re.compile(r"^(?!\d+(?:st|nd|rd|th)$)\w*\d")
+"""A word with a digit that is no ordinal: "82.0", "A1", "1987"."""
 MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra|intra|inter)-$")
-PLACE_AFTER = re.compile(
-    r", ((?:[A-Z]\w*(?:\.[A-Z]\.?)*)(?: [A-Z]\w*(?:\.[A-Z]\.?)*){0,2})(?=[,;:.)\[]|\s+[a-z0-9(\[]|\s*$)"
-)
-"""A region after a place's comma: "Sydney, Australia", "Washington, D.C.", "Paris, France on …"."""
 PEERAGE = re.compile(
     r"^(?:\d+(?:st|nd|rd|th) )?(?:Earl|Duke|Duchess|Count|Countess|Baron|Baroness|Marquess|Marquis|Viscount"
     r"|Viscountess) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
 )
 """A title of the peerage the model takes for a person: the place it is of is the name."""
-LIST_GOES_ON = re.compile(r", (?:and|or) [A-Z]")
-"""After a place and the name past its comma: the two were items of a list."""
 PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb|desert|diocese"
     r"|kingdom) of $"
@@ -61,8 +60,6 @@ HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
 )
 """An honorific right before a person's name, which the model leaves out of the name."""
-COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower Central".split())
-"""Words that share the name after "and": "North and South Korea", "Upper and Lower Egypt"."""
 
 
 @dataclass
@@ -99,11 +96,14 @@ class Reading:
     """Words the article writes in lower case: a capital on one of them is the sentence's."""
     firsts: set[int]
     """Indices of tokens that begin a sentence (`Token.is_sent_start` scans the doc)."""
+    figures: list[tuple[int, int]]
+    """Lines of figures (a table's rows: "Revs 82.0 mln vs 70.1 mln"), which give no names."""
 
     @classmethod
     def of(cls, doc: Doc) -> Reading:
         firsts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-        return cls(doc, doc.text, {token.text for token in doc if token.is_lower}, firsts)
+        body = doc.text
+        return cls(doc, body, {token.text for token in doc if token.is_lower}, firsts, figure_lines(body))
 
 
 def acronym_definitions(reading: Reading) -> list[AcronymDefinition]:
@@ -133,7 +133,11 @@ def without_fragments(forms: list[Form], definitions: list[AcronymDefinition]) -
     forms = sorted(forms, key=lambda f: f.start)
     covers = sorted((d.start, d.acronym_start + len(d.acronym) + 1) for d in definitions)
     cover_starts = [start for start, _ in covers]
-    return [f for f in forms if f.label in LABELS and not _covered(f, covers, cover_starts)]
+    return [
+        f
+        for f in forms
+        if f.label in LABELS and not _covered(f, covers, cover_starts) and not is_bare_suffix(f.text)
+    ]
 
 
 def _with_chunks(forms: list[Form], chunks: list[Form]) -> list[Form]:
@@ -219,12 +223,21 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     if not tokens or _in_work_title(reading, span, tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = strip_possessive(body[start:end].split(" (")[0])
+    text, start = without_brackets(body[start:end].split(" (")[0], start)
+    text = strip_possessive(text)
     if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS or text in TIME_ZONES:
         return None
+    if is_bare_suffix(text) or has_unit_word(text):
+        return None  # "Co", "Plc": a company's suffix alone; "U.S. Dlrs": an amount
+    if reading.figures and in_lines(reading.figures, start) and not _a_place_in_table(span, text):
+        return None  # a table's row label ("Revs 82.0 mln vs 70.1 mln") is no name
     if " " not in text and span.label_ in ("ORG", "FAC", "LOC") and text.lower() in reading.common:
         return None  # "the Board", "the Project": a common noun with a capital
     label = span.label_
+    if label == "PERSON" and any(FIGURE.match(word) for word in text.split()):
+        return None  # "A1" (a rating), "Revs 82.0": a person's name has no figures ("2nd Earl" may)
+    if label != "NORP" and (bracketed(body, start, start + len(text)) or is_legal_suffix(text.split()[-1])):
+        label = "ORG"  # "<Kwinana Nitrogen Co>", "Maffei Inc": a company's name
     if MODIFIER_PREFIX.search(body, max(0, start - 8), start) or (
         label != "NORP" and MODIFIER_PREFIX.match(text.split("-")[0] + "-")
     ):
@@ -266,11 +279,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         if titled is None and honorific:
             titled = body[honorific.start(1) : start + len(text)]  # "Mrs Howard": the title tells who
     elif label == "GPE" and not is_country(text):
-        end = start + len(text)
-        while (within := PLACE_AFTER.match(body, end)) and _a_region(reading, within):
-            end = within.end()  # "Sydney, Australia", "Austin, Texas", "Alpine, Arizona, USA"
-        if end > start + len(text) and not LIST_GOES_ON.match(body, end):
-            titled = body[start:end]  # not "Basel, Heidelberg, and Strasbourg": a list of places
+        titled = with_regions(reading.doc, body, text, start)
     return Form(text, label, start, titled)
 
 
@@ -291,24 +300,16 @@ def _named_like_person(reading: Reading, text: str) -> bool:
         letters = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
         if not (word[:1].isupper() and letters.isalpha()) or word.lower() in reading.common:
             return False
-        if known_type(word) or word in HEAD_TYPES or word in EVENT_HEADS:
+        if known_type(word) or word in HEAD_TYPES or word in EVENT_HEADS or is_legal_suffix(word):
             return False
     if PLACE_WORDS.intersection(words):
         return False
     return is_first_name(words[0]) and not is_census_first_name(words[-1])
 
 
-def _a_region(reading: Reading, within: re.Match[str]) -> bool:
-    """The name after a place's comma is a region holding it: a country or state, or a
-    place the model tagged as such; not one modifying the noun after it ("Latakia, US
-    officials said")."""
-    span = reading.doc.char_span(within.start(1), within.end(1))
-    head = span.root.head if span is not None else None
-    if span is not None and head is not None and head.i >= span.end and head.is_lower and head.pos_ == "NOUN":
-        return False  # ("Paris, France on August 2" is a region: "on" is no noun it modifies)
-    if is_country(within.group(1)):
-        return True
-    return span is not None and all(t.ent_type_ == "GPE" for t in span)
+def _a_place_in_table(span: Span, text: str) -> bool:
+    """A market's place heading a table's row ("Minneapolis 2.65 2.71") is still a place."""
+    return bool(known_type(text)) or (span.label_ in ("GPE", "LOC") and not text.isupper())
 
 
 def _in_work_title(reading: Reading, span: Span, tokens: list[Token]) -> bool:

@@ -44,7 +44,8 @@ SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-", "az-", "b
 
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ish|ese|i|ch)$")
 """A nationality adjective ("British", "Syrian", "Chinese", "Iraqi", "French")."""
-POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+POSSESSIVE = re.compile(r"""(?:['’"]s|(?<=s)['’])$""")
+"""A possessive ending; newswire copy may write the apostrophe as a double quote: Ecuador"s."""
 LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 SPACES = re.compile(r"\s+")
 

@@ -1,0 +1,127 @@
+"""Newswire copy: companies' suffixes, tickers in angle brackets, tables of figures and
+lists of places (fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from store.aliases import AliasTable
+from store.company_names import company_stem, is_bare_suffix
+from store.extract.entities import extract_entities
+from store.extract.pipeline import body_of, parse_bodies
+from store.extract.wire_copy import figure_lines, without_brackets
+from store.identity import NameRecord, group_corpus
+from store.models import Entity, Paragraph
+
+
+def extract(nlp: Language, texts: list[str]) -> list[Entity]:
+    doc = next(parse_bodies([texts], nlp))
+    _, starts = body_of(texts)
+    return extract_entities(doc, [Paragraph(t) for t in texts], starts, AliasTable())
+
+
+def owner(entities: list[Entity], alias: str) -> Entity | None:
+    return next((e for e in entities if alias in e.aliases), None)
+
+
+def test_two_companies_sharing_co_stay_apart(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Halvorsen Freight Co rejected the bid on the advice of Brandt, Keller and Co, its adviser.",
+            "Shares of Halvorsen Freight Co rose two points, said Marta Quist of Pell and Co.",
+        ],
+    )
+    halvorsen = owner(entities, "Halvorsen Freight Co")
+    assert halvorsen is not None and halvorsen.type == "ORG"
+    assert not any(a.endswith("and Co") for a in halvorsen.aliases)
+    assert not any(a in ("Co", "Inc") for e in entities for a in e.aliases)
+
+
+def test_a_company_and_its_name_without_the_suffix_are_one(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Orvane Aircraft Co said it won an order for 30 jets from a Danish airline.",
+            "Orvane said the jets would be delivered next year.",
+        ],
+    )
+    orvane = owner(entities, "Orvane Aircraft Co")
+    assert orvane is not None and orvane.type == "ORG"
+    assert owner(entities, "Orvane") is orvane
+
+
+def test_a_ticker_after_a_company_is_its_short_form(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Trellis Mining Corp <TMC> said its quarterly output rose.",
+            "TMC said it would raise its dividend, and <Dunmore Metals Inc> said it agreed.",
+        ],
+    )
+    trellis = owner(entities, "Trellis Mining Corp")
+    assert trellis is not None and owner(entities, "TMC") is trellis
+    dunmore = owner(entities, "Dunmore Metals Inc")
+    assert dunmore is not None and dunmore.type == "ORG"
+    assert not any("<" in a or ">" in a for e in entities for a in e.aliases)
+
+
+def test_an_earnings_table_gives_no_person(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Shr 1.20 dlrs vs 1.00 dlrs",
+            "Net 4,100,000 vs 3,900,000",
+            "Revs 82.0 mln vs 70.1 mln",
+            "Hollis Parker, the chief executive, said sales of Brisk Tools Inc rose.",
+        ],
+    )
+    people = [e.name for e in entities if e.type == "PERSON"]
+    assert people == ["Hollis Parker"]
+    assert not any(ch.isdigit() for e in entities for a in e.aliases for ch in a)
+
+
+def test_a_list_of_cities_is_no_city_and_region(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Dock workers in Tokyo, Yokohama, Nagoya, Osaka and Kobe will strike on Monday.",
+            "Exporters such as West Germany, Japan, Australia and Canada failed to agree.",
+            "The plant is in Austin, Texas, the company said.",
+        ],
+    )
+    assert not any(
+        a.count(",") >= 1 and " and " not in a for e in entities for a in e.aliases if "Tokyo" in a
+    )
+    assert all(
+        a.count(",") == 0 for e in entities if e.type == "GPE" and e.name != "Austin" for a in e.aliases
+    )
+    austin = owner(entities, "Austin")
+    assert austin is not None and "Austin, Texas" in austin.aliases
+
+
+def test_suffixes_and_table_lines() -> None:
+    assert company_stem("Brandt, Keller and Co") == "Brandt, Keller"
+    assert company_stem("Nippon Lace Co Ltd") == "Nippon Lace"
+    assert company_stem("Co") is None and company_stem("Boeing") is None
+    assert is_bare_suffix("Co") and is_bare_suffix("Co Inc") and not is_bare_suffix("SA")
+    body = "Shr 1.20 dlrs vs 1.00 dlrs\nHe said 3 of the 4 offers were made in 1986 and 1987 by rivals."
+    assert figure_lines(body) == [(0, 26)]
+    assert without_brackets("ETA Systems Inc>", 10) == ("ETA Systems Inc", 10)
+    assert without_brackets("TEX> Continental Airlines", 10) == ("Continental Airlines", 15)
+
+
+def test_the_corpus_joins_no_companies_on_a_shared_suffix() -> None:
+    records = [
+        NameRecord("Orvane Aircraft Co", "ORG", articles=5, aliases={"Orvane Aircraft Co"}),
+        NameRecord("Brandt, Keller and Co", "ORG", articles=3, aliases={"Brandt, Keller and Co"}),
+        NameRecord("Co", "ORG", articles=2, aliases={"Co"}),
+        NameRecord("Orvane Aircraft", "ORG", articles=4, aliases={"Orvane Aircraft"}),
+        NameRecord("Brandt Keller", "ORG", articles=1, aliases={"Brandt Keller"}),
+    ]
+    grouping = group_corpus(records)
+    orvane = grouping.entity("ORG", "Orvane Aircraft Co")
+    assert orvane is not None and grouping.entity("ORG", "Orvane Aircraft") is orvane
+    assert grouping.entity("ORG", "Brandt Keller") is grouping.entity("ORG", "Brandt, Keller and Co")
+    assert grouping.entity("ORG", "Brandt, Keller and Co") is not orvane
+    assert grouping.entity("ORG", "Co") not in (orvane, grouping.entity("ORG", "Brandt, Keller and Co"))

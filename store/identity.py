@@ -4,9 +4,10 @@ Each article's YAML names its entities on its own ("Blair", "Tony Blair", "Torie
 The corpus decides what one article cannot, by `group_corpus`, a pure function of the
 corpus's names (type, name, how many articles and mentions, the aliases written):
 
-- **Spellings.** Names equal up to case, spaces, hyphens, dots and a leading "the"
-  are one ("Kilroy-Silk" / "Kilroy Silk", "Time Warner" / "TimeWarner"); so are a
-  group's singular and plural ("Tory" / "Tories").
+- **Spellings.** Names equal up to case, spaces, hyphens, dots, a leading "the" and
+  "Saint" / "St." are one ("Kilroy-Silk" / "Kilroy Silk", "Time Warner" / "TimeWarner",
+  "Saint Petersburg" / "St. Petersburg"); so are a group's singular and plural ("Tory" /
+  "Tories").
 - **Type vote.** A name typed ORG in 150 articles and PERSON in 3 is an ORG. The
   minority keeps its own entity when its articles give evidence for their type (a
   person's title: "Mr Jordan"), or when it is not clearly outvoted: two real things
@@ -53,6 +54,7 @@ SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-", "az-", "b
 _NOT_WORD = re.compile(r"[\W_]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_SAINT = re.compile(r"^(?:saint|st\.?)\s+(?=\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -129,6 +131,8 @@ def compact(name: str) -> str:
         name = _LEADING_THE.sub("", name.strip())
     if "'" in name or "’" in name:
         name = _POSSESSIVE.sub("", name.strip())
+    if name[:2] in ("St", "Sa", "ST", "SA", "st", "sa"):
+        name = _SAINT.sub("st ", name)  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
     folded = name.casefold()
     joined = "".join(folded.split())
     return joined if joined.isalnum() else _NOT_WORD.sub("", folded)

@@ -27,6 +27,7 @@ from store.extract.entity_context import (
 )
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_joins import (
+    add_middle_names,
     join_companies,
     join_place_prefixed,
     join_reversed_names,
@@ -107,6 +108,7 @@ def extract_entities(
     _merge_acronyms(groups, parent)
     _mark_families(groups, parent)
     _add_surnames(reading, groups, parent)
+    add_middle_names(reading, groups, parent)
     people = {k: groups[k].forms for k in roots(groups, parent) if groups[k].type() == "PERSON"}
     titles = title_mentions(reading, people, forms)
     built = {
@@ -303,7 +305,7 @@ def _add_surnames(reading: Reading, groups: dict[str, Group], parent: dict[str, 
         first = words[0]
         if len(words) < 2 or firsts[first] > 1 or first in taken or first in surnames or first in wanted:
             continue
-        if is_first_name(first) and not known_type(first):
+        if (is_first_name(first) or is_census_first_name(first)) and not known_type(first):
             wanted[first] = key  # "Jared" after "Jared Padalecki"
     doc = reading.doc
     for token in doc:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from store.company_names import company_stem, is_legal_suffix
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Form, Reading
@@ -225,3 +227,42 @@ def _add_short_form(reading: Reading, company: Group, short_form: str) -> None:
             continue  # "Swiss francs": the model's other name; "First, the bank said": the sentence's capital
         company.forms.append(Form(short_form, "ORG", match.start()))
         return
+
+
+def add_middle_names(reading: Reading, groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """ "Jared Tristan Padalecki" where the article's person is "Jared Padalecki": their
+    first name, one or two capitalised proper nouns the model put in no entity, and their
+    surname are that person with middle names (the model often misses such a name)."""
+    people: dict[str, list[tuple[str, str]]] = {}
+    for key in roots(groups, parent):
+        words = groups[key].longest().split() if groups[key].forms else []
+        if len(words) == 2 and groups[key].type() == "PERSON":
+            people.setdefault(words[0], []).append((words[1], key))
+    if not people:
+        return
+    doc = reading.doc
+    taken = [(f.start, f.end) for g in groups.values() for f in g.forms if f.start >= 0]
+    for token in doc:
+        fits = people.get(token.text)
+        if not fits or not token.whitespace_:
+            continue
+        for size in (1, 2):
+            last = token.i + size + 1
+            if last >= len(doc) or not _middle_name(doc[last - 1]):
+                break
+            owners = [key for surname, key in fits if surname == doc[last].text]
+            start, end = token.idx, doc[last].idx + len(doc[last])
+            if len(owners) == 1 and not any(s < end and start < e for s, e in taken):
+                groups[owners[0]].forms.append(Form(reading.body[start:end], "PERSON", start))
+                taken.append((start, end))
+                break
+
+
+def _middle_name(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.replace(".", "").isalpha()
+        and not token.ent_type_
+        and token.whitespace_ == " "
+    )

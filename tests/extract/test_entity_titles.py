@@ -93,3 +93,24 @@ def test_a_persons_mention_takes_in_the_title_or_role_before_the_name(nlp: Langu
     assert mentioned(texts, entities["Priya Castellane"]) == ["Home Secretary Priya Castellane"]
     assert mentioned(texts, entities["Anselm Vogt"]) == ["critic Anselm Vogt"]
     assert mentioned(texts, entities["Liam Gallagher"]) == ["singer Liam Gallagher"]
+
+
+def test_a_full_name_with_a_middle_name_the_model_missed_is_the_person(nlp: Language) -> None:
+    texts = [
+        "Marcus Ellery Quimby (born June 3, 1970) [2] is a Canadian singer.",
+        "In 1995, Quimby moved to Toronto.",
+    ]
+    entities = extract(nlp, texts, title="Marcus Quimby")
+    quimby = entities["Marcus Ellery Quimby"]
+    assert mentioned(texts, quimby) == ["Marcus Ellery Quimby", "Quimby"]
+
+
+def test_a_first_name_of_the_census_list_alone_is_the_one_person_so_named(nlp: Language) -> None:
+    texts = [
+        "Roscoe Pettigrew is an English baker.",
+        "After graduating in 2000, Roscoe decided to move to Leeds.",
+    ]
+    entities = extract(nlp, texts)
+    assert (
+        "Roscoe" in entities["Roscoe Pettigrew"].aliases and len(entities["Roscoe Pettigrew"].mentions) == 2
+    )

@@ -84,6 +84,7 @@ def test_spellings_of_one_name_are_one_entity() -> None:
     assert grouping.entity("ORG", "TimeWarner") is grouping.entity("ORG", "Time Warner")
     assert grouping.entity("NORP", "Tory") is grouping.entity("NORP", "Tories")
     assert compact("the Kilroy-Silk’s") == "kilroysilk"
+    assert compact("Saint Petersburg") == compact("St. Petersburg") == compact("St Petersburg")
 
 
 def test_a_plural_never_joins_a_person() -> None:

@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DATA   ?= data
 
-.PHONY: run test lint bench bench-100k bench-extract eval clean-index help
+.PHONY: run test lint bench bench-100k bench-extract eval eval-routes clean-index help
 
 help:
 	@echo "make run        open the TUI on the bundled corpus in $(DATA)/"
@@ -17,6 +17,7 @@ help:
 	@echo "                (CORPUS=FILE.jsonl[.gz] or a store folder, default $(DATA)/; ARTICLES=N)"
 	@echo "make bench-100k the same at 100,000 articles"
 	@echo "make eval       extraction quality against ../shared (when present)"
+	@echo "make eval-routes  speaker accuracy by how the speaker was found (README: How sure the speaker is)"
 	@echo "make bench-extract  extraction articles/s on $(DATA)/, one process and two"
 
 $(STAMP): pyproject.toml requirements.lock requirements-model.txt
@@ -57,6 +58,12 @@ eval: $(STAMP)
 	$(SCORE) --gold $(SHARED)/corpora/polnear-dev/dev.jsonl \
 		--resolved $(SHARED)/corpora/polnear-dev/resolved_pronoun_speakers.jsonl -- $(EXTRACT)
 	$(SCORE) --gold $(SHARED)/corpora/gum-news-dev/dev.jsonl -- $(EXTRACT)
+
+eval-routes: $(STAMP)
+	@test -f $(SHARED)/eval/score.py || { echo "make eval-routes needs $(SHARED)/ (eval/score.py, corpora/)"; exit 1; }
+	$(PY) -m bench.speaker_routes --score $(SHARED)/eval/score.py --gold $(SHARED)/corpora/polnear-dev/dev.jsonl \
+		--resolved $(SHARED)/corpora/polnear-dev/resolved_pronoun_speakers.jsonl
+	$(PY) -m bench.speaker_routes --score $(SHARED)/eval/score.py --gold $(SHARED)/corpora/bbc-quotes-dev/dev.jsonl
 
 bench-extract: $(STAMP)
 	$(PY) -m bench.extract --data $(DATA)

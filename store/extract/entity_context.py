@@ -276,8 +276,9 @@ def places_by_position(reading: Reading, forms: list[Form]) -> None:
                         one.titled = body[one.start : other.end]  # "Exeter, Devon" as an alias
 
 
-PERSON_VERBS = frozenset("die marry wed divorce compose paint sing study graduate retire".split())
-"""Verbs only a person does: their subject is a person ("Byron composed Thyrza")."""
+PERSON_VERBS = frozenset("die marry wed divorce compose paint sing".split())
+"""Verbs only a person does: their subject is a person ("Byron composed Thyrza"). Not
+"study", "graduate" or "retire": a university studies, a racing team retires."""
 KIN_NOUNS = frozenset(
     """
 wife husband son daughter father mother brother sister widow widower uncle aunt nephew niece

@@ -9,7 +9,8 @@ too: a work in apposition ("Cry Wolf, another horror film"), the object of a ver
 making ("he wrote his Dumky Trio", "Byron composed Thyrza"), what one plays or appears in
 ("starred in Gilmore Girls"), what a work noun is ("the most successful of the operas is
 Rusalka"), and the subject of a theory ("his theory of Case Grammar"). A name the
-article once shows to be a title is a title wherever it stands.
+article once shows to be a title is a title wherever it stands, unless it is a known
+place or the article also puts something in it ("the series Chernobyl … in Chernobyl").
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ prequel sequel remake trilogy
 """.split()
 )
 """Nouns that name a kind of work: the name right after one is its title."""
+WORK_NOUN_THEN_CAPITAL = re.compile(r"\b(?:" + "|".join(sorted(WORK_NOUNS)) + r") (?=[A-Z])")
+"""A noun for a work (in lower case) right before a capital: "the TV series Supernatural"."""
 YEAR_AFTER = re.compile(r" ?\((?:[A-Za-z][A-Za-z .-]{0,30}, ?)?(?:1[5-9]|20)\d\d\)")
 """A year in brackets after a title: "(2004)", "(TV series, 2005)"."""
 OPENING = "\"“‘'"
@@ -55,6 +58,8 @@ CONCEPT_NOUNS = frozenset(
 )
 """Nouns whose "of" names an idea, not an entity ("his theory of Case Grammar")."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACED = re.compile(r"\b(?:in|at|near|from|to) $")
+"""A preposition right before a name that places something there ("in Chernobyl")."""
 FOUGHT_AT = re.compile(
     r"(?:[Tt]he )?(?:Battle|Siege|Sack|Fall|Liberation|Relief) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
 )
@@ -64,8 +69,14 @@ def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
     """`forms` less the titles of works (module docstring)."""
     found = {i: _titled_here(doc, body, form) for i, form in enumerate(forms)}
     works = {i for i, how in found.items() if how}
-    titles = {forms[i].text for i, how in found.items() if how == "said"} | _named_after_work_nouns(doc)
-    works |= {i for i, form in enumerate(forms) if form.text in titles}  # once shown, a title everywhere
+    titles = {forms[i].text for i, how in found.items() if how == "said"} | _named_after_work_nouns(doc, body)
+    titles = {t for t in titles if not known_type(t)}
+    if titles:
+        placed = {
+            f.text for f in forms if f.text in titles and PLACED.search(body, max(0, f.start - 6), f.start)
+        }
+        titles -= placed  # "the HBO series Chernobyl" and "in Chernobyl": the place is meant there
+        works |= {i for i, form in enumerate(forms) if form.text in titles}  # once shown, a title everywhere
     if works:
         roots = {}
         for i, form in enumerate(forms):
@@ -126,18 +137,20 @@ def _work_by_syntax(root: Token, label: str) -> bool:
     return False  # "the most successful of the operas is Rusalka", "His chief work is Hydrodynamica"
 
 
-def _named_after_work_nouns(doc: Doc) -> set[str]:
+def _named_after_work_nouns(doc: Doc, body: str) -> set[str]:
     """Names right after a noun for a work anywhere in the article ("the TV series
-    Supernatural"), whether or not the model tagged them there."""
+    Supernatural"), whether or not the model tagged them there. A regular expression
+    finds the few places to look at; the parse is read only there."""
     found = set()
-    for token in doc:
-        if token.lower_ not in WORK_NOUNS or not token.is_lower or token.i + 1 >= len(doc):
+    for match in WORK_NOUN_THEN_CAPITAL.finditer(body):
+        first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if first is None:
             continue
-        end = token.i + 1
+        end = first.start
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
-        if end > token.i + 1:
-            found.add(doc[token.i + 1 : end].text)
+        if end > first.start:
+            found.add(doc[first.start : end].text)
     return found
 
 

@@ -151,3 +151,14 @@ def test_cited_authors_and_a_shared_surname_are_people(nlp: Language) -> None:
     ]
     people_by_position(Reading.of(doc), forms)
     assert [f.label for f in forms] == ["PERSON"] * 4
+
+
+def test_a_place_a_series_is_named_after_stays_a_place(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Viewers praised the drama series Pripyat, shown last year.",
+            "The families who lived in Pripyat were moved out in 1986, and Pripyat stayed empty.",
+        ],
+    )
+    assert "Pripyat" in entities

@@ -278,7 +278,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         honorific = HONORIFIC_BEFORE.search(body, max(0, start - 12), start)
         if titled is None and honorific:
             titled = body[honorific.start(1) : start + len(text)]  # "Mrs Howard": the title tells who
-    elif label == "GPE" and not is_country(text):
+    elif label in ("GPE", "LOC") and not is_country(text):
         titled = with_regions(reading.doc, body, text, start)
     return Form(text, label, start, titled)
 

@@ -12,9 +12,11 @@ from spacy.tokens import Doc
 from store.extract.names import is_country
 
 PLACE_AFTER = re.compile(
-    r", ((?:[A-Z]\w*(?:\.[A-Z]\.?)*)(?: [A-Z]\w*(?:\.[A-Z]\.?)*){0,2})(?=[,;:.)\[]|\s+[a-z0-9(\[]|\s*$)"
+    r", ((?:[A-Z]\w*(?:\.[A-Z]\.?)*)(?: [A-Z]\w*(?:\.[A-Z]\.?)*){0,2})"
+    r"(?=[,;:.)\[]|\s+[a-z0-9(\[]|[ \t]*(?:\n|$))"
 )
-"""A region after a place's comma: "Sydney, Australia", "Washington, D.C.", "Paris, France on …"."""
+"""A region after a place's comma: "Sydney, Australia", "Washington, D.C.", "Paris, France on …",
+"Yekaterinburg, Russia" ending a line (a caption, a dateline)."""
 COMPASS = frozenset("North South East West Northern Southern Eastern Western Upper Lower Central".split())
 """Words that share the name after "and": "North and South Korea", "Upper and Lower Egypt"."""
 LIST_GOES_ON = re.compile(r", (?:and|or) [A-Z]")

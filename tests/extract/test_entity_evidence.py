@@ -162,3 +162,10 @@ def test_a_place_a_series_is_named_after_stays_a_place(nlp: Language) -> None:
         ],
     )
     assert "Pripyat" in entities
+
+
+def test_a_caption_ending_in_a_places_region(nlp: Language) -> None:
+    entities = extract(
+        nlp, ["A bust of the general in Yekaterinburg, Russia", "Patrick Gordon served the tsar for decades."]
+    )
+    assert "Yekaterinburg, Russia" in entities["Yekaterinburg"].aliases

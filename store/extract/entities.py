@@ -16,6 +16,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
+from store.extract.definite_names import definite_names
 from store.extract.entity_context import (
     appositive_names,
     list_members,
@@ -84,6 +85,7 @@ def extract_entities(
     places_by_position(reading, forms)
     people_by_position(reading, forms)
     forms += places_in_events(doc, forms)
+    forms += definite_names(reading, forms)
     forms = outside_headings(without_fragments(forms, definitions), paragraphs, starts)
     if title is not None:
         forms = _title_forms(title) + forms

@@ -28,6 +28,8 @@ alone they may still name something."""
 UNIT_WORDS = frozenset("mln bln dlr dlrs cts pct stg shr shrs revs avg qtr mths".split())
 """Newswire's units and table abbreviations ("82.0 mln dlrs", "Revs", "Shr"): no name
 holds one."""
+DESIGNATORS = LEGAL_SUFFIXES | {"group", "holdings", "holding"}
+"""What may end a company's name and leave its short form ("Morgan Stanley Group")."""
 _JOINER = re.compile(r"(?:,?\s+(?:and|&)|,)\s*$")
 
 
@@ -43,11 +45,12 @@ def is_bare_suffix(name: str) -> bool:
 
 
 def company_stem(name: str) -> str | None:
-    """The name without its legal suffixes ("Goldman, Sachs and Co" -> "Goldman, Sachs";
-    "Nippon Lace Co Ltd" -> "Nippon Lace"); None when the name ends in none, or is one."""
+    """The name without its legal suffixes and designators ("Goldman, Sachs and Co" ->
+    "Goldman, Sachs"; "Nippon Lace Co Ltd" -> "Nippon Lace"; "USAir Group" -> "USAir");
+    None when the name ends in none, or is one."""
     words = name.split()
     cut = len(words)
-    while cut > 1 and is_legal_suffix(words[cut - 1].rstrip(",")):
+    while cut > 1 and words[cut - 1].rstrip(",").casefold() in DESIGNATORS:
         cut -= 1
     if cut == len(words) or cut == 0:
         return None
@@ -56,5 +59,6 @@ def company_stem(name: str) -> str | None:
 
 
 def has_unit_word(name: str) -> bool:
-    """ "U.S. Dlrs", "Revs 82.0 mln": a unit or table word, so an amount, not a name."""
-    return any(word.casefold().strip(".,") in UNIT_WORDS for word in name.split())
+    """ "U.S. Dlrs", "Revs 82.0 mln": a unit or table word, so an amount, not a name
+    ("CTS" in capitals is a company's acronym, not cents)."""
+    return any(word.casefold().strip(".,") in UNIT_WORDS and not word.isupper() for word in name.split())

@@ -16,6 +16,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
+from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
 from store.extract.entity_context import (
     appositive_names,
@@ -82,6 +83,7 @@ def extract_entities(
     forms += appositive_names(reading, forms)
     forms += organisation_roles(reading, forms)
     forms += repeated_names(reading, forms, title.text if title is not None else "")
+    forms = with_company_lists(reading, forms)
     places_by_position(reading, forms)
     people_by_position(reading, forms)
     forms += places_in_events(doc, forms)

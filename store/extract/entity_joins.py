@@ -161,7 +161,7 @@ def join_companies(reading: Reading, groups: dict[str, Group], parent: dict[str,
             continue
         for form in groups[key].forms:
             stem = company_stem(form.text)
-            if stem is not None and not known_type(stem):
+            if stem is not None and not known_type(stem) and stem not in surnames:
                 stems.setdefault(stem, set()).add(key)
                 words = stem.split()
                 if len(words) > 1 and _a_short_form(reading, words[0], surnames):

@@ -42,8 +42,10 @@ AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 """An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
 POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
-FIGURE = re.compile(r"^(?!\d+(?:st|nd|rd|th)$)\w*\d")
-"""A word with a digit that is no ordinal: "82.0", "A1", "1987"."""
+FIGURE = re.compile(r"^(?!\d+(?:st|nd|rd|th)$).*\d")
+"""A word with a digit that is no ordinal: "82.0", "A1", "G-6", "1987"."""
+AMOUNT_WORD = re.compile(r"^\d[\d,]*[.,]\d")
+"""A figure with a decimal point or thousands separator: "132.8", "1,000"."""
 MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra|intra|inter)-$")
 PEERAGE = re.compile(
     r"^(?:\d+(?:st|nd|rd|th) )?(?:Earl|Duke|Duchess|Count|Countess|Baron|Baroness|Marquess|Marquis|Viscount"
@@ -234,6 +236,8 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     if " " not in text and span.label_ in ("ORG", "FAC", "LOC") and text.lower() in reading.common:
         return None  # "the Board", "the Project": a common noun with a capital
     label = span.label_
+    if any(AMOUNT_WORD.match(word) for word in text.split()):
+        return None  # "Revs 132.8", "Silver 1,000 oz": a table's figures ("Channel 4" stays)
     if label == "PERSON" and any(FIGURE.match(word) for word in text.split()):
         return None  # "A1" (a rating), "Revs 82.0": a person's name has no figures ("2nd Earl" may)
     if label != "NORP" and (bracketed(body, start, start + len(text)) or is_legal_suffix(text.split()[-1])):

@@ -24,11 +24,15 @@ LIST_GOES_ON = re.compile(r", (?:and|or) [A-Z]")
 
 
 def with_regions(doc: Doc, body: str, place: str, start: int) -> str | None:
-    """The place with the regions after its comma, as the body writes it; None without."""
+    """The place with the regions after its comma, as the body writes it; None without.
+    A place sits in two regions at most ("Oldham, Lancashire, England"): a longer chain
+    is a list ("Zaire, Uganda, Sierra Leone, Congo")."""
     end = start + len(place)
+    regions = 0
     while (within := PLACE_AFTER.match(body, end)) and _a_region(doc, body, within, place):
         end = within.end()
-    if end == start + len(place) or LIST_GOES_ON.match(body, end):
+        regions += 1
+    if regions == 0 or regions > 2 or LIST_GOES_ON.match(body, end):
         return None  # not "Basel, Heidelberg, and Strasbourg": a list of places
     return body[start:end]
 

@@ -25,7 +25,7 @@ from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities
 from store.extract.entity_mentions import resolve_name
 from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_lower
-from store.extract.pipeline import body_of, load_model, parse_bodies
+from store.extract.pipeline import body_of, load_model, parse_bodies, text_of, token_offsets
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
 from store.joint import joint_parts
@@ -59,7 +59,7 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     entities = extract_entities(doc, article.paragraphs, starts, aliases, title)
     headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
     found = find_regions(texts, headings)
-    token_starts = [t.idx for t in doc] if found else []
+    token_starts = token_offsets(doc) if found else []
     regions: list[QuoteRegion] = []
     readings: list[Reading] = []
     for r in found:
@@ -127,7 +127,7 @@ def merge_duplicate_entities(entities: list[Entity]) -> list[Entity]:
 def _spoken(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: int) -> bool:
     """A short quoted span a speech verb governs: "Novak said, “Never.”", "“Indeed,” she said",
     "what Lopez called “a clear failure.”"."""
-    if not token_starts or not 0 < region.words <= 3 or looks_like_markup(region, doc.text, offset):
+    if not token_starts or not 0 < region.words <= 3 or looks_like_markup(region, text_of(doc), offset):
         return False
     if looks_like_title(region.text) or _only_names(region, doc, token_starts, offset):
         return False  # "on “Morning Report,”", "“BBC”": a show or a name, even next to a verb

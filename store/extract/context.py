@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from store.extract.pipeline import token_offsets
 from store.extract.quotes import QuoteRegion
 from store.models import Entity
 from store.person_names import strip_post_nominals
@@ -64,7 +65,7 @@ class QuoteContext:
         entities: list[Entity],
         resolve: Resolve,
     ) -> QuoteContext:
-        token_starts = [t.idx for t in doc]
+        token_starts = token_offsets(doc)
         sents = list(doc.sents)
         sent_of = [0] * len(doc)
         for number, sent in enumerate(sents):

@@ -24,6 +24,7 @@ from store.extract.names import (
     split_title,
     strip_possessive,
 )
+from store.extract.pipeline import text_of
 from store.extract.regions import COMPASS, with_regions
 from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
 from store.extract.works import without_works
@@ -104,7 +105,7 @@ class Reading:
     @classmethod
     def of(cls, doc: Doc) -> Reading:
         firsts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-        body = doc.text
+        body = text_of(doc)
         return cls(doc, body, {token.text for token in doc if token.is_lower}, firsts, figure_lines(body))
 
 

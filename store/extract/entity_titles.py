@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from store.extract.entity_spans import Form, Reading
 from store.extract.names import is_title_word
+from store.extract.pipeline import token_offsets
 from store.models import Entity, Mention
 
 OFFICE_HEADS = frozenset(
@@ -139,7 +140,7 @@ def _head(run: Span) -> str | None:
 def _covered_tokens(reading: Reading, forms: list[Form]) -> set[int]:
     """Indices of the tokens inside the article's names."""
     doc = reading.doc
-    starts = [t.idx for t in doc]
+    starts = token_offsets(doc)
     covered: set[int] = set()
     for form in forms:
         if form.start < 0:
@@ -158,7 +159,7 @@ def widen_person_mentions(reading: Reading, entities: list[Entity], starts: list
     counts only when the parse puts it with the name (the name in apposition to it, or
     it a compound of the name), and never across another entity's mention."""
     doc = reading.doc
-    token_starts = [t.idx for t in doc]
+    token_starts = token_offsets(doc)
     taken: dict[int, list[tuple[int, int]]] = {}
     for entity in entities:
         for mention in entity.mentions:

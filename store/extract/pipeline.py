@@ -33,6 +33,8 @@ PARAGRAPH_BREAK = "\n\n"
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _nlp: Language | None = None
+_TEXT = "newsdesk.text"
+_TOKEN_STARTS = "newsdesk.token_starts"
 
 
 class ModelMissing(StoreError):
@@ -65,6 +67,9 @@ def load_model() -> Language:
                 f"Run `make test` (or pip install -r requirements-model.txt) to install the pinned "
                 f"model, or set {MODEL_ENV} to an installed English model such as en_core_web_sm."
             ) from None
+        from store.extract.tabled import install
+
+        install(nlp)  # the attribute ruler and lemmatizer, same output from tables
         # pieces are at most MAX_PIECE long; the limit only guards memory
         nlp.max_length = max(nlp.max_length, 2 * MAX_PIECE)
         # one BLAS thread per process: extraction scales by processes, and OpenBLAS's
@@ -72,6 +77,24 @@ def load_model() -> Language:
         threadpool_limits(limits=BLAS_THREADS, user_api="blas")
         _nlp = nlp
     return _nlp
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, joined once per parse: spaCy's property joins every token again on each
+    access (milliseconds for an article), and the rules read the body many times."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def token_offsets(doc: Doc) -> list[int]:
+    """Each token's offset in `doc.text`, in order (to bisect), listed once per parse.
+    Shared: callers must not change it."""
+    starts: list[int] | None = doc.user_data.get(_TOKEN_STARTS)
+    if starts is None:
+        starts = doc.user_data[_TOKEN_STARTS] = doc.to_array("IDX").tolist()
+    return starts
 
 
 def body_of(paragraph_texts: list[str]) -> tuple[str, list[int]]:

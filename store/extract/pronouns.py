@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from store.extract.context import QuoteContext
 from store.extract.cues import is_cue
 from store.extract.gender import GenderVotes, compatible, title_before
+from store.extract.pipeline import text_of
 from store.extract.roles import Roles
 from store.person_names import strip_post_nominals
 
@@ -52,7 +53,7 @@ class PronounResolver:
         if forms:
             alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
             pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-            for match in pattern.finditer(doc.text):
+            for match in pattern.finditer(text_of(doc)):
                 first = attributor.token_at(match.start())
                 last = attributor.token_at(match.end() - 1)
                 if attributor.in_quote[first]:

@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from store.extract.names import known_type
+from store.extract.pipeline import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -197,7 +198,7 @@ def places_in_events(doc: Doc, forms: list[Form]) -> list[Form]:
             head = tokens[:size]
             if len(head) < size or head[-1].i - head[0].i != size - 1 or head[-1].i >= span.end - 1:
                 continue
-            text = doc.text[head[0].idx : head[-1].idx + len(head[-1])]
+            text = text_of(doc)[head[0].idx : head[-1].idx + len(head[-1])]
             kind = known_type(text)
             start = head[0].idx
             if kind in ("GPE", "LOC") and not any(s < start + len(text) and start < e for s, e in taken):

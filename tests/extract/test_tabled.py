@@ -31,7 +31,7 @@ def parsed(nlp: Language) -> Doc:
     raise AssertionError("the model has no attribute ruler")
 
 
-def annotations(doc: Doc) -> list[tuple[str, str, str, str, str]]:
+def token_annotations(doc: Doc) -> list[tuple[str, str, str, str, str]]:
     return [(t.tag_, t.pos_, str(t.morph), t.dep_, t.lemma_) for t in doc]
 
 
@@ -58,14 +58,14 @@ def test_tabled_components_annotate_as_the_stock_ones(nlp: Language) -> None:
     stock = stock_lemmatizer(stock_ruler(before.copy()))
     tabled = tabled_lemmatizer(tabled_ruler(before.copy()))
     assert stock_ruler.match(before) == tabled_ruler.match(before)
-    assert annotations(tabled) == annotations(stock)
+    assert token_annotations(tabled) == token_annotations(stock)
     # the cases that make the table worth checking did occur
     lemmas = {t.text: t.lemma_ for t in tabled}
     assert lemmas["gon"] == "go" and lemmas["got"] == "get" and lemmas["'d"] == "would"
     assert {t.pos_ for t in tabled if t.is_space} == {"SPACE"}
     # the second time round every answer comes from the tables, still the same
     again = tabled_lemmatizer(tabled_ruler(before.copy()))
-    assert annotations(again) == annotations(stock)
+    assert token_annotations(again) == token_annotations(stock)
 
 
 def test_word_index_answers_like_the_list() -> None:

@@ -80,11 +80,16 @@ def quote_kind(
     )
     if clause and root.dep_ in _REPORTED and _frames(head):
         return WHOLE
+    # "told the paper after the verdict “My client is relieved.”" parsed with the quote hung
+    # from the object: a capitalised clause closing the sentence is what the cue reports
+    told = clause and words[0].text[:1].isupper() and ends_sentence(region)
     node = head
     chain = set()
     for _ in range(10):
         chain.add(node.i)
         if _frames(head=node) and _someone_speaks(node):
+            if told and is_cue(node) and node.i < first:
+                return WHOLE
             return Reading("partial", node.i)
         according = next((c for c in node.children if c.lower_ == "according" and is_cue(c)), None)
         if according is not None:  # "according to the agency, the risk is “very high”"

@@ -25,7 +25,8 @@ attorney deputy foreign home shadow interior defence defense finance state junio
 assistant acting former late detective inspector superintendent constable officer
 coach manager director head founder editor correspondent reporter dean speaker comrade cde
 sheriff councillor councilman councilwoman alderman member mp mep lawmaker legislator
-emeritus elect designate emperor empress tsar czar tsarina czarina kaiser
+emeritus elect designate emperor empress tsar czar tsarina czarina kaiser prosecutor
+solicitor barrister
 """.split()
 )
 # Office words after "of" ("Secretary of State", "Minister of Foreign Affairs").

@@ -231,7 +231,7 @@ class Attributor:
         sentence = ctx.sents[ctx.sent_of[colon]]
         for token in ctx.doc[sentence.start : colon]:
             if token.dep_ in SUBJECTS and not ctx.in_quote[token.i] and not ctx.in_quote[token.head.i]:
-                return self.namer.named(token)
+                return self.namer.named(self.namer.owner_of_place(token) or token)
         return NOBODY
 
     def _ends_sentence(self, q: int, last: int) -> bool:

@@ -3,13 +3,16 @@
 `X said`, `said X`, `X, who …, said`, `X told Y`, `adding …` (its governing
 verb's subject), the object of "according to". The subject is then named:
 - a name maps to the article's entity (`resolve`); two names joined by "and"
-  are a joint speaker ("Maria Lopez and Peter Novak");
+  are a joint speaker ("Maria Lopez and Peter Novak"); a place closing a person's
+  "of ORG, Place" is part of the person ("X of the University of California, Los
+  Angeles"); a title before the name is not part of it ("Prosecutor Jane Doe");
 - "he"/"she" goes to the person it stands for (`pronouns`), "it" to the body
   named last as a subject ("In a statement, it said");
 - "the minister", "the Tory leader", "the 28-year-old" go to the person the
   article introduced with that role (`roles`); a club, party or country in such
   a description is never the speaker;
-- "the company", "the party", "the US government" are the body; "the couple" is
+- "the company", "the party", "the US government" are the body ("the army" the one
+  organisation named "… Army"); "the couple" is
   the two people named together; "a statement from X", "X's spokesman" are X
   (the organisation, never the person an aide speaks for).
 Anything else stays None.
@@ -21,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from store.extract.context import SUBJECTS, QuoteContext
 from store.extract.cues import is_cue
+from store.extract.names import split_title
 from store.extract.pronouns import PronounResolver, body_subject
 from store.extract.roles import STATE_NOUNS, is_group_noun, is_org_noun
 from store.joint import joint_parts, joint_speaker
@@ -62,6 +66,7 @@ class SpeakerNamer:
         self.ctx = ctx
         self.pronouns = pronouns
         self.roles = pronouns.roles
+        self._nouns: frozenset[str] | None = None
 
     def speaker_of_cue(self, cue: Token) -> Named:
         if cue.lower_ == "according":
@@ -95,7 +100,7 @@ class SpeakerNamer:
                 for right in verb.rights:
                     if right.pos_ == "PROPN" and not in_quote[right.i]:
                         return right
-            return child
+            return self.owner_of_place(child) or child
         # "said Kerry" parsed with Kerry as an object, attribute or modifier
         for child in verb.rights:
             if child.pos_ == "PROPN" and child.dep_ in ("dobj", "attr", "npadvmod", "appos", "dep", "oprd"):
@@ -125,6 +130,35 @@ class SpeakerNamer:
         if verb.dep_ == "relcl" and verb.head is not verb:
             return verb.head
         return None
+
+    def owner_of_place(self, subject: Token) -> Token | None:
+        """ "Jane Doe of the University of California, Los Angeles said": a place closing a
+        person's "of ORG" postmodifier is part of it; the person speaks, never the place."""
+        ctx = self.ctx
+        if subject.ent_type_ not in ("GPE", "LOC"):
+            entity = ctx.entity_of(subject) if ctx.is_name(subject) else None
+            if entity is None or entity.type not in ("GPE", "LOC"):
+                return None
+        doc = ctx.doc
+        i = subject.i
+        while i > 0 and doc[i].ent_iob_ == "I":  # to the first word of "Los Angeles"
+            i -= 1
+        if i < 2 or doc[i - 1].text != ",":
+            return None
+        floor = max(ctx.sents[ctx.sent_of[subject.i]].start, i - 14)
+        for j in range(i - 2, floor - 1, -1):
+            token = doc[j]
+            if ctx.in_quote[j] or not (ctx.is_name(token) or token.lower_ in ("of", "the", "and", ",", "at")):
+                return None
+            if token.lower_ == "of" and j > 0 and self._is_person(doc[j - 1]):
+                return doc[j - 1]
+        return None
+
+    def _is_person(self, token: Token) -> bool:
+        if not self.ctx.is_name(token):
+            return False
+        entity = self.ctx.entity_of(token)
+        return entity.type == "PERSON" if entity is not None else token.ent_type_ == "PERSON"
 
     def _person_in_coordination(self, token: Token) -> Token:
         """`added Ernst and Young's Sanjay Mehta`: the person among names joined by "and"."""
@@ -171,13 +205,36 @@ class SpeakerNamer:
             return Named(joint, "joint")
         if self._unnamed_partner(token):
             return NOBODY  # "Emma Clarke and her husband said": both speak, never one of them
-        for surface in ctx.surfaces(token):
+        surfaces = ctx.surfaces(token)
+        untitled = [self.untitled(surface) for surface in surfaces]
+        for surface in dict.fromkeys([s for s in untitled if s] + surfaces):
             entity = ctx.resolve(surface, ctx.entities)
             if entity is not None:
                 return Named(entity.name)
         if not ctx.is_name(token):
             return self._description(token)
-        return Named(ctx.proper_name(token))
+        name = ctx.proper_name(token)
+        return Named(self.untitled(name) or name if name else None)
+
+    def untitled(self, surface: str) -> str | None:
+        """The name without the title before it ("Prosecutor Jane Doe" -> "Jane Doe"), or None
+        when it has none: a title word (`names.TITLE_WORDS`), or a capitalised role noun the
+        article also writes in lower case ("prosecutors"), followed by a capitalised name."""
+        title, rest = split_title(surface)
+        words = (rest if title and rest else surface).split()
+        while len(words) > 2 and words[0][:1].isupper() and words[0].casefold() in self._lower_nouns():
+            words = words[1:]
+        untitled = " ".join(words)
+        return untitled if untitled != surface and words and words[0][:1].isupper() else None
+
+    def _lower_nouns(self) -> frozenset[str]:
+        """The common nouns the article writes in lower case, and their lemmas (read once)."""
+        if self._nouns is None:
+            doc = self.ctx.doc
+            self._nouns = frozenset(
+                w for t in doc if t.pos_ == "NOUN" and t.is_lower for w in (t.lower_, t.lemma_.lower())
+            )
+        return self._nouns
 
     def _carrier(self, token: Token, aide: bool) -> Named:
         """ "the statement said", "a tweet from X read", "a Siemens press release reads",
@@ -238,10 +295,26 @@ class SpeakerNamer:
             # a country's or a people's government is not the country: "US government"
             words = [t.text for t in ctx.doc[min(c.i for c in names) : token.i + 1] if not t.is_punct]
             return " ".join(words)
+        named = self._body_named_so(token)
+        if named is not None:
+            return named
         body = body_subject(ctx, token, 6)
         if body is not None and body.i != token.i:
             return self.name_of(body)
         return None
+
+    def _body_named_so(self, token: Token) -> str | None:
+        """The one organisation of the article whose name is headed by the noun: "the army" for
+        "the Kenyan Army", "the ministry" for "the Ministry of Health"; None when none or several."""
+        noun = token.lemma_.lower()
+        found = {
+            entity.name
+            for entity in self.ctx.entities
+            if entity.type == "ORG"
+            and len(words := entity.name.split()) > 1
+            and noun in (words[-1].casefold(), words[0].casefold() if "of" in words else "")
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _joint(self, token: Token) -> str | None:
         """ "Maria Lopez and Peter Novak said": both, as one joint speaker."""

@@ -121,6 +121,8 @@ def join_saints(groups: dict[str, Group], parent: dict[str, str]) -> None:
     article's person "Jerome": the saint's name is exactly one person's name there. A
     known place ("St. Louis") or a name with more after it ("St Jerome's Church", a
     form of its own) stays apart."""
+    if not any(SAINT_PREFIX.match(f.text) for group in groups.values() for f in group.forms):
+        return  # no saint named
     people: dict[str, set[str]] = {}
     for key in roots(groups, parent):
         if groups[key].type() == "PERSON" and groups[key].forms:
@@ -235,16 +237,24 @@ def add_middle_names(reading: Reading, groups: dict[str, Group], parent: dict[st
     surname are that person with middle names (the model often misses such a name)."""
     people: dict[str, list[tuple[str, str]]] = {}
     for key in roots(groups, parent):
-        words = groups[key].longest().split() if groups[key].forms else []
-        if len(words) == 2 and groups[key].type() == "PERSON":
+        group = groups[key]
+        if not any(f.label == "PERSON" for f in group.forms):
+            continue
+        words = group.longest().split()
+        if len(words) == 2 and group.type() == "PERSON":
             people.setdefault(words[0], []).append((words[1], key))
     if not people:
         return
     doc = reading.doc
     taken = [(f.start, f.end) for g in groups.values() for f in g.forms if f.start >= 0]
-    for token in doc:
-        fits = people.get(token.text)
-        if not fits or not token.whitespace_:
+    first_names = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in people) + r")\b")
+    for match in first_names.finditer(reading.body):
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        fits = people[token.text]
+        if not token.whitespace_:
             continue
         for size in (1, 2):
             last = token.i + size + 1

@@ -11,13 +11,13 @@ President" is not the article's "US President Joe Biden").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
 from store.extract.entity_spans import Form, Reading
 from store.extract.names import is_title_word
-from store.extract.pipeline import token_offsets
 from store.models import Entity, Mention
 
 OFFICE_HEADS = frozenset(
@@ -32,6 +32,8 @@ sheriff
 NOT_THE_HOLDER = frozenset("former late ex then vice deputy assistant shadow junior acting".split())
 """Words that make a title another office, or one no longer held."""
 DETERMINERS = frozenset({"the", "as", "mr", "mr.", "madam", "our", "his", "her", "their", "its"})
+ANY_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(OFFICE_HEADS)) + r")\b", re.IGNORECASE)
+CAPITAL_OFFICE = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in OFFICE_HEADS)) + r")\b")
 
 
 def title_mentions(
@@ -41,6 +43,8 @@ def title_mentions(
     person of the article who holds it. `people` maps each person's group to its forms;
     `forms` are all the article's forms (a title inside a name is no bare title)."""
     doc = reading.doc
+    if not people or ANY_OFFICE.search(reading.body) is None:
+        return []  # most articles: no office named, nothing to look at
     holders: dict[str, set[str]] = {}
     modifier: dict[str, str | None] = {}
     for key, person_forms in people.items():
@@ -56,12 +60,18 @@ def title_mentions(
     unique = {head: next(iter(keys)) for head, keys in holders.items() if len(keys) == 1}
     if not unique:
         return []
-    covered = _covered_tokens(reading, forms)
+    names = sorted((f.start, f.end) for f in forms if f.start >= 0)
+    name_starts = [start for start, _ in names]
     found: list[tuple[str, int, int]] = []
-    for token in doc:
-        low = token.lower_
-        if low not in unique or not token.text[:1].isupper() or token.i in covered:
+    for match in CAPITAL_OFFICE.finditer(reading.body):
+        low = match.group(0).lower()
+        at = bisect_right(name_starts, match.start()) - 1
+        if low not in unique or (at >= 0 and names[at][1] > match.start()):
+            continue  # no one holds it alone, or it is inside a name ("Emperor Norton Bridge")
+        span = doc.char_span(match.start(), match.end())
+        if span is None or len(span) != 1:
             continue
+        token = span[0]
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and after.text[:1].isupper() and after.pos_ in ("PROPN", "NOUN"):
             continue  # a title before a name ("Governor McDonnell"), or a longer title
@@ -137,21 +147,6 @@ def _head(run: Span) -> str | None:
     return heads[-1] if heads else None
 
 
-def _covered_tokens(reading: Reading, forms: list[Form]) -> set[int]:
-    """Indices of the tokens inside the article's names."""
-    doc = reading.doc
-    starts = token_offsets(doc)
-    covered: set[int] = set()
-    for form in forms:
-        if form.start < 0:
-            continue
-        i = bisect_right(starts, form.start) - 1
-        while 0 <= i < len(doc) and doc[i].idx < form.end:
-            covered.add(i)
-            i += 1
-    return covered
-
-
 def widen_person_mentions(reading: Reading, entities: list[Entity], starts: list[int]) -> None:
     """A person's mention takes in the title or role noun right before the name, which
     heads the phrase that names them: "Home Secretary Suella Braverman", "Secretary of
@@ -159,7 +154,6 @@ def widen_person_mentions(reading: Reading, entities: list[Entity], starts: list
     counts only when the parse puts it with the name (the name in apposition to it, or
     it a compound of the name), and never across another entity's mention."""
     doc = reading.doc
-    token_starts = token_offsets(doc)
     taken: dict[int, list[tuple[int, int]]] = {}
     for entity in entities:
         for mention in entity.mentions:
@@ -169,9 +163,10 @@ def widen_person_mentions(reading: Reading, entities: list[Entity], starts: list
             continue
         for number, mention in enumerate(entity.mentions):
             offset = starts[mention.paragraph]
-            first = bisect_right(token_starts, offset + mention.start) - 1
-            if first <= 0 or doc[first].idx != offset + mention.start:
+            span = doc.char_span(offset + mention.start, offset + mention.end, alignment_mode="expand")
+            if span is None or span.start == 0 or span.start_char != offset + mention.start:
                 continue
+            first = span.start
             start = _title_before(doc, first)
             if start == first:
                 start = _role_before(doc, first, offset + mention.end)

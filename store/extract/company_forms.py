@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from store.company_names import is_legal_suffix
+from store.company_names import is_bare_suffix, is_legal_suffix
 from store.extract.entity_spans import Form, Reading
 from store.extract.names import known_type
 
@@ -93,8 +93,8 @@ def _apart(body: str, form: Form) -> list[Form]:
     names "Orvane" alone. Returns the two parts, else nothing."""
     left, _, right = form.text.partition(" and ")
     uses = len(re.findall(rf"(?<!\w){re.escape(form.text)}(?!\w)", body))
-    if not left or "," in left:
-        return []
+    if not left or "," in left or is_bare_suffix(right):
+        return []  # "Morgan Stanley and Co" is one firm
     if not _a_company(left) and _only_inside(body, left, uses):
         return []  # "Cable and Wireless Plc"; but "Citibank AG and Chase Bank AG" are two
     return [Form(left, "ORG", form.start), Form(right, "ORG", form.end - len(right))]

@@ -26,7 +26,7 @@ assistant acting former late detective inspector superintendent constable office
 coach manager director head founder editor correspondent reporter dean speaker comrade cde
 sheriff councillor councilman councilwoman alderman member mp mep lawmaker legislator
 emeritus elect designate emperor empress tsar czar tsarina czarina kaiser prosecutor
-solicitor barrister
+assemblyman assemblywoman assemblymember councilmember solicitor barrister
 """.split()
 )
 # Office words after "of" ("Secretary of State", "Minister of Foreign Affairs").

@@ -51,6 +51,7 @@ def test_leading_the_is_stripped() -> None:
         ("Member of Parliament", "Member of Parliament", ""),
         ("Michel Mayor", "", "Michel Mayor"),  # a title word as the surname
         ("Larry King", "", "Larry King"),
+        ("Assemblywoman Rosa Ibarra", "Assemblywoman", "Rosa Ibarra"),
     ],
 )
 def test_title_is_split_off(surface: str, title: str, name: str) -> None:

@@ -51,3 +51,10 @@ def test_whole_quote_after_told_x(extract: Extract) -> None:
     )
     assert speakers(article) == ["Ruth Omondi"]
     assert not article.quotes[0].partial
+
+
+def test_assemblywoman_is_a_title(extract: Extract) -> None:
+    article = extract(
+        'Assemblywoman Rosa Ibarra said: "It is a proud day for the state and for every woman in it."'
+    )
+    assert speakers(article) == ["Rosa Ibarra"]

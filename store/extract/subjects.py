@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from store.extract.context import SUBJECTS, QuoteContext
 from store.extract.cues import is_cue
-from store.extract.names import split_title
+from store.extract.names import is_title_word, split_title
 from store.extract.pronouns import PronounResolver, body_subject
 from store.extract.roles import STATE_NOUNS, is_group_noun, is_org_noun
 from store.joint import joint_parts, joint_speaker
@@ -205,6 +205,12 @@ class SpeakerNamer:
             return Named(joint, "joint")
         if self._unnamed_partner(token):
             return NOBODY  # "Emma Clarke and her husband said": both speak, never one of them
+        title = ctx.proper_name(token) if is_title_word(token.text) else None
+        if title and not split_title(title)[1]:
+            # "The Senate Minority Leader, Chuck Schumer, said": the named apposition speaks
+            for child in token.children:
+                if child.dep_ == "appos" and ctx.is_name(child) and not ctx.in_quote[child.i]:
+                    return self.named(child)
         surfaces = ctx.surfaces(token)
         untitled = [self.untitled(surface) for surface in surfaces]
         for surface in dict.fromkeys([s for s in untitled if s] + surfaces):

@@ -58,3 +58,11 @@ def test_assemblywoman_is_a_title(extract: Extract) -> None:
         'Assemblywoman Rosa Ibarra said: "It is a proud day for the state and for every woman in it."'
     )
     assert speakers(article) == ["Rosa Ibarra"]
+
+
+def test_a_bare_title_with_a_named_apposition_is_the_named_person(extract: Extract) -> None:
+    article = extract(
+        'The Senate Majority Leader, Dana Whitlock, said on Monday "We asked the governor to wait. '
+        'She refused."'
+    )
+    assert speakers(article) == ["Dana Whitlock"]

@@ -200,6 +200,8 @@ class SpeakerNamer:
             return self._description(token)  # "another Labour MP": someone new, unless named
         if token.is_lower and token.pos_ in ("NOUN", "ADJ"):
             return self._description(token)  # "the minister", "the company", "the 28-year-old"
+        if token.is_lower and token.pos_ == "PROPN" and any(c.dep_ == "appos" for c in token.children):
+            return self._description(token)  # "the current bishop, Ana Cruz, said": a mistagged role
         joint = self._joint(token)
         if joint is not None:
             return Named(joint, "joint")

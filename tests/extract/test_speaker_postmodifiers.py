@@ -66,3 +66,13 @@ def test_a_bare_title_with_a_named_apposition_is_the_named_person(extract: Extra
         'She refused."'
     )
     assert speakers(article) == ["Dana Whitlock"]
+
+
+def test_a_lower_case_role_with_a_named_apposition_is_the_named_person(extract: Extract) -> None:
+    # the model may tag a lower-case role noun before a name as a proper noun
+    article = extract(
+        "Bishop Emeritus Tobias Renwick of the Kellan diocese died on Sunday, aged 81. "
+        'In a statement, the new bishop, Teodoro Ramil, said, "It is with great sadness that '
+        'I announce the death of our brother. He passed away peacefully in the night."'
+    )
+    assert speakers(article) == ["Teodoro Ramil"]

@@ -16,6 +16,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
+from store.company_names import company_stem
 from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
 from store.extract.entity_context import (
@@ -270,12 +271,16 @@ def _mark_families(groups: dict[str, Group], parent: dict[str, str]) -> None:
 
 
 def _merge_acronyms(groups: dict[str, Group], parent: dict[str, str]) -> None:
-    """An undefined acronym that spells exactly one longer name in the article ("KPA")."""
+    """An undefined acronym that spells exactly one longer name in the article ("KPA"), or
+    the name without its legal suffix ("GE" for "General Electric Co")."""
     spelled: dict[str, list[str]] = {}
     for key in roots(groups, parent):
         name = groups[key].longest()
         if len(name.split()) > 1 and groups[key].type() != "PERSON":
             spelled.setdefault(initials(name), []).append(key)
+            stem = company_stem(name)
+            if stem is not None and len(stem.split()) > 1 and initials(stem) != initials(name):
+                spelled.setdefault(initials(stem), []).append(key)
     for key in roots(groups, parent):
         if not groups[key].forms:
             continue

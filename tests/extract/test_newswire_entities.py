@@ -142,3 +142,16 @@ def test_the_corpus_joins_no_companies_on_a_shared_suffix() -> None:
     assert grouping.entity("ORG", "Brandt Keller") is grouping.entity("ORG", "Brandt, Keller and Co")
     assert grouping.entity("ORG", "Brandt, Keller and Co") is not orvane
     assert grouping.entity("ORG", "Co") not in (orvane, grouping.entity("ORG", "Brandt, Keller and Co"))
+
+
+def test_initials_of_a_company_without_its_suffix_join_it(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Halford Motor Engines Inc said on Monday it had won a contract worth 650 mln dlrs "
+            "to supply engines to an airline.",
+            "The order would lift HME's profits, analyst Maria Lund said. HME shares rose 1-1/4 to 96.",
+        ],
+    )
+    halford = owner(entities, "Halford Motor Engines Inc")
+    assert halford is not None and "HME" in halford.aliases

@@ -18,7 +18,7 @@ from typing import Any
 from store.corpus import Corpus, open_corpus
 from store.errors import StoreError
 from store.hits import IndexReport, QueryError, Span, UnknownEntity
-from store.index.review import CHECK_KINDS
+from store.index.review import CHECK_ALL, CHECK_KINDS
 from store.numbering import json_document, place
 from tui.cli.progress import ProgressBar
 
@@ -338,7 +338,7 @@ def _count(number: int, noun: str) -> str:
 
 def _quotes_to_check(corpus: Corpus, args: argparse.Namespace) -> int:
     """`quotes --check`: what the Check speakers view lists, with why, oldest article first."""
-    kinds = tuple(CHECK_KINDS) if args.check == "all" else (args.check,)
+    kinds = CHECK_ALL if args.check == "all" else (args.check,)
     found = corpus.quotes_to_check(limit=args.offset + args.limit + 1, kinds=kinds)
     shown = found[args.offset : args.offset + args.limit]
     more = len(found) > args.offset + args.limit

@@ -25,7 +25,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.errors import StoreError
-from store.index.review import CHECK_KINDS, CheckKind, QuoteToCheck
+from store.index.review import CHECK_ALL, CHECK_KINDS, CheckKind, QuoteToCheck
 from store.numbering import place
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled
@@ -95,7 +95,7 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
 
     @work(thread=True, exclusive=True, group="review")
     def _list(self) -> None:
-        kinds = tuple(CHECK_KINDS) if self.showing is None else (self.showing,)
+        kinds = CHECK_ALL if self.showing is None else (self.showing,)
         try:
             self.post_message(self._Listed(self.corpus.quotes_to_check(kinds=kinds)))
         except StoreError as error:

@@ -28,10 +28,10 @@ from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_l
 from store.extract.pipeline import body_of, load_model, parse_bodies, text_of, token_offsets
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
-from store.joint import joint_parts
 from store.models import Article, Entity, Mention, Quote
 from store.name_lexicon import load_first_names
 from store.processes import bind_to_parent, interrupts_deferred
+from store.speaker_edit import add_speaker_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -165,22 +165,11 @@ def _only_names(region: QuoteRegion, doc: Doc, token_starts: list[int], offset: 
 
 
 def _add_unlisted_speakers(article: Article) -> None:
-    """A speaker the entity model missed still gets an entity, so every speaker is one."""
-    known = {e.name for e in article.entities} | {a for e in article.entities for a in e.aliases}
+    """A speaker the entity model missed still gets an entity, so every speaker is one (a
+    joint speaker is its people, each an entity already)."""
     for quote in article.quotes:
-        name = quote.speaker
-        if not name or name in known or joint_parts(name, known):
-            continue  # a joint speaker is its people, each an entity already
-        if not any(ch.isupper() for ch in name):
-            continue  # "the minister": a common noun is no entity
-        known.add(name)
-        pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-        mentions = [
-            Mention(index, match.start(), match.end())
-            for index, paragraph in enumerate(article.paragraphs)
-            for match in pattern.finditer(paragraph.text)
-        ]
-        article.entities.append(Entity(name=name, type="PERSON", aliases=[name], mentions=mentions))
+        if quote.speaker and any(ch.isupper() for ch in quote.speaker):
+            add_speaker_entity(article, quote.speaker)  # "the minister": a common noun is no entity
 
 
 def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[tuple[Article, str | None]]:

@@ -18,6 +18,8 @@ _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?: {_WORD})*"
 JOINED_BEFORE = re.compile(rf"(?<![\w'’.-])(?:[Tt]he )?((?:{_NAME}, )*{_NAME},? (?:and|&) )$")
 """The names joined to a company's name before it: "McCarthy, Crisanti and "."""
+SEPARATOR = re.compile(r",? (?:and|&) |, ")
+"""What parts a list of companies: a comma, or "and"/"&" with or without one."""
 
 
 def with_company_lists(reading: Reading, forms: list[Form]) -> list[Form]:
@@ -63,14 +65,11 @@ def _name_start(body: str, earliest: int, form: Form) -> int | None:
     for word in re.finditer(r"(?<![\w'’.-])[A-Z]", body[earliest : form.start]):
         start = earliest + word.start()
         text = body[start : form.end]
-        members = [m.strip() for m in re.split(r",? (?:and|&) |, ", body[start : form.start]) if m.strip()]
-        uses = len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", body))
+        members = [m.strip() for m in SEPARATOR.split(body[start : form.start]) if m.strip()]
+        uses = _uses(body, text)
         if members and all(_only_inside(body, member, uses) for member in members):
             return start
     return None
-
-
-SEPARATOR = re.compile(r",? (?:and|&) |, ")
 
 
 def _listed(form: Form) -> list[Form]:
@@ -92,9 +91,9 @@ def _apart(body: str, form: Form) -> list[Form]:
     """ "Orvane and General Electric Co" tagged as one: two companies when the article also
     names "Orvane" alone. Returns the two parts, else nothing."""
     left, _, right = form.text.partition(" and ")
-    uses = len(re.findall(rf"(?<!\w){re.escape(form.text)}(?!\w)", body))
     if not left or "," in left or is_bare_suffix(right):
         return []  # "Morgan Stanley and Co" is one firm
+    uses = _uses(body, form.text)
     if not _a_company(left) and _only_inside(body, left, uses):
         return []  # "Cable and Wireless Plc"; but "Citibank AG and Chase Bank AG" are two
     return [Form(left, "ORG", form.start), Form(right, "ORG", form.end - len(right))]
@@ -113,4 +112,9 @@ def _only_inside(body: str, member: str, uses: int) -> bool:
         return False
     if "'" in member or "’" in member or member.isupper() or known_type(member):
         return False  # "IBM and General Electric Co": an acronym is a company of its own
-    return len(re.findall(rf"(?<!\w){re.escape(member)}(?!\w)", body)) <= uses
+    return _uses(body, member) <= uses
+
+
+def _uses(body: str, text: str) -> int:
+    """How often the article writes `text` as whole words."""
+    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", body))

@@ -62,8 +62,6 @@ from store.person_names import first_name_gender, is_first_name, title_gender
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
-WORD = re.compile(r"\w+")
-WORD_CHAR = re.compile(r"\w")
 SAINT = re.compile(r"^(?:saint|st\.?) ")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 

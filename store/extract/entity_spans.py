@@ -200,12 +200,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         or tokens[-1].is_space
         or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
         or (tokens[-1].like_num and span.label_ == "PERSON")
-        or (
-            span.label_ == "PERSON"
-            and len(tokens) > 1
-            and tokens[-1].text in POSTNOMINALS
-            and not tokens[-1].text.startswith(("Jr", "Sr"))
-        )
+        or (span.label_ == "PERSON" and len(tokens) > 1 and tokens[-1].text in POST_NOMINALS)
     ):
         tokens.pop()  # "Jeb Bush-spent": a lower-case word glued on ("Kim Jong-un" keeps "un"); "… FRS"
     while (

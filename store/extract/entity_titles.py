@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
@@ -227,7 +228,7 @@ def _role_before(doc: Doc, first: int, end: int) -> int:
     word = noun.lower_
     if word not in ROLE_NOUNS and (word in NOT_ROLES or not word.endswith(ROLE_SUFFIXES)):
         return first  # "the journal Miyako", "the film Jules et Jim": no person's role
-    name = [t for t in doc[first:] if t.idx < end]
+    name = list(takewhile(lambda t: t.idx < end, doc[first:]))  # token offsets only grow
     if not name:
         return first
     root = name[-1]

@@ -177,12 +177,9 @@ class PronounResolver:
         entity = self.at.resolve(speaker, self.at.entities)
         return entity is None or entity.type == "PERSON"
 
-    def resolve(self, pronoun: Token, gender: str) -> str | None:
-        """The nearest compatible subject or speaker; a mere mention only when none is near."""
-        return self.resolve_back(pronoun, gender)[0]
-
     def resolve_back(self, pronoun: Token, gender: str) -> tuple[str | None, int]:
-        """`resolve`, with how many sentences back the person was found (0: the pronoun's own)."""
+        """The nearest compatible subject or speaker (a mere mention only when none is near),
+        with how many sentences back the person was found (0: the pronoun's own)."""
         at = self.at
         here = at.sent_of[pronoun.i]
         paragraph = at.paragraph_of_token(pronoun.i)

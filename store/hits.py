@@ -167,6 +167,11 @@ class QuoteHit(Passage):
     speaker_from: str | None = None
     """How extraction found the speaker ("cue", "lead-in-pronoun"), as in the YAML file."""
 
+    @property
+    def uncertain(self) -> bool:
+        """Extraction named a speaker it is not sure of (a speaker set by hand is graded high)."""
+        return bool(self.speaker) and self.confidence == "low"
+
 
 @dataclass
 class QuotesPage:

@@ -69,7 +69,7 @@ def load_page(corpus: Corpus, source: ListSource, offset: int, limit: int) -> Re
     if source.kind == "quotes":
         quotes = corpus.quotes(source.query, offset=offset, limit=limit)
         entries = [
-            ResultEntry.of(q, spans=((q.start, q.end),), speaker=q.speaker, uncertain=q.confidence == "low")
+            ResultEntry.of(q, spans=((q.start, q.end),), speaker=q.speaker, uncertain=q.uncertain)
             for q in quotes.quotes
         ]
         elapsed = (time.perf_counter() - started) * 1000

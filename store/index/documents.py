@@ -77,6 +77,11 @@ class StoredQuote(NamedTuple):
     confidence: str | None = None
     speaker_from: str | None = None
 
+    @property
+    def uncertain(self) -> bool:
+        """As `store.models.Quote.uncertain`: a speaker extraction is not sure of."""
+        return bool(self.speaker) and self.confidence == "low" and not self.by_hand
+
 
 def stored_quotes(fields: Mapping[str, Any]) -> list[StoredQuote]:
     """The quotes of a passage document, read back: the one place that decodes them."""

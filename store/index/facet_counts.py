@@ -9,6 +9,7 @@ from whoosh import query as wq
 
 from store.hits import Facet, Facets
 from store.index.collect import top_by_score
+from store.index.documents import stored_quotes
 from store.index.expand import Budget
 from store.index.registry import EntityGroup, EntityRegistry
 
@@ -46,8 +47,8 @@ def query_facets(registry: EntityRegistry, searcher: Any, q: wq.Query, budget: B
             bucket = FACET_GROUPS.get(entity.type) if entity else None
             if entity and bucket:
                 _tally(counts, seen, bucket, entity)
-        for speaker, *_ in fields.get("quotes") or []:
-            quoted = registry.speaker_entity(speaker)
+        for quote in stored_quotes(fields):
+            quoted = registry.speaker_entity(quote.speaker)
             if quoted:
                 _tally(counts, seen, "speakers", quoted)
     return _top(counts, limit)

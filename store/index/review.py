@@ -64,7 +64,7 @@ def reason_to_check(quote: StoredQuote, registry: EntityRegistry) -> tuple[Check
     entity = registry.speaker_entity(quote.speaker)
     if entity is not None and entity.type not in PEOPLE:
         return "body", f"credited to {TYPE_WORDS.get(entity.type, 'a ' + entity.type.lower())}"
-    if quote.confidence == "low":
+    if quote.uncertain:
         return "low", "low confidence" + (f": {reason(quote.speaker_from)}" if quote.speaker_from else "")
     if quote.confidence is None and not quote.cue:
         return "low", "no attribution verb: the speaker was inferred"

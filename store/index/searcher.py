@@ -229,11 +229,14 @@ class PassageSearcher:
         return self._once_per_version("starts", lambda: array("i", self.posting_ids("kind", "title")))
 
     def dated_articles(self) -> int:
-        """How many articles have a date (0: "newest first" and `date:` mean nothing)."""
-        # asked by every search: in numpy (a Python loop took 5 ms per 20,000 articles)
+        """How many articles have a date (0: "newest first" and `date:` mean nothing);
+        asked by every search, counted once per index version."""
+        return self._once_per_version("dated", self._count_dated)[0]
+
+    def _count_dated(self) -> array[int]:
         dates = np.frombuffer(self.dates(), dtype=np.intc)
         starts = np.frombuffer(self.article_starts(), dtype=np.intc)
-        return int(np.count_nonzero(dates[starts] != UNDATED))
+        return array("i", [int(np.count_nonzero(dates[starts] != UNDATED))])
 
     def newest_articles(self, limit: int | None) -> list[dict[str, Any]]:
         """The articles' headline passages' stored fields, newest article first (undated

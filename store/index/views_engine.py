@@ -21,6 +21,7 @@ from store.index import cooccur as co
 from store.index import speakers_view as sv
 from store.index import timeline as tl
 from store.index.docset import DocSet
+from store.index.documents import stored_quotes
 from store.index.expand import Budget
 from store.index.forward import Forward, IntArray, distinct, load_forward
 from store.index.group_ids import GroupIds, Named, named_pairs
@@ -202,10 +203,10 @@ def profile(index: IndexAccess, name: str, limit: int) -> SpeakerProfile:
     spans: list[tuple[dict[str, Any], int, int]] = []
     for fields in index.reader.stored(docnums):
         text = fields.get("text") or ""
-        for speaker, start, end, *_ in fields.get("quotes") or []:
-            if speaker in terms:
-                texts.append(text[start:end])
-                spans.append((fields, start, end))
+        for quote in stored_quotes(fields):
+            if quote.speaker in terms:
+                texts.append(text[quote.start : quote.end])
+                spans.append((fields, quote.start, quote.end))
     registry = index.registry()
     names = sv.quoted_names(spans, registry.display_key)
     names.pop(group.name, None)

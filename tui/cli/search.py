@@ -281,7 +281,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         print(f"“{_visible(shown)}”" + (f" […{left_out:,} more characters]" if left_out else ""))
         cue = f" ({_visible(quote.cue)})" if quote.cue else ""
         cue += " (partial)" if quote.partial else ""
-        cue += " (low confidence)" if quote.confidence == "low" else ""
+        cue += " (low confidence)" if quote.uncertain else ""
         print(
             f"  — {_visible(quote.speaker or 'unknown speaker')}{cue}, {quote.date or '(no date)'}, "
             f"{_visible(quote.title)} {place(quote.paragraph)}"

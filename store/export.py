@@ -24,7 +24,9 @@ from store.numbering import json_document
 from store.yamlio.load import scan_top_level
 
 FORMATS = ("md", "csv", "jsonl")
-CSV_COLUMNS = ("article_id", "title", "date", "source", "paragraph", "kind", "speaker", "text", "citation")
+CSV_COLUMNS = (
+    "article_id", "title", "date", "source", "paragraph", "kind", "speaker", "confidence", "text", "citation"
+)
 Progress = Callable[[int, int], None]
 
 
@@ -105,6 +107,8 @@ def export(
         else:
             quoted = "\n".join(f"> {line}" if line else ">" for line in hit.text.splitlines() or [""])
             out.write(f"\n{quoted}\n\n— {citation}\n")
+            if hit.uncertain:
+                out.write(f"\n*Speaker uncertain:* extraction is not sure that {hit.speaker} said this.\n")
             if note:
                 out.write(f"\n*Note:* {note}\n")
         written += 1

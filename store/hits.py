@@ -78,6 +78,13 @@ class PassageHit(Passage):
     """Offsets of the matched terms in `text`."""
     score: float = 0.0
     """Relevance score (0 when sorted by date)."""
+    confidence: str | None = None
+    """How sure extraction was of `speaker` (high, medium, low; None: no speaker or not graded)."""
+
+    @property
+    def uncertain(self) -> bool:
+        """Extraction named a speaker it is not sure of (as `store.models.Quote.uncertain`)."""
+        return bool(self.speaker) and self.confidence == "low"
 
 
 @dataclass

@@ -117,7 +117,7 @@ def quotes_listing(corpus: Corpus, speaker: str | None) -> Listing:
         page, offset = first, 0
         while page.quotes:
             for q in page.quotes:
-                yield PassageHit.of(q, kind="quote", speaker=q.speaker)
+                yield PassageHit.of(q, kind="quote", speaker=q.speaker, confidence=q.confidence)
             offset += len(page.quotes)
             if offset >= first.total:
                 return
@@ -152,6 +152,7 @@ def item_hit(corpus: Corpus, item: NotebookItem) -> PassageHit:
         )
     found = locate(article, item.text, item.paragraph, item.kind)
     paragraph = item.paragraph if found.paragraph is None else found.paragraph
+    same = [q for q in article.quotes if kind == "quote" and q.paragraph == paragraph and q.text == item.text]
     return PassageHit(
         item.article_id,
         article.title,
@@ -161,6 +162,7 @@ def item_hit(corpus: Corpus, item: NotebookItem) -> PassageHit:
         item.text,
         kind,
         item.speaker,
+        confidence=same[0].confidence if same else None,
     )
 
 

@@ -83,7 +83,8 @@ def load_page(corpus: Corpus, source: ListSource, offset: int, limit: int) -> Re
     result = corpus.search(
         source.query, limit=limit, offset=offset, sort=source.sort, stop=lambda: worker.is_cancelled
     )
-    entries = [ResultEntry.of(h, spans=tuple(h.highlights), speaker=h.speaker) for h in result.hits]
+    entries = [ResultEntry.of(h, spans=tuple(h.highlights), speaker=h.speaker, uncertain=h.uncertain)
+               for h in result.hits]
     articles = result.articles
     if articles is None and offset == 0 and len(entries) == result.total:  # all on this page
         articles = len({e.article_id for e in entries})

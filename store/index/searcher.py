@@ -167,25 +167,25 @@ class PassageSearcher:
         self, fields: dict[str, Any], highlight: Highlight, score: float, speaker_of: Any
     ) -> PassageHit:
         text = fields.get("text") or ""
-        quotes = fields.get("quotes") or []
+        quotes = stored_quotes(fields)
         spans = self.spans(text, highlight.words)
         for key in highlight.entities:
             flat = (fields.get("mentions") or {}).get(key, [])
             spans += [(flat[i], flat[i + 1]) for i in range(0, len(flat), 2)]
         if not spans:  # `speaker:` alone marks the quotes; with words, the words
-            spans = [(q[1], q[2]) for q in quotes if q[0] in highlight.speakers]
+            spans = [(q.start, q.end) for q in quotes if q.speaker in highlight.speakers]
         # the speaker a `speaker:` query asked for, else the passage's first speaker
-        asked = [q[0] for q in quotes if q[0] and q[0] in highlight.speakers]
-        named = asked or [q[0] for q in quotes if q[0]]
-        speaker = speaker_of(named[0]) if named else None
+        asked = [q for q in quotes if q.speaker and q.speaker in highlight.speakers]
+        named = asked or [q for q in quotes if q.speaker]
         return stored_passage(
             fields,
             PassageHit,
             text=text,
             kind=fields.get("pkind") or "text",
-            speaker=speaker,
+            speaker=speaker_of(named[0].speaker) if named else None,
             highlights=_merge(spans),
             score=score,
+            confidence=named[0].confidence if named else None,
         )
 
     def stored(self, docnums: Iterable[int]) -> list[dict[str, Any]]:

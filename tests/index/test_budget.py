@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,23 @@ def test_replicated_store_keeps_dates_in_ids(tmp_path: Path) -> None:
     write_store(load_templates(FIXTURE_STORE), 12, tmp_path)
     names = sorted(p.name for p in (tmp_path / "articles").iterdir())
     assert names[0].startswith("2015-09-1") and len(names) == 12
+
+
+def test_reading_the_names_is_not_the_querys_time(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process's first `speaker:` query reads the entity registry; a slow read (a big
+    corpus, a busy machine) must not leave the AND no time for its second word."""
+    from store.corpus import open_corpus
+    from store.index import registry as registry_module
+
+    slow = registry_module.EntityRegistry.__init__
+
+    def slow_read(self, *args, **kwargs) -> None:
+        time.sleep(corpus_module.SEARCH_BUDGET_S * 2)
+        slow(self, *args, **kwargs)
+
+    monkeypatch.setattr(registry_module.EntityRegistry, "__init__", slow_read)
+    corpus = open_corpus(store)
+    corpus.ensure_index()
+    result = corpus.search("speaker:Kerry negotiate")
+    corpus.close()
+    assert result.complete and [h.paragraph for h in result.hits] == [4, 3]  # ¶5 and ¶4

@@ -12,7 +12,7 @@ from store.citation import Citable, CitationError, CitationStyle, load_style
 from store.history import SearchHistory
 from store.notebook import NotebookItem
 from store.notebook_file import NotebookFile
-from tests.index.conftest import KERRY
+from tests.index.conftest import HAMMOND, KERRY
 from tui.cli import main
 
 
@@ -171,3 +171,29 @@ def test_article_facts_read_no_file_outside_the_articles_folder(tmp_path: Path) 
     facts = ArticleFacts(articles)
     assert facts.get("../secret") == {}
     assert facts.get("a-1")["source"] == "Wire"
+
+
+def test_an_uncertain_speaker_is_flagged_in_every_export_format(store: Path, capsys) -> None:
+    hammond = store / "articles" / f"{HAMMOND}.yaml"
+    text = hammond.read_text(encoding="utf-8")
+    first = "  cue: told\n"
+    hammond.write_text(text.replace(first, first + "  confidence: low\n  speaker_from: cue-far-pronoun\n", 1))
+    _, out, _ = run(capsys, "export", "--quotes-by", "Hammond", "--format", "jsonl", "--data", str(store))
+    rows = {json.loads(line)["text"][:12]: json.loads(line)["confidence"] for line in out.splitlines()}
+    assert rows["We are not s"] == "low" and rows["But he canno"] is None
+    _, out, _ = run(capsys, "search", "speaker:Hammond", "--json", "--data", str(store))
+    hits = {hit["paragraph"]: hit["confidence"] for hit in json.loads(out)["hits"]}
+    assert hits[2] == "low"  # the passage's first quote by him is the low one
+    _, out, _ = run(capsys, "export", "--quotes-by", "Hammond", "--format", "csv", "--data", str(store))
+    by_text = {row["text"][:12]: row["confidence"] for row in csv.DictReader(out.splitlines())}
+    assert by_text["We are not s"] == "low" and by_text["But he canno"] == ""
+    _, out, _ = run(capsys, "export", "--quotes-by", "Hammond", "--format", "md", "--data", str(store))
+    blocks = {block[:12]: block for block in out.split("\n> ")[1:]}
+    flag = "*Speaker uncertain:* extraction is not sure that Philip Hammond said this."
+    assert flag in blocks["We are not s"]
+    assert "uncertain" not in blocks["But he canno"]
+    said = "We are not saying that Assad must go on day one,"
+    quote = NotebookItem(HAMMOND, "quote", said, 1, speaker="Philip Hammond")
+    NotebookFile(store).add_to("Piece", quote)
+    _, out, _ = run(capsys, "export", "--collection", "Piece", "--format", "jsonl", "--data", str(store))
+    assert json.loads(out)["confidence"] == "low"  # a kept quote is read again from its article

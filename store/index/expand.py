@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import query as wq
 from whoosh.matching import ListMatcher, NullMatcher
@@ -30,6 +30,8 @@ SAMPLE = 100
 ESTIMATE_FROM = 4
 """Words looked up to estimate how many passages match (a word lookup costs a file read)."""
 
+
+T = TypeVar("T")
 
 @dataclass
 class Budget:
@@ -55,6 +57,14 @@ class Budget:
         if time.perf_counter() > self.deadline or self.stopped():
             self.cut = True
         return self.cut
+
+    def off_the_clock(self, read: Callable[[], T]) -> T:
+        """`read()`, its time not counted: a one-off load is not the query's own work."""
+        before = time.perf_counter()
+        try:
+            return read()
+        finally:
+            self.started += time.perf_counter() - before
 
     def stopped(self) -> bool:
         """Whether the caller gave up (`stop`); the clock is the collectors' own business."""

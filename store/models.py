@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PARAGRAPH_KINDS = ("text", "heading")
+PARAGRAPH_KINDS = ("text", "heading", "caption")
 META_KEY = r"[a-z][a-z0-9_]{0,39}"
 """What a `meta` key looks like (it is also a query field: `category:sport`)."""
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -21,7 +21,8 @@ class Paragraph:
     text: str
     """The paragraph's text, verbatim from the source (one line, no markup)."""
     kind: str = "text"
-    """`text` for running copy, `heading` for a crosshead such as "Geneva process"."""
+    """`text` for running copy, `heading` for a crosshead such as "Geneva process",
+    `caption` for a photo's caption ending in its credit ("Belle Image: Nick Moreau.")."""
 
 
 @dataclass

@@ -57,8 +57,9 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     texts = [p.text for p in article.paragraphs]
     _, starts = body_of(texts)
     entities = extract_entities(doc, article.paragraphs, starts, aliases, title)
-    headings = {i for i, p in enumerate(article.paragraphs) if p.kind == "heading"}
-    found = find_regions(texts, headings)
+    # a heading or a photo's caption neither holds a quote nor carries one across
+    furniture = {i for i, p in enumerate(article.paragraphs) if p.kind in ("heading", "caption")}
+    found = find_regions(texts, furniture)
     token_starts = token_offsets(doc) if found else []
     regions: list[QuoteRegion] = []
     readings: list[Reading] = []

@@ -58,6 +58,8 @@ PLACE_BEFORE = re.compile(
     r"|kingdom) of $"
 )
 
+CREDIT_WORDS = frozenset("image images photo photos photograph picture credit illustration".split())
+"""The label of a caption's credit ("… Belle Image: Nick Moreau."): never a word of a name."""
 CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
@@ -192,10 +194,13 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     body = reading.body
     tokens = list(span)
     definite = tokens[0].lower_ == "the"
-    while tokens and (tokens[0].lower_ in LEADING_DROP or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (
+        tokens[0].lower_ in LEADING_DROP or tokens[0].is_punct or tokens[0].is_space or _credit(tokens[0])
+    ):
         tokens.pop(0)
     while tokens and (
         tokens[-1].lower_ in TRAILING_DROP
+        or _credit(tokens[-1])
         or tokens[-1].is_punct
         or tokens[-1].is_space
         or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
@@ -281,6 +286,12 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     elif label in ("GPE", "LOC") and not is_country(text):
         titled = with_regions(reading.doc, body, text, start)
     return Form(text, label, start, titled)
+
+
+def _credit(token: Token) -> bool:
+    """ "Image" in "Belle Image: Nick Moreau.": a caption's credit label."""
+    doc = token.doc
+    return token.lower_ in CREDIT_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
 
 
 PLACE_WORDS = frozenset(

@@ -29,7 +29,7 @@ from store.index.schema import META_PREFIX, USER_FIELDS, make_query_schema, word
 
 MAX_QUERY = 1000
 """Longest query accepted, in characters."""
-KINDS = ("title", "standfirst", "text", "heading", "quote", "lead")
+KINDS = ("title", "standfirst", "text", "heading", "caption", "quote", "lead")
 
 _FIELD = re.compile(r"(?<![\w.])([A-Za-z_]\w*):")
 _WORD = re.compile(r"[^\s()\[\]{}]+")

@@ -2,7 +2,7 @@
 
 One Whoosh document per passage: the headline (paragraph -1, kind `title`), the
 standfirst (paragraph -2, kind `standfirst`) and every body paragraph (0, 1, ...,
-kind `text` or `heading`). Entity and speaker names are indexed exactly as the
+kind `text`, `heading` or `caption`). Entity and speaker names are indexed exactly as the
 YAML files write them ("PERSON\\x1fJohn Kerry"); `aliases.yaml` and alias matching
 are applied when the index is read (store.index.registry), so editing the alias
 table never needs a rebuild.

@@ -8,9 +8,12 @@ Lines and HTML importers:
 - **Page furniture** is dropped: a line that starts with a link label such as
   "Related:", "Read more:" or "See also:"; scrape debris (a lone lower-case
   word such as "undefined", widget text such as "Advertisement", a line of
-  symbols); photo captions ending in their credit ("… Image: Nick Moreau.");
-  and related-story teasers — headline-like lines that the text after them
-  never refers to.
+  symbols); and related-story teasers — headline-like lines that the text after
+  them never refers to.
+- **Captions**: a short paragraph ending in its photo credit ("Belle Image: Nick
+  Moreau.", "… (Photo: AP)") is kept as a `caption` paragraph: who is pictured and
+  who took the picture are names of the article, but a caption is neither running
+  text nor a heading's content.
 - **Headings** ("Geneva process") are blocks of their own: short lines (at most
   12 words, 90 characters) with no sentence punctuation at the end, followed
   by text that continues under them: one of the heading's content words
@@ -89,7 +92,7 @@ class Layout:
     """The outcome of classifying an article's blocks."""
 
     paragraphs: list[tuple[str, str]]
-    """(kind, text) in reading order: kind is `text` or `heading`."""
+    """(kind, text) in reading order: kind is `text`, `heading` or `caption`."""
     dropped: list[Block]
     """Page furniture that was left out, for the user to review."""
 
@@ -170,13 +173,16 @@ def _is_running_text(text: str) -> bool:
 
 
 def classify(blocks: list[Block]) -> Layout:
-    """Split body blocks into paragraphs and headings, dropping page furniture."""
+    """Split body blocks into paragraphs, headings and captions, dropping page furniture."""
     paragraphs: list[tuple[str, str]] = []
     dropped: list[Block] = []
     for i, block in enumerate(blocks):
         text = block.text
-        if is_link_label(text) or is_debris(text) or is_caption(text):
+        if is_link_label(text) or is_debris(text):
             dropped.append(block)
+            continue
+        if is_caption(text):
+            paragraphs.append(("caption", text))
             continue
         if block.kind is not None:  # the markup says (HTML), or a line of a list
             paragraphs.append((block.kind, text))

@@ -26,13 +26,12 @@ def nlp() -> Language:
 def extract(nlp: Language) -> Callable[..., Article]:
     """Run the whole extraction on a small article given as paragraph texts."""
 
-    def run(*paragraphs: str, headings: tuple[int, ...] = ()) -> Article:
+    def run(*paragraphs: str, headings: tuple[int, ...] = (), captions: tuple[int, ...] = ()) -> Article:
+        kinds = {i: "heading" for i in headings} | {i: "caption" for i in captions}
         article = Article(
             id="test",
             title="A test article",
-            paragraphs=[
-                Paragraph(text, "heading" if i in headings else "text") for i, text in enumerate(paragraphs)
-            ],
+            paragraphs=[Paragraph(text, kinds.get(i, "text")) for i, text in enumerate(paragraphs)],
         )
         doc = next(parse_bodies([list(paragraphs)], nlp))
         return extract_article(article, doc, AliasTable())

@@ -210,13 +210,25 @@ def test_a_teaser_the_story_never_mentions_is_dropped(tmp_path: Path) -> None:
         "null",
         "Advertisement",
         "* * *",
-        "The council chamber on Monday. Photo: Jane Roe",
     ],
 )
 def test_page_furniture_is_dropped(tmp_path: Path, line: str) -> None:
     parsed = article_from(tmp_path, f"Budget passes\n\n{LEDE}\n\n{line}\n\n{BODY}\n")
     assert [b.text for b in parsed.dropped] == [line]
     assert [p.text for p in parsed.article.paragraphs] == [LEDE, BODY]
+
+
+@pytest.mark.parametrize(
+    "line", ["The council chamber on Monday. Photo: Jane Roe", "Mayor Ann Diaz (left). Image: City Hall."]
+)
+def test_a_photo_caption_is_kept_as_a_caption(tmp_path: Path, line: str) -> None:
+    parsed = article_from(tmp_path, f"Budget passes\n\n{LEDE}\n\n{line}\n\n{BODY}\n")
+    assert parsed.dropped == []
+    assert [(p.kind, p.text) for p in parsed.article.paragraphs] == [
+        ("text", LEDE),
+        ("caption", line),
+        ("text", BODY),
+    ]
 
 
 def test_a_short_line_ending_a_sentence_is_text(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The article pane: headline, standfirst, source and date, then the paragraphs.
 
 Search terms are highlighted, quotes are set apart with their speaker beside them,
-headings look like headings and entity mentions are underlined. A paragraph cursor
+headings look like headings, captions are in italics and entity mentions are underlined. A paragraph cursor
 (`j`/`k`) and a mention cursor (`h`/`l`) pick the mention that `enter` jumps from.
 The article's YAML file is parsed in a thread worker when it is opened.
 """
@@ -214,7 +214,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         if self._window.start:
             blocks.append(Static(Text(edge_note(self._window.start, "above")), classes="meta window-edge"))
         for number in self._window:
-            kind = "heading" if self.article.paragraphs[number].kind == "heading" else "paragraph"
+            kind = {"heading": "heading", "caption": "paragraph caption"}.get(
+                self.article.paragraphs[number].kind, "paragraph"
+            )
             if number in self._quotes:
                 blocks.append(QuotedParagraph(id=f"p-{number}", classes=f"{kind} quoted"))
             else:

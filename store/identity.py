@@ -4,7 +4,7 @@ Each article's YAML names its entities on its own ("Blair", "Tony Blair", "Torie
 The corpus decides what one article cannot, by `group_corpus`, a pure function of the
 corpus's names (type, name, how many articles and mentions, the aliases written):
 
-- **Spellings.** Names equal up to case, spaces, hyphens, dots, a leading "the" and
+- **Spellings.** Names equal up to case, accents, spaces, hyphens, dots, a leading "the" and
   "Saint" / "St." are one ("Kilroy-Silk" / "Kilroy Silk", "Time Warner" / "TimeWarner",
   "Saint Petersburg" / "St. Petersburg"); so are a group's singular and plural ("Tory" /
   "Tories").
@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 
 from store.company_names import company_stem, is_bare_suffix, is_legal_suffix
 from store.models import Entity
+from store.name_lexicon import plain
 from store.person_names import FEM, HONORIFICS, MASC, first_name_gender, is_first_name, title_gender
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -133,7 +134,7 @@ def compact(name: str) -> str:
         name = _POSSESSIVE.sub("", name.strip())
     if name[:2] in ("St", "Sa", "ST", "SA", "st", "sa"):
         name = _SAINT.sub("st ", name)  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
-    folded = name.casefold()
+    folded = name.casefold() if name.isascii() else plain(name)  # "Dvořák" / "Dvorak"
     joined = "".join(folded.split())
     return joined if joined.isalnum() else _NOT_WORD.sub("", folded)
 

@@ -19,6 +19,7 @@ from store.aliases import AliasTable
 from store.company_names import company_stem
 from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
+from store.extract.entity_aka import join_stated_aliases
 from store.extract.entity_context import (
     appositive_names,
     list_members,
@@ -57,7 +58,7 @@ from store.extract.names import (
 )
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
-from store.name_lexicon import is_census_first_name
+from store.name_lexicon import is_census_first_name, plain
 from store.person_names import first_name_gender, is_first_name, title_gender
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
@@ -112,6 +113,7 @@ def extract_entities(
     _mark_families(groups, parent)
     _add_surnames(reading, groups, parent)
     add_middle_names(reading, groups, parent)
+    join_stated_aliases(reading, groups, parent)
     people = {k: groups[k].forms for k in roots(groups, parent) if groups[k].type() == "PERSON"}
     titles = title_mentions(reading, people, forms)
     built = {
@@ -160,8 +162,9 @@ def _title_forms(title: Doc) -> list[Form]:
 
 
 def _key(text: str, aliases: AliasTable) -> str:
-    name = country_name(text) or normal_spaces(text)
-    return SAINT.sub("st ", aliases.canonical(name).casefold())  # "Saint Jerome" is "St. Jerome"
+    name = aliases.canonical(country_name(text) or normal_spaces(text))
+    folded = name.casefold() if name.isascii() else plain(name)  # "Ichiyō Higuchi" is "Ichiyo Higuchi"
+    return SAINT.sub("st ", folded)  # "Saint Jerome" is "St. Jerome"
 
 
 def _add(groups: dict[str, Group], parent: dict[str, str], form: Form, aliases: AliasTable) -> str:
@@ -203,9 +206,16 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             and (
                 all(surname_matches(w, n) for w, n in zip(words, people[person][-len(words) :], strict=True))
                 or (len(words) == 2 and words[0] == people[person][0] and words[1] == people[person][-1])
+                or _in_order(words, people[person])
             )
         ]  # "Kerry", "Huckabee Sanders", "Assad" for "Bashar al-Assad", "Joshua Norton" for
-        # "Joshua Abraham Norton"
+        # "Joshua Abraham Norton", "Otto Jespersen" for "Jens Otto Harry Jespersen"
+        if not by_surname and len(words) > 1 and group.type() == "PERSON":
+            by_surname = [
+                person
+                for person in by_first_name.get(words[0], [])
+                if person != key and groups[person].forms and _leading_part(words, people[person])
+            ]  # "Pierre Charles" for "Pierre Charles L'Enfant"
         by_first = [
             person
             for person in by_first_name.get(words[0], [])
@@ -225,6 +235,26 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             for form in group.forms:
                 form.label = "PERSON"  # "Trump" tagged ORG is still Donald Trump
             union(groups, parent, target, key)
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """The shorter name's words are the longer one's, in order, with the same surname: the
+    person without some given names ("Otto Jespersen", "Jens Otto Harry Jespersen")."""
+    if len(words) != 2 or words[-1] != longer[-1] or len(words) >= len(longer):
+        return False  # "George W Bush" is not "George H W Bush"
+    rest = iter(longer)
+    return all(word in rest for word in words)
+
+
+def _leading_part(words: list[str], longer: list[str]) -> bool:
+    """The given names of the longer name without its surname ("Pierre Charles" of "Pierre
+    Charles L'Enfant"); not a father's name before "Jr" ("John Smith" of "John Smith Jr")."""
+    if len(words) >= len(longer) or longer[: len(words)] != words:
+        return False
+    return not any(word.rstrip(".,") in GENERATIONS for word in longer[len(words) :])
+
+
+GENERATIONS = frozenset({"Jr", "Sr", "Junior", "Senior", "II", "III", "IV"})
 
 
 def _title_gender(group: Group) -> str | None:

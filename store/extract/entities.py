@@ -11,7 +11,9 @@ model fired there or not.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 
 from spacy.tokens import Doc, Token
 
@@ -56,6 +58,8 @@ from store.extract.names import (
     strip_the,
     surname_matches,
 )
+from store.extract.person_evidence import people_by_company
+from store.extract.references import reference_authors
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
 from store.name_lexicon import is_census_first_name, plain
@@ -78,7 +82,7 @@ def extract_entities(
     """
     reading = Reading.of(doc)
     definitions = acronym_definitions(reading)
-    forms = model_forms(reading)
+    forms = reference_authors(reading, model_forms(reading))
     forms += list_members(reading, forms)
     forms += appositive_names(reading, forms)
     forms += organisation_roles(reading, forms)
@@ -86,6 +90,7 @@ def extract_entities(
     forms = with_company_lists(reading, forms)
     places_by_position(reading, forms)
     people_by_position(reading, forms)
+    people_by_company(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
     forms = outside_headings(without_fragments(forms, definitions), paragraphs, starts)
@@ -345,10 +350,16 @@ def _add_surnames(reading: Reading, groups: dict[str, Group], parent: dict[str, 
         if (is_first_name(first) or is_census_first_name(first)) and not known_type(first):
             wanted[first] = key  # "Jared" after "Jared Padalecki"
     doc = reading.doc
+    held = sorted((f.start, f.end) for key in people for f in groups[key].forms)
+    held_starts = [start for start, _ in held]
+    reach = list(accumulate((end for _, end in held), max))  # the furthest end so far
     for token in doc:
         owner = wanted.get(token.text)
         if owner is None or not _proper(token, reading.common):
             continue
+        at = bisect_right(held_starts, token.idx) - 1
+        if at >= 0 and token.idx < reach[at]:
+            continue  # inside a name already found: "Jane" in "Austen, Jane"
         bare_noun = token.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in token.children)
         if token.pos_ != "PROPN" and token.i not in reading.firsts and not bare_noun:
             continue  # untagged as a name in mid-sentence: a common word ("the Marine")
@@ -374,8 +385,12 @@ def _proper(token: Token, common: set[str]) -> bool:
 
 
 def _without_territory(name: str) -> str:
-    """A person's name without the place they are "of": "Patrick Gordon of Auchleuchries"
-    -> "Patrick Gordon" (Auchleuchries is an estate, not a surname)."""
+    """A person's name without the place they are "of", in its usual order: "Patrick
+    Gordon of Auchleuchries" -> "Patrick Gordon" (Auchleuchries is an estate, not a
+    surname), "Austen, Jane" (a reference's order) -> "Jane Austen"."""
+    surname, comma, given = name.partition(", ")
+    if comma and given and ", " not in given:
+        name = f"{given} {surname}"
     words = name.split()
     if "of" in words[1:-1]:
         return " ".join(words[: words.index("of", 1)])

@@ -265,8 +265,8 @@ def places_by_position(reading: Reading, forms: list[Form]) -> None:
                 if doc[span.start - 2].lower_ in TERRITORIAL_TITLES:
                     form.label = "GPE"  # "1st Earl of Snowdon"
     for one, other in zip(ordered, ordered[1:], strict=False):
-        if body[one.end : other.start] != ", ":
-            continue
+        if body[one.end : other.start] != ", " or one.text == other.text:
+            continue  # "on Obama, Obama's adviser": one name said twice is no place and its region
         for lone, place in ((one, other), (other, one)):
             if lone.label == "PERSON" and " " not in lone.text and place.label in ("GPE", "LOC"):
                 closed = lone is other and body[other.end : other.end + 1] in CLOSES_NAME

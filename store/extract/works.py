@@ -8,7 +8,8 @@ list it shares with titles ("Silent Witness, Close to Home and …"). The syntax
 too: a work in apposition ("Cry Wolf, another horror film"), the object of a verb of
 making ("he wrote his Dumky Trio", "Byron composed Thyrza"), what one plays or appears in
 ("starred in Gilmore Girls"), what a work noun is ("the most successful of the operas is
-Rusalka"), and the subject of a theory ("his theory of Case Grammar"). A name the
+Rusalka"), the subject of a theory ("his theory of Case Grammar"), and what a person
+owns that the article names nowhere else ("Jean Anouilh's Antigone"). A name the
 article once shows to be a title is a title wherever it stands, unless it is a known
 place or the article also puts something in it ("the series Chernobyl … in Chernobyl").
 """
@@ -18,8 +19,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from store.extract.name_heads import HEAD_TYPES, head_word
 from store.extract.names import known_type
 from store.extract.pipeline import text_of
+from store.name_lexicon import is_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -61,6 +64,9 @@ CONCEPT_NOUNS = frozenset(
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACED = re.compile(r"\b(?:in|at|near|from|to) $")
 """A preposition right before a name that places something there ("in Chernobyl")."""
+OWNED_AFTER = re.compile(r"(?:'s|’s|'|’) (?:(?:The|La|Le|Les|Il|El|Der|Die|Das) )?")
+"""A possessive, and the article that may begin a title, between an owner and a name."""
+OWNED_LABELS = frozenset({"ORG", "PERSON", "LOC", "GPE", "FAC"})
 FOUGHT_AT = re.compile(
     r"(?:[Tt]he )?(?:Battle|Siege|Sack|Fall|Liberation|Relief) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
 )
@@ -69,7 +75,7 @@ FOUGHT_AT = re.compile(
 def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
     """`forms` less the titles of works (module docstring)."""
     found = {i: _titled_here(doc, body, form) for i, form in enumerate(forms)}
-    works = {i for i, how in found.items() if how}
+    works = {i for i, how in found.items() if how} | _owned_by_people(body, forms)
     titles = {forms[i].text for i, how in found.items() if how == "said"} | _named_after_work_nouns(doc, body)
     titles = {t for t in titles if not known_type(t)}
     if titles:
@@ -114,6 +120,28 @@ def _titled_here(doc: Doc, body: str, form: Form) -> str | None:
     before = form.start - 1
     quoted = before >= 0 and body[before] in OPENING and after < len(body) and body[after] in CLOSING
     return "quoted" if quoted else None
+
+
+def _owned_by_people(body: str, forms: list[Form]) -> set[int]:
+    """The indices of the names a person named in full owns that the article names nowhere else: "Isaac
+    Newton's Philosophiae Naturalis Principia Mathematica", "Jean Anouilh's Antigone" are
+    works. A name the article uses again ("Elon Musk's Tesla ... Tesla said"), a known
+    place or a name with an organisation's or a place's head word ("Rupert Murdoch's News
+    Corp") is what it names."""
+    ends = {form.end: form for form in forms if form.label == "PERSON" and " " in form.text}
+    owned = set()
+    for i, form in enumerate(forms):
+        if form.label not in OWNED_LABELS or form.start < 3:
+            continue
+        owner = next((ends[end] for end in range(form.start - 8, form.start - 1) if end in ends), None)
+        if owner is None or not OWNED_AFTER.fullmatch(body, owner.end, form.start):
+            continue
+        if known_type(form.text) or head_word(form.text) in HEAD_TYPES or body.count(form.text) > 1:
+            continue
+        if form.label == "PERSON" and is_first_name(form.text.split()[0]):
+            continue  # "Fairchild's Bill Fulwider": a person of the owner's
+        owned.add(i)
+    return owned
 
 
 def _work_by_syntax(root: Token, label: str) -> bool:

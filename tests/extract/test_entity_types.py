@@ -1,0 +1,140 @@
+"""The type of a name from the article's own evidence: reference lines ("Austen, Jane.
+Pride and Prejudice"), a person's possessive before a work's title, a noun for a person
+beside the name, what only a person owns, the first person's company, a first name
+paired with a full name. Fixtures are written for these tests; each hands the rule a
+form with the wrong type the model is known to give, so the rule alone decides."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from store.extract.entity_context import places_by_position
+from store.extract.entity_spans import Form, Reading
+from store.extract.person_evidence import people_by_company
+from store.extract.pipeline import parse_bodies
+from store.extract.references import reference_authors
+from store.extract.works import without_works
+from tests.extract.test_entity_evidence import aliases_of, extract
+
+
+def reading_of(nlp: Language, *paragraphs: str) -> Reading:
+    return Reading.of(next(parse_bodies([list(paragraphs)], nlp)))
+
+
+def form(reading: Reading, text: str, label: str, nth: int = 0) -> Form:
+    start = -1
+    for _ in range(nth + 1):
+        start = reading.body.index(text, start + 1)
+    return Form(text, label, start)
+
+
+def test_reference_lines_give_their_authors(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "Some favourite recordings:",
+        "London, Jack. White Fang",
+        "Marx, Karl and Engels, Friedrich. The Communist Manifesto",
+        "Tolkien, J. R. R. The Hobbit",
+    )
+    forms = [
+        form(reading, "London", "GPE"),
+        form(reading, "Jack", "GPE"),
+        form(reading, "White Fang", "ORG"),
+        form(reading, "Marx", "PERSON"),
+        form(reading, "Friedrich", "PERSON"),
+        form(reading, "Communist Manifesto", "ORG"),
+    ]
+    found = {(f.text, f.label) for f in reference_authors(reading, forms)}
+    assert found == {
+        ("London, Jack", "PERSON"),
+        ("Marx, Karl", "PERSON"),
+        ("Engels, Friedrich", "PERSON"),
+        ("Tolkien, J. R. R.", "PERSON"),
+    }
+
+
+def test_a_place_and_its_state_is_no_reference(nlp: Language) -> None:
+    reading = reading_of(
+        nlp, "Atlanta, Georgia. The city council met on Monday.", "Paris, March 3. Prices rose."
+    )
+    forms = [form(reading, "Atlanta", "GPE"), form(reading, "Georgia", "GPE"), form(reading, "Paris", "GPE")]
+    assert reference_authors(reading, forms) == forms
+
+
+def test_reference_authors_in_the_whole_extraction(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "Other good ones:",
+            "Austen, Jane. Pride and Prejudice",
+            "London, Jack. White Fang",
+            "Christie, Agatha. The Secret Adversary",
+            "Critics say Austen wrote the best of them.",
+        ],
+    )
+    assert entities["London, Jack"].type == "PERSON"
+    assert entities["Christie, Agatha"].aliases == ["Christie, Agatha"]  # not "Christie", inside the name
+    assert entities["Austen, Jane"].aliases == ["Austen, Jane", "Austen"]  # her surname; not "Jane"
+    assert "Prejudice" not in aliases_of(entities)
+
+
+def test_a_persons_possessive_before_a_title_makes_a_work(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "The book appeared after Marcel Verdier's Traité Général and before Anna Ross's Tesla shares rose.",
+        "Later Tesla said sales grew, and Dana Cole's Omar Haddad joined the board.",
+    )
+    forms = [
+        form(reading, "Marcel Verdier", "PERSON"),
+        form(reading, "Traité Général", "ORG"),
+        form(reading, "Anna Ross", "PERSON"),
+        form(reading, "Tesla", "ORG"),
+        form(reading, "Dana Cole", "PERSON"),
+        form(reading, "Omar Haddad", "PERSON"),
+    ]
+    kept = {f.text for f in without_works(reading.doc, reading.body, forms)}
+    assert "Traité Général" not in kept  # named once, owned by a person: a work
+    assert {"Tesla", "Omar Haddad"} <= kept  # named again; a person's first name
+
+
+def _people(nlp: Language, text: str, *named: tuple[str, str]) -> dict[str, str]:
+    reading = reading_of(nlp, text)
+    forms = [form(reading, name, label) for name, label in named]
+    people_by_company(reading, forms)
+    return {f.text: f.label for f in forms}
+
+
+def test_a_noun_for_a_person_beside_the_name(nlp: Language) -> None:
+    text = "Her style owed much to Ihara Saikaku, a 17th-century writer, and to the actor Fernandel."
+    found = _people(nlp, text, ("Ihara Saikaku", "FAC"), ("Fernandel", "ORG"))
+    assert found == {"Ihara Saikaku": "PERSON", "Fernandel": "PERSON"}
+    maker = _people(nlp, "Sales rose at Korvane, the biggest carmaker in the region.", ("Korvane", "ORG"))
+    assert maker == {"Korvane": "ORG"}  # a company's apposition is no person's
+
+
+def test_the_owner_of_an_adviser_is_a_person(nlp: Language) -> None:
+    found = _people(nlp, "Mbeki's national security adviser spoke first.", ("Mbeki", "GPE"))
+    assert found == {"Mbeki": "PERSON"}
+
+
+def test_the_first_persons_company_is_a_person(nlp: Language) -> None:
+    found = _people(
+        nlp,
+        "Rebecca and I put it together, and then me and Tamsin fixed it.",
+        ("Rebecca", "GPE"),
+        ("Tamsin", "ORG"),
+    )
+    assert found == {"Rebecca": "PERSON", "Tamsin": "PERSON"}
+
+
+def test_a_first_name_paired_with_a_full_name(nlp: Language) -> None:
+    text = "He appeared in the Mary-Kate and Ashley Olsen comedy that summer."
+    found = _people(nlp, text, ("Mary-Kate", "FAC"), ("Ashley Olsen", "PERSON"))
+    assert found["Mary-Kate"] == "PERSON"
+
+
+def test_a_name_said_twice_is_no_place_and_its_region(nlp: Language) -> None:
+    reading = reading_of(nlp, "Take Mbeki, Mbeki's adviser is on record.")
+    forms = [form(reading, "Mbeki", "GPE"), form(reading, "Mbeki", "PERSON", nth=1)]
+    places_by_position(reading, forms)
+    assert forms[1].label == "PERSON" and forms[0].titled is None

@@ -10,7 +10,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from store.extract.entity_spans import Form
+from store.extract.name_heads import retype
 from store.extract.names import known_type
+
+BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -36,7 +39,8 @@ class Group:
 
     def type(self) -> str:
         """The type the syntax gives ("the Bolton striker"), else the gazetteer's when a
-        form is a known place, else the model's majority vote."""
+        form is a known place, else a full name's head word's ("… Futures Exchange": its
+        short forms "LIFFE said" do not make it a person), else the model's majority vote."""
         shown = Counter(f.label for f in self.forms if f.evidence)
         if shown:
             return shown.most_common(1)[0][0]
@@ -44,6 +48,11 @@ class Group:
             known = known_type(text)
             if known:
                 return known
+        for text in self.texts():
+            # "PERSON" asked: a surname head ("Tom Hall") leaves a person's name alone
+            headed = retype(text, "PERSON") if " " in text else "PERSON"
+            if headed in BODY_OR_PLACE:
+                return headed
         votes = Counter(f.label for f in self.forms)
         best = max(votes.values())
         return next(f.label for f in sorted(self.forms, key=lambda f: f.start) if votes[f.label] == best)

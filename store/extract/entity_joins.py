@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Token
 
@@ -41,6 +42,8 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
     for key in organisations:
         for text in groups[key].texts():
             by_name.setdefault(text, []).append(key)
+    # a bare head word ("the Exchange") is the article's one organisation ending in it
+    ending = Counter(groups[k].longest().split()[-1] for k in organisations if " " in groups[k].longest())
     for key in organisations:
         for text in groups[key].texts():
             words = text.split()
@@ -48,7 +51,7 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
                 prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
                 if rest not in by_name or _generic(rest):
                     continue
-                if not (_a_place(prefix, places) or _distinctive(rest)):
+                if not (_a_place(prefix, places) or _distinctive(rest) or _sole_head(rest, ending)):
                     continue
                 targets = {find(parent, k) for k in by_name[rest]} - {find(parent, key)}
                 if len(targets) == 1:
@@ -63,6 +66,11 @@ def _distinctive(name: str) -> bool:
     if last in HEAD_TYPES or is_legal_suffix(last):
         return False
     return not known_type(name) and not name.isupper()
+
+
+def _sole_head(name: str, ending: Counter[str]) -> bool:
+    """A bare organisation head word ("Exchange") that one organisation's name ends in."""
+    return HEAD_TYPES.get(name) == "ORG" and ending[name] == 1
 
 
 def _generic(name: str) -> bool:

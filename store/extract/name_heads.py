@@ -18,7 +18,7 @@ Federation Club Team Gazette Herald Times Post News Journal Tribune Telegraph Gu
 Network Organisation Organization Service Services Board Bureau Trust Fund Legion Brigade
 Movement Front Coalition Alliance Government Administration Cabinet Embassy Airlines Airways
 Brotherhood Tribunal Secretariat Directorate Guard Academy Conservatory Conservatoire Orchestra
-Laboratory Seminary
+Laboratory Seminary Exchange Institution Holdings Industries Securities
 """.split()
 )
 FACILITY_HEADS = frozenset(

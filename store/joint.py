@@ -8,7 +8,9 @@ for the pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+
+from store.models import Entity
 
 JOINER = " and "
 _SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
@@ -17,6 +19,11 @@ _SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 def joint_speaker(names: list[str]) -> str:
     """One speaker for several people, in the order given, each once."""
     return JOINER.join(dict.fromkeys(names))
+
+
+def known_names(entities: Iterable[Entity]) -> set[str]:
+    """Every name and alias of `entities`: the names a joint speaker's parts must be."""
+    return {name for entity in entities for name in (entity.name, *entity.aliases)}
 
 
 def joint_parts(speaker: str, known: Collection[str]) -> list[str]:

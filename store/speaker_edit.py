@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from store.errors import StoreError
-from store.joint import joint_parts
+from store.joint import joint_parts, known_names
 from store.models import Article, Entity, Mention, Quote
 from store.yamlio.load import load_article
 from store.yamlio.save import save_article
@@ -80,7 +80,7 @@ def _same_quote(quotes: list[Quote], kept: Quote) -> Quote | None:
 
 def add_speaker_entity(article: Article, speaker: str | None) -> None:
     """Give a speaker the article has no entity for one, with its mentions."""
-    known = {e.name for e in article.entities} | {a for e in article.entities for a in e.aliases}
+    known = known_names(article.entities)
     if speaker and speaker not in known and not joint_parts(speaker, known):
         article.entities.append(_entity(article, speaker))
 

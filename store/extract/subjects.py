@@ -27,7 +27,7 @@ from store.extract.cues import is_cue
 from store.extract.names import is_title_word, split_title
 from store.extract.pronouns import PronounResolver, body_subject
 from store.extract.roles import STATE_NOUNS, is_group_noun, is_org_noun
-from store.joint import joint_parts, joint_speaker
+from store.joint import joint_parts, joint_speaker, known_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -135,16 +135,16 @@ class SpeakerNamer:
         """ "Jane Doe of the University of California, Los Angeles said": a place closing a
         person's "of ORG" postmodifier is part of it; the person speaks, never the place."""
         ctx = self.ctx
-        if subject.ent_type_ not in ("GPE", "LOC"):
-            entity = ctx.entity_of(subject) if ctx.is_name(subject) else None
-            if entity is None or entity.type not in ("GPE", "LOC"):
-                return None
         doc = ctx.doc
         i = subject.i
         while i > 0 and doc[i].ent_iob_ == "I":  # to the first word of "Los Angeles"
             i -= 1
-        if i < 2 or doc[i - 1].text != ",":
+        if i < 2 or doc[i - 1].text != ",":  # the cheap test first: most subjects have no comma
             return None
+        if subject.ent_type_ not in ("GPE", "LOC"):
+            entity = ctx.entity_of(subject) if ctx.is_name(subject) else None
+            if entity is None or entity.type not in ("GPE", "LOC"):
+                return None
         floor = max(ctx.sents[ctx.sent_of[subject.i]].start, i - 14)
         for j in range(i - 2, floor - 1, -1):
             token = doc[j]
@@ -353,8 +353,7 @@ class SpeakerNamer:
         speaker = done[last].speaker
         if speaker is None or ctx.sent_of[token.i] - ctx.sent_of[starts[last]] > 3:
             return None
-        known = {e.name for e in ctx.entities} | {a for e in ctx.entities for a in e.aliases}
-        return speaker if joint_parts(speaker, known) else None
+        return speaker if joint_parts(speaker, known_names(ctx.entities)) else None
 
     def _unnamed_partner(self, token: Token) -> bool:
         """The subject is a name joined by "and" to someone described, not named ("Emma Clarke

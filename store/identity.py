@@ -260,7 +260,8 @@ def _any_person(records: list[NameRecord], indices: list[int]) -> bool:
 
 
 def _words(name: str) -> list[str]:
-    return [w.strip(".,").casefold() for w in name.split() if w.strip(".,")]
+    folded = name.casefold() if name.isascii() else plain(name)  # "Erdoğan" / "Erdogan"
+    return [w.strip(".,") for w in folded.split() if w.strip(".,")]
 
 
 def _surname(words: list[str]) -> str:

@@ -35,6 +35,7 @@ from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_joins import (
     add_middle_names,
     join_companies,
+    join_institutions,
     join_place_prefixed,
     join_reversed_names,
     join_saints,
@@ -51,6 +52,7 @@ from store.extract.entity_spans import (
 from store.extract.entity_titles import title_mentions, widen_person_mentions
 from store.extract.name_heads import retype
 from store.extract.names import (
+    city_name,
     country_name,
     initials,
     known_type,
@@ -112,6 +114,7 @@ def extract_entities(
     join_companies(reading, groups, parent)
     _merge_people(groups, parent)
     join_place_prefixed(groups, parent)
+    join_institutions(groups, parent)
     join_reversed_names(groups, parent)
     join_saints(groups, parent)
     _merge_acronyms(groups, parent)
@@ -167,7 +170,7 @@ def _title_forms(title: Doc) -> list[Form]:
 
 
 def _key(text: str, aliases: AliasTable) -> str:
-    name = aliases.canonical(country_name(text) or normal_spaces(text))
+    name = aliases.canonical(country_name(text) or city_name(text) or normal_spaces(text))
     folded = name.casefold() if name.isascii() else plain(name)  # "Ichiyō Higuchi" is "Ichiyo Higuchi"
     return SAINT.sub("st ", folded)  # "Saint Jerome" is "St. Jerome"
 
@@ -423,7 +426,9 @@ def _one_per_name(entities: list[Entity]) -> list[Entity]:
 def _entity(group: Group, aliases: AliasTable) -> Entity:
     texts = group.texts()
     kind = group.type()
-    name = group.long_name or next((country_name(t) for t in texts if country_name(t)), None)
+    name = group.long_name or next(
+        (country_name(t) or city_name(t) for t in texts if country_name(t) or city_name(t)), None
+    )
     if name is None:
         name = strip_the(group.longest())
     for text in [name, *texts]:

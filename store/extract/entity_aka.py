@@ -9,7 +9,7 @@
 - **A name in another language in the parenthesis after a name**: "Zaha Hadid
   (Arabic: زها حديد Zahā Ḥadīd; …)", "Jerome (…; Latin: Eusebius Sophronius
   Hieronymus; …)": the segment's label is the model's language or nationality.
-- **Another person's name alone in the parenthesis**: "Cassius Clay (Muhammad Ali)".
+- **A peerage after a name**: "John FitzGibbon, 2nd Earl of Clare" (the model's "2nd Earl").
 
 An alias list goes on with "or" / "and" ("also known as Abba Theodorus and Theodore the
 Sanctified"). The first name must end right before the connector, after at most a
@@ -52,7 +52,11 @@ LANGUAGE_SEGMENT = re.compile(
 """A segment "Language: <other script> " of a parenthesis, before the alias."""
 DESCRIPTION = re.compile(r"(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+")
 """A word that describes the person an alias names: "the pen name of Japanese author …"."""
-BARE_PARENTHESIS = re.compile(r"\s\((?=[A-Z])")
+PEERAGE = re.compile(
+    r",\s+(?=(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+"
+    r"(?:Earl|Countess|Duke|Duchess|Baron|Baroness|Viscount|Viscountess|Marquess|Marchioness|Marquis|Baronet)\b)"
+)
+"""A peerage after a person's name: "John FitzGibbon, 2nd Earl of Clare" is one person."""
 LIST_GOES_ON = re.compile(r"\s*,?\s*(?:or|and)\s+(?:the\s+)?[\"'‘“]?(?=[A-Z])")
 BEFORE_FIRST = [
     re.compile(r"\s*\([^()]*\)\s*,?\s*$"),  # "(born 1986), "
@@ -62,7 +66,23 @@ BEFORE_FIRST = [
 PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|in|into|near|from|at|on|by|beyond|outside)\s+(?:the\s+)?$")
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-CUES = ("known ", "name", "pseudonym", "(", "aka", "a.k.a", "née", "called", "dubbed", "styled")
+CUES = (
+    "known ",
+    " Earl",
+    "Duke",
+    "Baron",
+    "Viscount",
+    "Marquess",
+    "name",
+    "pseudonym",
+    "(",
+    "aka",
+    "a.k.a",
+    "née",
+    "called",
+    "dubbed",
+    "styled",
+)
 """Words without which the article states no alias (most articles: nothing to scan)."""
 
 
@@ -80,10 +100,10 @@ def join_stated_aliases(reading: Reading, groups: dict[str, Group], parent: dict
                     names.setdefault(text, key)
     if not names:
         return
-    found = [(m, False) for m in CONNECTORS.finditer(body)]
-    found += [(m, False) for m in LANGUAGE_SEGMENT.finditer(body) if _a_language(reading, m.start(1))]
-    found += [(m, True) for m in BARE_PARENTHESIS.finditer(body)]
-    for match, same_type in sorted(found, key=lambda x: x[0].start()):
+    found = list(CONNECTORS.finditer(body))
+    found += [m for m in LANGUAGE_SEGMENT.finditer(body) if _a_language(reading, m.start(1))]
+    found += PEERAGE.finditer(body)
+    for match in sorted(found, key=lambda m: m.start()):
         at = match.end()
         alias = _name_at(body, at, names)
         for _ in range(3):  # "the pen name of Japanese author Natsu Higuchi"
@@ -95,17 +115,15 @@ def join_stated_aliases(reading: Reading, groups: dict[str, Group], parent: dict
         if alias is None or body.startswith(("'s", "’s"), at + len(alias)):
             continue  # "known as Smith's son": another person
         end = at + len(alias)
-        if match.re is not CONNECTORS and not _closes(body, end, ")" if same_type else ";,)"):
-            continue
-        if same_type and groups[find(parent, names[alias])].type() != "PERSON":
-            continue
+        if match.re is LANGUAGE_SEGMENT and not _closes(body, end, ";,)"):
+            continue  # "(Arabic: … Zahā Ḥadīd; born …)": the segment is the name
         head = body[max(0, match.start() - 200) : _open_paren(body, match)]
         for first in _names_ending(head, names):
             if first == alias or _inside_phrase(head, first, groups[find(parent, names[first])]):
                 continue
-            if _join(groups, parent, names[first], names[alias], same_type):
+            if _join(groups, parent, names[first], names[alias]):
                 for more in _listed_after(body, end, names):  # "… and Theodore the Sanctified"
-                    _join(groups, parent, names[first], names[more], same_type)
+                    _join(groups, parent, names[first], names[more])
                 break
 
 
@@ -166,12 +184,12 @@ def _listed_after(body: str, end: int, names: dict[str, str]) -> list[str]:
     return listed
 
 
-def _join(groups: dict[str, Group], parent: dict[str, str], first: str, alias: str, same_type: bool) -> bool:
+def _join(groups: dict[str, Group], parent: dict[str, str], first: str, alias: str) -> bool:
     """Fold the alias's group into the first name's, which keeps its name and type."""
     one, other = find(parent, first), find(parent, alias)
     if one == other:
         return True
-    if not _compatible(groups[one], groups[other], same_type):
+    if not _compatible(groups[one], groups[other]):
         return False
     label = groups[one].type()
     groups[one].long_name = groups[one].long_name or groups[one].longest()
@@ -192,9 +210,9 @@ def _a_language(reading: Reading, at: int) -> bool:
     return span is not None and span[0].ent_type_ in ("LANGUAGE", "NORP")
 
 
-def _compatible(one: Group, other: Group, same_type: bool) -> bool:
+def _compatible(one: Group, other: Group) -> bool:
     """One type (places count as one), or an alias named once whose type the model guessed."""
     kinds = {one.type(), other.type()}
     if len(kinds) == 1 or kinds <= PLACES:
         return True
-    return not same_type and len({f.text for f in other.forms}) == 1 and len(other.forms) <= 2
+    return len({f.text for f in other.forms}) == 1 and len(other.forms) <= 2

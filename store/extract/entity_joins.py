@@ -5,6 +5,9 @@
   "Home Office" are one organisation each, when the shorter name fits one longer name
   only. So are "Pittsburgh Pirates" and "Pirates": a shorter name that is no bare head
   word ("Council") needs no place before it.
+- **An institution's name without its head word** ("Harvard" for "Harvard University",
+  "Harrow" for "Harrow School"), when the article types the short name an organisation
+  (a town of the name stays a place) and one institution fits.
 - **A headline's name the model missed in the body**: the body's copy of it ("Aner
   Shalev is an Israeli mathematician…", untagged at the start of a sentence) makes it
   the article's entity, with every mention.
@@ -284,3 +287,26 @@ def _middle_name(token: Token) -> bool:
         and not token.ent_type_
         and token.whitespace_ == " "
     )
+
+
+INSTITUTION_HEADS = frozenset(
+    "University College School Academy Institute Seminary Conservatory Polytechnic".split()
+)
+"""Head words an institution is called without ("at Harvard", "taught at Tsinghua")."""
+
+
+def join_institutions(groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """ "Harvard" and "Harvard University": an organisation named by an institution's name
+    without its head word is the institution, when one fits."""
+    keys = [k for k in roots(groups, parent) if groups[k].forms and groups[k].type() == "ORG"]
+    institutions: dict[str, set[str]] = {}
+    for key in keys:
+        for text in groups[key].texts():
+            stem, _, head = text.rpartition(" ")
+            if head in INSTITUTION_HEADS and stem and stem.split()[-1] not in ("of", "the", "and"):
+                institutions.setdefault(stem, set()).add(key)
+    for key in keys:
+        name = groups[key].longest()
+        targets = {find(parent, k) for k in institutions.get(name, ())} - {find(parent, key)}
+        if len(targets) == 1 and not known_type(name):
+            union(groups, parent, targets.pop(), key)

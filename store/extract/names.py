@@ -251,6 +251,19 @@ def country_name(name: str) -> str | None:
     return found
 
 
+CITY_NAMES = {_name.casefold(): _name for _name in _phrases(CITIES)}
+"""Case-folded city of the gazetteer -> its name."""
+
+
+def city_name(name: str) -> str | None:
+    """A gazetteer city written with "City" after it ("New York City" -> "New York",
+    "Washington City" -> "Washington"); not "Mexico City" or "Kansas City", whose first
+    words name no city of the gazetteer."""
+    if not name.endswith(" City"):
+        return None
+    return CITY_NAMES.get(strip_the(name[: -len(" City")]).casefold())
+
+
 def is_country(name: str) -> bool:
     """A country, state or province ("Australia", "U.S.", "Ontario"), not a city."""
     canonical = country_name(name) or strip_the(name)

@@ -133,3 +133,34 @@ def test_two_people_sharing_a_surname_stay_apart(nlp: Language) -> None:
     )
     assert owner(entities, "Jane Ashcombe") != owner(entities, "John Ashcombe")
     assert owner(entities, "Robert Hale") != owner(entities, "Robert Hale Jr")
+
+
+def test_a_peerage_after_a_name_is_that_person(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "Byron's closest friend at school was Henry Ashdown, 3rd Earl of Wexley, four years his junior.",
+        "Ashdown later served in the House of Lords.",
+    )
+    assert owner(entities, "3rd Earl") in ("Henry Ashdown", None)
+    assert not any(e.name == "3rd Earl" for e in entities)
+
+
+def test_a_city_of_the_gazetteer_with_city_after_it_is_the_city(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "She opened a studio in New York City in 1998.",
+        "New York was expensive, so she later moved to Mexico City. Mexico suited her.",
+    )
+    assert owner(entities, "New York City") == owner(entities, "New York") == "New York"
+    assert owner(entities, "Mexico City") != owner(entities, "Mexico")
+
+
+def test_an_institution_without_its_head_word_is_the_institution(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "He earned a doctorate from Wexbridge University in 1918.",
+        "A year later he returned to teach at Wexbridge, and then moved to Boston College.",
+        "He lived in Boston until 1950.",
+    )
+    assert owner(entities, "Wexbridge") == "Wexbridge University"
+    assert owner(entities, "Boston") != owner(entities, "Boston College")

@@ -128,3 +128,17 @@ def test_a_place_before_an_organisation_joins_the_organisation() -> None:
     assert grouping.entity("ORG", "U.S. Congress") is grouping.entity("ORG", "Congress")
     assert grouping.entity("ORG", "Congress").name == "Congress"  # type: ignore[union-attr]
     assert grouping.entity("ORG", "Boston Red Sox").name == "Boston Red Sox"  # type: ignore[union-attr]
+
+
+def test_names_equal_but_for_accents_are_one_and_a_surname_without_them_joins() -> None:
+    grouping = group_corpus(
+        [
+            person("Antonín Dvořák", 4),
+            person("Antonin Dvorak", 1),
+            person("Recep Tayyip Erdoğan", 6),
+            person("Erdogan", 3),
+        ]
+    )
+    assert grouping.entity("PERSON", "Antonin Dvorak") is grouping.entity("PERSON", "Antonín Dvořák")
+    assert grouping.entity("PERSON", "Erdogan") is grouping.entity("PERSON", "Recep Tayyip Erdoğan")
+    assert grouping.entity("PERSON", "Erdogan").name == "Recep Tayyip Erdoğan"  # type: ignore[union-attr]

@@ -47,6 +47,7 @@ from store.extract.entity_spans import (
     Reading,
     acronym_definitions,
     model_forms,
+    with_regnal_numbers,
     without_fragments,
 )
 from store.extract.entity_titles import title_mentions, widen_person_mentions
@@ -95,7 +96,9 @@ def extract_entities(
     people_by_company(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
-    forms = outside_headings(without_fragments(forms, definitions), paragraphs, starts)
+    forms = with_regnal_numbers(
+        reading, outside_headings(without_fragments(forms, definitions), paragraphs, starts)
+    )
     if title is not None:
         forms = _title_forms(title) + forms
     groups: dict[str, Group] = {}

@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from store.company_names import company_stem, is_legal_suffix
 from store.extract.entity_groups import Group, find, roots, union
-from store.extract.entity_spans import Form, Reading
+from store.extract.entity_spans import Form, Reading, with_regnal_number
 from store.extract.name_heads import HEAD_TYPES
 from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
 from store.extract.wire_copy import ticker_after
@@ -99,7 +99,8 @@ def place_headline_names(reading: Reading, groups: dict[str, Group], parent: dic
         for text in group.texts():
             for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", body):
                 if not any(s < match.end() and match.start() < e for s, e in taken):
-                    group.forms.append(Form(text, label, match.start()))
+                    named = with_regnal_number(reading, match.start(), text) if label == "PERSON" else text
+                    group.forms.append(Form(named, label, match.start()))
                     taken.append((match.start(), match.end()))
                     break
             else:

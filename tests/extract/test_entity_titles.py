@@ -114,3 +114,18 @@ def test_a_first_name_of_the_census_list_alone_is_the_one_person_so_named(nlp: L
     assert (
         "Roscoe" in entities["Roscoe Pettigrew"].aliases and len(entities["Roscoe Pettigrew"].mentions) == 2
     )
+
+
+def test_a_regnal_number_is_part_of_the_name(nlp: Language) -> None:
+    """"Queen Elizabeth II" when the model tags nothing there and the headline says "Queen
+    Elizabeth": the sovereign is "Elizabeth II", not an "Elizabeth" of every article."""
+    texts = [
+        "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request "
+        "of the government to suspend Parliament for parts of September and October.",
+        "The Queen is scheduled to give a speech on October 14.",
+    ]
+    entities = extract(nlp, texts, "Queen Elizabeth agrees to suspend Parliament")
+    assert "Elizabeth II" in entities and "Elizabeth" not in entities
+    assert "Queen Elizabeth II" in mentioned(texts, entities["Elizabeth II"])
+    louis = extract(nlp, ["The palace was built for Louis XIV in 1682, and Louis XIV lived there."])
+    assert "Louis XIV" in louis

@@ -23,7 +23,7 @@ from store.errors import StoreError
 from store.extract.corpus_names import propagate_names
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities
-from store.extract.entity_mentions import resolve_name
+from store.extract.entity_mentions import resolve_name, text_mentions
 from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_lower
 from store.extract.pipeline import body_of, load_model, parse_bodies, text_of, token_offsets
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
@@ -103,7 +103,9 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     # a name found only inside a longer one ("Democrats" in "Liberal Democrats") lost its
     # mentions to it: an entity with none is dropped, unless it speaks
     speakers = {q.speaker for q in article.quotes}
-    article.entities = [e for e in article.entities if e.mentions or e.name in speakers]
+    article.entities = [
+        e for e in article.entities if e.mentions or e.name in speakers or text_mentions(article.title, [e])
+    ]
     article.extraction_digest = extraction_digest(article)
     return article
 

@@ -5,7 +5,9 @@ The model tags a name in one article and misses it in the next ("Wikinews interv
 are extracted together (`newsdesk extract` on many files, an import batch,
 `newsdesk reextract`), the names they agree on are looked for in every article of the
 batch, and an occurrence the article's own entities do not cover becomes a mention of
-that entity (a new one of the article when it had none). A name counts when:
+that entity (a new one of the article when it had none). In the headline ("Wikinews
+interviews …", where the model sees a sentence's first word) it makes the entity the
+article's, named there, as the headline's names always are. A name counts when:
 
 - at least `MIN_ARTICLES` other articles have it, all under one type;
 - it is no single-word person's name: a surname or a first name alone names different
@@ -29,6 +31,7 @@ from dataclasses import dataclass, field
 from store.extract.digest import extraction_digest
 from store.extract.names import is_title_word
 from store.models import Article, Entity, Mention
+from store.numbering import HEADLINE
 
 MIN_ARTICLES = 2
 """Other articles that must have a name as an entity before it is looked for elsewhere."""
@@ -70,8 +73,8 @@ def propagate_names(articles: list[Article]) -> int:
     for index, article in enumerate(articles):
         own = {alias for e in article.entities for alias in e.aliases} | {e.name for e in article.entities}
         taken = _taken(article)
-        for number, paragraph in enumerate(article.paragraphs):
-            text = paragraph.text
+        pieces = [(HEADLINE, article.title)] + [(n, p.text) for n, p in enumerate(article.paragraphs)]
+        for number, text in pieces:
             done = 0
             for word in WORD.finditer(text):
                 token = word.group(0)
@@ -105,8 +108,10 @@ def propagate_names(articles: list[Article]) -> int:
             article.entities.append(entity)
         if form not in entity.aliases:
             entity.aliases.append(form)
-        entity.mentions.append(Mention(number, at, end))
         changed.add(index)
+        if number == HEADLINE:
+            continue  # a headline's names are found where they are shown (`text_mentions`)
+        entity.mentions.append(Mention(number, at, end))
         added += 1
     for index in changed:
         for entity in articles[index].entities:

@@ -127,10 +127,15 @@ def extract_entities(
     join_stated_aliases(reading, groups, parent)
     people = {k: groups[k].forms for k in roots(groups, parent) if groups[k].type() == "PERSON"}
     titles = title_mentions(reading, people, forms)
+    # a name the headline alone gives is the article's too, unless the headline is set in
+    # capitals ("SOUTHAM INC 1ST QTR NET"): its capitals say nothing about names
+    headline_names = title is not None and any(ch.islower() for ch in title.text)
     built = {
         key: _entity(group, aliases)
         for key, group in groups.items()
-        if find(parent, key) == key and any(f.start >= 0 for f in group.forms)
+        if find(parent, key) == key
+        and group.forms
+        and (headline_names or any(f.start >= 0 for f in group.forms))
     }
     entities = _one_per_name(list(built.values()))
     names = {text for group in groups.values() for text in group.texts()}
@@ -154,8 +159,9 @@ TITLE_OFFSET = -1_000_000
 
 
 def _title_forms(title: Doc) -> list[Form]:
-    """The headline's names, as evidence only: a headline name joins the body's entity it
-    names ("Jared Padalecki" for the body's "Padalecki"); one the body never names is dropped.
+    """The headline's names: a headline name joins the body's entity it names ("Jared
+    Padalecki" for the body's "Padalecki"); one the body never names is an entity of its
+    own, named in the headline ("Pop culture celebrated at Fan Expo Canada 2016 in Toronto").
     A headline in Title Case gives none: its capitals say nothing about names."""
     words = [t for t in title if t.is_alpha]
     capitalised = sum(1 for t in words if t.text[:1].isupper())

@@ -60,6 +60,10 @@ PLACE_BEFORE = re.compile(
 
 CREDIT_WORDS = frozenset("image images photo photos photograph picture credit illustration".split())
 """The label of a caption's credit ("… Belle Image: Nick Moreau."): never a word of a name."""
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
 CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
@@ -201,6 +205,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     while tokens and (
         tokens[-1].lower_ in TRAILING_DROP
         or _credit(tokens[-1])
+        or (len(tokens) > 1 and _dated(tokens[-1]))
         or tokens[-1].is_punct
         or tokens[-1].is_space
         or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
@@ -292,6 +297,19 @@ def _credit(token: Token) -> bool:
     """ "Image" in "Belle Image: Nick Moreau.": a caption's credit label."""
     doc = token.doc
     return token.lower_ in CREDIT_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+
+
+def _dated(token: Token) -> bool:
+    """ "Saturday" in "… by Wikinews Saturday, January 31, 2009": a weekday that begins a
+    date is no word of the name before it."""
+    doc = token.doc
+    following = doc[token.i + 1 : token.i + 3]
+    return (
+        token.text in WEEKDAYS
+        and len(following) == 2
+        and following[0].text == ","
+        and (following[1].text in MONTHS or following[1].like_num)
+    )
 
 
 PLACE_WORDS = frozenset(

@@ -59,6 +59,8 @@ Carnival Jubilee Paralympics Series Month Lectures
 """.split()
 )
 """Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
+STORM_WORDS = frozenset("Cyclone Hurricane Typhoon Storm".split())
+"""Words before a storm's name ("Cyclone Phailin", "Tropical Storm Ana"): an event, no person."""
 WORK_HEADS = frozenset(
     """
 Symphony Symphonies Concerto Concertos Sonata Sonatas Trio Quartet Quintet Overture Requiem
@@ -103,6 +105,8 @@ def retype(text: str, label: str) -> str:
     if len(words) > 1:
         if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):
             return "EVENT"  # "Fan Expo Canada" is an event, not an organisation
+        if words[0] in STORM_WORDS or words[:2] == ["Tropical", "Storm"]:
+            return "EVENT"  # "Cyclone Phailin", "Hurricane Katrina": a storm, no person
         if head in ("Centre", "Center") and " for " in text:
             return "ORG"  # "Centre for Aviation" is a body, "Rogers Centre" a building
         if head in HEAD_TYPES and (label != "PERSON" or head not in SURNAME_HEADS):

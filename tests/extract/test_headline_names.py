@@ -1,0 +1,78 @@
+"""A headline's names are the article's entities even when the body never repeats them;
+a headline set in capitals gives none; a name the batch knows is found in a headline."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from store.aliases import AliasTable
+from store.extract import extract_article
+from store.extract.corpus_names import propagate_names
+from store.extract.digest import extraction_digest
+from store.extract.name_heads import retype
+from store.extract.pipeline import parse_bodies
+from store.models import Article, Entity, Mention, Paragraph
+
+BODY = [
+    "The fair opened its doors on Thursday with more than four hundred stalls of comics and games.",
+    "Visitors queued for hours to meet the artists who drew their favourite heroes.",
+]
+
+
+def extracted(nlp: Language, title: str, body: list[str] = BODY) -> Article:
+    article = Article(id="t", title=title, paragraphs=[Paragraph(t) for t in body])
+    doc = next(parse_bodies([body], nlp))
+    headline = next(parse_bodies([[title]], nlp))
+    return extract_article(article, doc, AliasTable(), headline)
+
+
+def test_a_place_only_the_headline_names_is_an_entity(nlp: Language) -> None:
+    article = extracted(nlp, "Pop culture celebrated at a comic fair in Toronto")
+    toronto = [e for e in article.entities if e.name == "Toronto"]
+    assert toronto and toronto[0].type == "GPE", [(e.name, e.type) for e in article.entities]
+    assert toronto[0].mentions == []  # named in the headline, where the view finds it
+
+
+def test_a_headline_in_capitals_gives_no_names(nlp: Language) -> None:
+    article = extracted(nlp, "HALVERN INC 1ST QTR NET")
+    assert article.entities == [], [(e.name, e.type) for e in article.entities]
+
+
+def test_a_weekday_opening_a_date_is_no_part_of_a_name(nlp: Language) -> None:
+    article = extracted(nlp, "Jack Horner, bakery founder interviewed by Wikinews Saturday, January 3, 2009")
+
+    aliases = [a for e in article.entities for a in e.aliases]
+    assert not [a for a in aliases if "Saturday" in a], aliases
+
+
+def test_a_storms_name_is_an_event_not_a_person() -> None:
+    assert retype("Cyclone Phailin", "PERSON") == "EVENT"
+    assert retype("Hurricane Odile", "PERSON") == "EVENT"
+    assert retype("Tropical Storm Ana", "ORG") == "EVENT"
+    assert retype("Anna Storm", "PERSON") == "PERSON"
+
+
+def _article(title: str, text: str, *names: tuple[str, str]) -> Article:
+    entities = [
+        Entity(n, t, [n], [Mention(0, m.start(), m.end()) for m in re.finditer(rf"\b{n}\b", text)])
+        for n, t in names
+    ]
+    result = Article(id=title[:8], title=title, paragraphs=[Paragraph(text)], entities=entities)
+    result.extraction_digest = extraction_digest(result)
+    return result
+
+
+def test_a_name_the_batch_knows_is_found_in_a_headline() -> None:
+    batch = [
+        _article("Storm hits coast", "Quillnews spoke to the harbour master.", ("Quillnews", "ORG")),
+        _article("Mayor resigns", "A reporter from Quillnews asked the mayor.", ("Quillnews", "ORG")),
+        _article("Quillnews interviews a baker", "The baker of Lintby bakes bread.", ("Lintby", "GPE")),
+    ]
+    before = batch[2].extraction_digest
+    propagate_names(batch)
+    found = {e.name: e for e in batch[2].entities}
+    assert "Quillnews" in found and found["Quillnews"].type == "ORG"
+    assert found["Quillnews"].mentions == []  # the body never names it
+    assert batch[2].extraction_digest != before

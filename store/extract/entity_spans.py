@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
+from store.extract.name_edges import is_credit_label, opens_date
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
     NAME_JOINERS,
@@ -58,12 +59,6 @@ PLACE_BEFORE = re.compile(
     r"|kingdom) of $"
 )
 
-CREDIT_WORDS = frozenset("image images photo photos photograph picture credit illustration".split())
-"""The label of a caption's credit ("… Belle Image: Nick Moreau."): never a word of a name."""
-WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
-)
 CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
@@ -199,13 +194,16 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     tokens = list(span)
     definite = tokens[0].lower_ == "the"
     while tokens and (
-        tokens[0].lower_ in LEADING_DROP or tokens[0].is_punct or tokens[0].is_space or _credit(tokens[0])
+        tokens[0].lower_ in LEADING_DROP
+        or tokens[0].is_punct
+        or tokens[0].is_space
+        or is_credit_label(tokens[0])
     ):
         tokens.pop(0)
     while tokens and (
         tokens[-1].lower_ in TRAILING_DROP
-        or _credit(tokens[-1])
-        or (len(tokens) > 1 and _dated(tokens[-1]))
+        or is_credit_label(tokens[-1])
+        or (len(tokens) > 1 and opens_date(tokens[-1]))
         or tokens[-1].is_punct
         or tokens[-1].is_space
         or (tokens[-1].is_lower and tokens[-1].pos_ != "PROPN")
@@ -291,25 +289,6 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     elif label in ("GPE", "LOC") and not is_country(text):
         titled = with_regions(reading.doc, body, text, start)
     return Form(text, label, start, titled)
-
-
-def _credit(token: Token) -> bool:
-    """ "Image" in "Belle Image: Nick Moreau.": a caption's credit label."""
-    doc = token.doc
-    return token.lower_ in CREDIT_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
-
-
-def _dated(token: Token) -> bool:
-    """ "Saturday" in "… by Wikinews Saturday, January 31, 2009": a weekday that begins a
-    date is no word of the name before it."""
-    doc = token.doc
-    following = doc[token.i + 1 : token.i + 3]
-    return (
-        token.text in WEEKDAYS
-        and len(following) == 2
-        and following[0].text == ","
-        and (following[1].text in MONTHS or following[1].like_num)
-    )
 
 
 PLACE_WORDS = frozenset(

@@ -350,3 +350,14 @@ async def test_rebuilding_the_index_from_the_palette_keeps_the_list(app: Newsdes
         assert str(app.screen.query_one("#status-index", Static).render()) == "index up to date"
         assert results.source == ListSource("mentions", "John Kerry", entity_type="PERSON")
         assert results.total == 11 and results.entry_index == 4
+
+
+async def test_keys_in_an_empty_article_pane_say_to_open_an_article(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        app.screen.query_one(ArticleView).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        messages = [notification.message for notification in app._notifications]
+        assert any(m.startswith("No article open") for m in messages), messages
+        assert not any("No names in this paragraph" in m for m in messages)

@@ -397,10 +397,16 @@ class ArticleView(VerticalScroll, can_focus=True):
         if target is not None and target != self.cursor:
             self._move_cursor(target, scroll=False)
 
+    def _no_names(self, what: str = "move with j/k to one with underlined names") -> None:
+        if self.article is None:
+            self.notify("No article open — pick a passage in the results and press enter.", timeout=3)
+        else:
+            self.notify(f"No names in this paragraph — {what}.", timeout=3)
+
     def action_mention(self, delta: int) -> None:
         mentions = self._mentions.get(self.cursor, [])
         if not mentions:
-            self.notify("No names in this paragraph — move with j/k to one with underlined names.", timeout=3)
+            self._no_names()
             return
         self.mention_cursor = (self.mention_cursor + delta) % len(mentions)
         self._paint(self.cursor)
@@ -409,14 +415,14 @@ class ArticleView(VerticalScroll, can_focus=True):
     def action_jump(self) -> None:
         entity = self.selected_entity
         if entity is None:
-            self.notify("No names in this paragraph — move with j/k to one with underlined names.", timeout=3)
+            self._no_names()
             return
         self.post_message(JumpRequested(entity.name, entity.type))
 
     def action_quotes(self) -> None:
         entity = self.selected_entity
         if entity is None:
-            self.notify("No names in this paragraph to list quotes for.", timeout=3)
+            self._no_names("no one to list quotes for")
             return
         self.post_message(QuotesRequested(entity.name))
 

@@ -417,8 +417,9 @@ def untagged_proper_word(token: Token) -> bool:
 
 
 def looks_like_name(text: str) -> bool:
-    """Junk filter: numbers, amounts, single characters and lower-case fragments are no names."""
-    if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text):
+    """Junk filter: numbers, amounts, single characters, lower-case fragments and words cut
+    by an editor's square brackets ("[W]e") are no names."""
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text) or "]" in text:
         return False
     return any(word[:1].isupper() for word in re.split(r"[\s-]+", text))
 

@@ -129,3 +129,13 @@ def test_a_regnal_number_is_part_of_the_name(nlp: Language) -> None:
     assert "Queen Elizabeth II" in mentioned(texts, entities["Elizabeth II"])
     louis = extract(nlp, ["The palace was built for Louis XIV in 1682, and Louis XIV lived there."])
     assert "Louis XIV" in louis
+
+
+def test_a_word_cut_by_an_editors_brackets_is_no_name(nlp: Language) -> None:
+    texts = [
+        '"[W]e must get the bill passed, because the town must [...] act by October 31st," '
+        "Mayor Ada Quill said in a statement.",
+    ]
+    entities = extract(nlp, texts)
+    assert not any("]" in name or "[" in name for name in entities)
+    assert "Ada Quill" in entities

@@ -416,10 +416,14 @@ def untagged_proper_word(token: Token) -> bool:
     )
 
 
+CUT_WORD = re.compile(r"\w[\[\]]\w")
+"""A bracket inside a word: an editor's insertion ("[W]e"), not a name's ("[Phil] Gramm" is)."""
+
+
 def looks_like_name(text: str) -> bool:
     """Junk filter: numbers, amounts, single characters, lower-case fragments and words cut
     by an editor's square brackets ("[W]e") are no names."""
-    if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text) or "]" in text:
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text) or CUT_WORD.search(text):
         return False
     return any(word[:1].isupper() for word in re.split(r"[\s-]+", text))
 

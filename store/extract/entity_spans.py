@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
+from store.extract.headed_chunks import LEADING_DROP, headed_chunks
 from store.extract.name_edges import is_credit_label, opens_date
-from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
+from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, retype
 from store.extract.names import (
     NAME_JOINERS,
     AcronymDefinition,
@@ -36,7 +37,6 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
 NAME_LABELS = LABELS | {"EVENT", "WORK_OF_ART", "PRODUCT"}
 """Labels whose spans a head word may retype ("the Sydney Morning Herald" as an EVENT)."""
-LEADING_DROP = frozenset("the a an this that these those his her its their our my your".split())
 TRAILING_DROP = frozenset({"'s", "’s", "'", "’"})
 POSTNOMINALS = POST_NOMINALS | {"Jr", "Jr.", "Sr", "Sr."}
 """Letters after a name (store.person_names), and the generational suffixes a span may end on."""
@@ -59,7 +59,6 @@ PLACE_BEFORE = re.compile(
     r"|kingdom) of $"
 )
 
-CHUNK_JOINERS = frozenset({"of", "for", "de", "al"})
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
 )
@@ -127,7 +126,8 @@ def model_forms(reading: Reading) -> list[Form]:
         for form in [_clean(reading, span)]
         if form
     ]
-    forms = _with_chunks(forms, _headed_chunks(reading.doc, reading.firsts))
+    chunks = [Form(text, label, start) for text, label, start in headed_chunks(reading.doc, reading.firsts)]
+    forms = _with_chunks(forms, chunks)
     return sorted(without_works(reading.doc, reading.body, forms), key=lambda f: f.start)
 
 
@@ -426,43 +426,3 @@ def looks_like_name(text: str) -> bool:
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or AMOUNT.match(text) or CUT_WORD.search(text):
         return False
     return any(word[:1].isupper() for word in re.split(r"[\s-]+", text))
-
-
-def _capital(token: Token) -> bool:
-    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
-
-
-def _headed_chunks(doc: Doc, firsts: set[int]) -> list[Form]:
-    """Runs of capitalised words ending in an organisation or place head word.
-
-    Finds what the model cut short or missed: "Saudi Interior Ministry", "Grand Mosque",
-    "Plains of Arafat", "Joint Council for the Welfare of Immigrants".
-    """
-    chunks = []
-    tokens = len(doc)
-    i = 0
-    while i < tokens:
-        if not _capital(doc[i]) or doc[i].lower_ in LEADING_DROP:
-            i += 1
-            continue
-        last = j = i
-        while j + 1 < tokens:
-            following = doc[j + 1]
-            if _capital(following) and doc[j].whitespace_ != "\n":
-                j = last = j + 1
-            elif following.text == "-" and not doc[j].whitespace_ and j + 2 < tokens and _capital(doc[j + 2]):
-                j += 1
-            elif following.lower_ in CHUNK_JOINERS and doc[j].lower_ not in CHUNK_JOINERS:
-                j += 1
-            elif following.lower_ == "the" and doc[j].lower_ in CHUNK_JOINERS:
-                j += 1
-            else:
-                break
-        while i < last and i in firsts and doc[i].pos_ not in ("PROPN", "NOUN"):
-            i += 1
-        span = doc[i : last + 1]
-        text = span.text
-        if len(span) > 1 and "\n" not in text and head_word(text) in HEAD_TYPES:
-            chunks.append(Form(text, retype(text, HEAD_TYPES[head_word(text)]), span.start_char))
-        i = last + 1
-    return chunks

@@ -47,10 +47,10 @@ from store.extract.entity_spans import (
     Reading,
     acronym_definitions,
     model_forms,
-    with_regnal_numbers,
     without_fragments,
 )
 from store.extract.entity_titles import title_mentions, widen_person_mentions
+from store.extract.name_edges import with_regnal_numbers
 from store.extract.name_heads import retype
 from store.extract.names import (
     city_name,

@@ -22,7 +22,8 @@ from spacy.tokens import Token
 
 from store.company_names import company_stem, is_legal_suffix
 from store.extract.entity_groups import Group, find, roots, union
-from store.extract.entity_spans import Form, Reading, with_regnal_number
+from store.extract.entity_spans import Form, Reading
+from store.extract.name_edges import with_regnal_number
 from store.extract.name_heads import HEAD_TYPES
 from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
 from store.extract.wire_copy import ticker_after

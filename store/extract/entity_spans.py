@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -372,35 +372,6 @@ def _with_surname(reading: Reading, last: Token, start: int, text: str) -> str:
         and (following is None or not following.text[:1].isupper())
     ):
         return reading.body[start : after.idx + len(after)]
-    return text
-
-
-REGNAL_NUMBER = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)\b")
-"""II to XX after a name ("Elizabeth II", "Louis XIV"); a lone "I" only as a proper noun."""
-
-
-def with_regnal_numbers(reading: Reading, forms: list[Form]) -> list[Form]:
-    """ "Queen Elizabeth II" where only "Elizabeth" was found (by the model, the headline or
-    the corpus): the regnal number is part of a person's name; a sovereign is not another
-    person of the same first name."""
-    return [
-        replace(f, text=with_regnal_number(reading, f.start, f.text)) if f.label == "PERSON" else f
-        for f in forms
-    ]
-
-
-def with_regnal_number(reading: Reading, start: int, text: str) -> str:
-    """`text` at `start` in the body, with the regnal number that follows it, if any."""
-    end = start + len(text)
-    body = reading.body
-    if start < 0 or body[end : end + 1] != " ":
-        return text
-    number = REGNAL_NUMBER.match(body, end + 1)
-    if number is not None:
-        return body[start : number.end()]
-    span = reading.doc.char_span(end + 1, end + 2)
-    if span is not None and span.text == "I" and span[0].pos_ == "PROPN":
-        return body[start : end + 2]
     return text
 
 

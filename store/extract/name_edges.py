@@ -1,10 +1,17 @@
-"""Words at the edge of a model's span that are never part of the name: a caption's
-credit label ("Belle Image: Nick Moreau.") and a weekday that opens a date ("… by
-Wikinews Saturday, January 31, 2009")."""
+"""Words at the edge of a model's span: a caption's credit label ("Belle Image: Nick
+Moreau.") and a weekday that opens a date ("… by Wikinews Saturday, January 31, 2009")
+are never part of the name; a regnal number ("Elizabeth II") always is."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from store.extract.entity_spans import Form, Reading
 
 CREDIT_WORDS = frozenset("image images photo photos photograph picture credit illustration".split())
 """The label of a caption's credit ("… Belle Image: Nick Moreau."): never a word of a name."""
@@ -31,3 +38,32 @@ def opens_date(token: Token) -> bool:
         and following[0].text == ","
         and (following[1].text in MONTHS or following[1].like_num)
     )
+
+
+REGNAL_NUMBER = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XX)\b")
+"""II to XX after a name ("Elizabeth II", "Louis XIV"); a lone "I" only as a proper noun."""
+
+
+def with_regnal_numbers(reading: Reading, forms: list[Form]) -> list[Form]:
+    """ "Queen Elizabeth II" where only "Elizabeth" was found (by the model, the headline or
+    the corpus): the regnal number is part of a person's name; a sovereign is not another
+    person of the same first name."""
+    return [
+        replace(f, text=with_regnal_number(reading, f.start, f.text)) if f.label == "PERSON" else f
+        for f in forms
+    ]
+
+
+def with_regnal_number(reading: Reading, start: int, text: str) -> str:
+    """`text` at `start` in the body, with the regnal number that follows it, if any."""
+    end = start + len(text)
+    body = reading.body
+    if start < 0 or body[end : end + 1] != " ":
+        return text
+    number = REGNAL_NUMBER.match(body, end + 1)
+    if number is not None:
+        return body[start : number.end()]
+    span = reading.doc.char_span(end + 1, end + 2)
+    if span is not None and span.text == "I" and span[0].pos_ == "PROPN":
+        return body[start : end + 2]
+    return text

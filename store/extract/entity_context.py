@@ -85,7 +85,10 @@ def list_members(reading: Reading, forms: list[Form]) -> list[Form]:
         label, count = votes.most_common(1)[0]
         if count < 2 or label not in ("PERSON", "GPE", "ORG", "LOC"):
             continue
+        outside = _in_brackets(reading.body, doc[root])
         for member in members:
+            if _in_brackets(reading.body, member) != outside:
+                continue  # "Orson Welles (The Trial, Chimes at Midnight)": credits, no members
             tagged = at.get(member.i)
             if tagged is not None:
                 if tagged.label != label and votes[tagged.label] == 1 and not known_type(tagged.text):
@@ -98,6 +101,12 @@ def list_members(reading: Reading, forms: list[Form]) -> list[Form]:
                 if "\n" not in text and taken.isdisjoint(range(start.i, member.i + 1)):
                     added.append(Form(text, retype(text, label), start.idx))
     return added
+
+
+def _in_brackets(body: str, token: Token) -> bool:
+    """Inside an open bracket of its sentence."""
+    start = token.sent.start_char
+    return body.rfind("(", start, token.idx) > body.rfind(")", start, token.idx)
 
 
 def appositive_names(reading: Reading, forms: list[Form]) -> list[Form]:

@@ -26,6 +26,7 @@ from store.extract.names import (
     split_title,
     strip_possessive,
 )
+from store.extract.not_names import common_phrase, epithet, plural_marked
 from store.extract.pipeline import text_of
 from store.extract.regions import COMPASS, with_regions
 from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
@@ -239,6 +240,10 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         return None  # a table's row label ("Revs 82.0 mln vs 70.1 mln") is no name
     if " " not in text and span.label_ in ("ORG", "FAC", "LOC") and text.lower() in reading.common:
         return None  # "the Board", "the Project": a common noun with a capital
+    if common_phrase(text, body, reading.common) or plural_marked(body, start, start + len(text)):
+        return None  # "Peace and Security", "Spouse(s)" (store.extract.not_names)
+    if epithet(reading.doc, tokens[0].i, len(tokens), span.label_):
+        return None  # "Peter the Great"
     label = span.label_
     if any(AMOUNT_WORD.match(word) for word in text.split()):
         return None  # "Revs 132.8", "Silver 1,000 oz": a table's figures ("Channel 4" stays)

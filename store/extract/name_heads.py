@@ -65,10 +65,13 @@ WORK_HEADS = frozenset(
     """
 Symphony Symphonies Concerto Concertos Sonata Sonatas Trio Quartet Quintet Overture Requiem
 Serenade Rhapsody Manifesto Award Prize Medal Trophy Scholarship
+Bible Gospel Gospels Psalm Psalms Vulgate Septuagint Torah Talmud Quran Koran Scriptures Testament
 """.split()
 )
-"""Head words of works and awards ("Seventh Symphony", "Pritzker Architecture Prize"): no
-person, organisation or place."""
+"""Head words of works, scriptures and awards ("Seventh Symphony", "the Gospel of the
+Hebrews", "the Psalms", "Pritzker Architecture Prize"): no person, organisation or place."""
+STORM_WORDS = frozenset("Hurricane Typhoon Cyclone Storm".split())
+"""Words before a storm's name ("Cyclone Phailin", "Tropical Storm Alberto"): an event."""
 FIELD_WORDS = frozenset(
     """
 Studies Linguistics Semantics Grammar Syntax Phonology Phonetics Morphology Lexicography
@@ -98,6 +101,8 @@ def retype(text: str, label: str) -> str:
         return known
     words = text.split()
     head = head_word(text)
+    if len(words) > 1 and (words[0] in STORM_WORDS or words[:2] == ["Tropical", "Storm"]):
+        return "EVENT"  # "Cyclone Phailin", "Tropical Storm Alberto": a storm
     if head in WORK_HEADS:
         return "WORK_OF_ART"  # "his Seventh Symphony" typed as a person
     if head not in HEAD_TYPES and FIELD_WORDS.intersection(words):

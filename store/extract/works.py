@@ -8,8 +8,11 @@ list it shares with titles ("Silent Witness, Close to Home and …"). The syntax
 too: a work in apposition ("Cry Wolf, another horror film"), the object of a verb of
 making ("he wrote his Dumky Trio", "Byron composed Thyrza"), what one plays or appears in
 ("starred in Gilmore Girls"), what a work noun is ("the most successful of the operas is
-Rusalka"), the subject of a theory ("his theory of Case Grammar"), and what a person
-owns that the article names nowhere else ("Jean Anouilh's Antigone"). A name the
+Rusalka"), the subject of a theory ("his theory of Case Grammar"), what a person
+owns that the article names nowhere else ("Jean Anouilh's Antigone"), the names in
+brackets after people a paragraph credits ("Orson Welles (The Trial, Chimes at
+Midnight), Elia Kazan (The Last Tycoon), …") and a name opening a bracket a year closes
+("(Les Amants, 1959)"). A name the
 article once shows to be a title is a title wherever it stands, unless it is a known
 place or the article also puts something in it ("the series Chernobyl … in Chernobyl").
 """
@@ -43,6 +46,8 @@ WORK_NOUN_THEN_CAPITAL = re.compile(r"\b(?:" + "|".join(sorted(WORK_NOUNS)) + r"
 """A noun for a work (in lower case) right before a capital: "the TV series Supernatural"."""
 YEAR_AFTER = re.compile(r" ?\((?:[A-Za-z][A-Za-z .-]{0,30}, ?)?(?:1[5-9]|20)\d\d\)")
 """A year in brackets after a title: "(2004)", "(TV series, 2005)"."""
+YEAR_CLOSING = re.compile(r", (?:1[5-9]|20)\d\d\)")
+"""A year closing the bracket a name opens: "(Les Amants, 1959)"."""
 OPENING = "\"“‘'"
 CLOSING = "\"”’'"
 NOT_BEFORE_TITLES = frozenset("in at from by and of as called named dubbed nicknamed".split())
@@ -67,6 +72,8 @@ PLACED = re.compile(r"\b(?:in|at|near|from|to) $")
 OWNED_AFTER = re.compile(r"(?:'s|’s|'|’) (?:(?:The|La|Le|Les|Il|El|Der|Die|Das) )?")
 """A possessive, and the article that may begin a title, between an owner and a name."""
 OWNED_LABELS = frozenset({"ORG", "PERSON", "LOC", "GPE", "FAC"})
+CREDITED = 3
+"""People with brackets after their names that make a paragraph a list of credits."""
 FOUGHT_AT = re.compile(
     r"(?:[Tt]he )?(?:Battle|Siege|Sack|Fall|Liberation|Relief) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
 )
@@ -93,6 +100,7 @@ def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
         for root, i in roots.items():
             if i not in works and any(roots.get(c.i) in works for c in doc[root].conjuncts):
                 works.add(i)  # "Silent Witness, Close to Home, and …": a list of titles
+    works |= _credits(body, forms)  # after the lists: the people credited are no titles
     return [form for i, form in enumerate(forms) if i not in works]
 
 
@@ -114,6 +122,8 @@ def _titled_here(doc: Doc, body: str, form: Form) -> str | None:
         return None  # "in Paris (1927)", "by Cruse and Croft (2004)", "known as “Syrian Thebaid”"
     if YEAR_AFTER.match(body, form.end):
         return "said"
+    if body[form.start - 1 : form.start] == "(" and YEAR_CLOSING.match(body, form.end):
+        return "said"  # "The Lovers (Les Amants, 1959)": another title of a work, and its year
     after = form.end
     while after < len(body) and body[after] in ",.!?":
         after += 1
@@ -142,6 +152,41 @@ def _owned_by_people(body: str, forms: list[Form]) -> set[int]:
             continue  # "Fairchild's Bill Fulwider": a person of the owner's
         owned.add(i)
     return owned
+
+
+def _credits(body: str, forms: list[Form]) -> set[int]:
+    """The indices of the names in brackets after people, where a paragraph lists three
+    or more people each with their brackets: "directors such as Orson Welles (The Trial,
+    Chimes at Midnight), Elia Kazan (The Last Tycoon), Wim Wenders (…)" credits each with
+    works. The names in them are titles unless the article names them elsewhere too, or
+    they are known places, organisations by their head word or people by a first name."""
+    opened = [
+        (form.end + 2, body.find(")", form.end))
+        for form in forms
+        if form.label == "PERSON" and body.startswith(" (", form.end)
+    ]
+    brackets = [(start, end) for start, end in opened if end > start and "\n" not in body[start:end]]
+    if len(brackets) < CREDITED:
+        return set()
+    found = set()
+    for i, form in enumerate(forms):
+        inside = next(((s, e) for s, e in brackets if s <= form.start and form.end <= e), None)
+        if inside is None or not _credited_list(body, brackets, inside):
+            continue
+        if known_type(form.text) or head_word(form.text) in HEAD_TYPES or body.count(form.text) > 1:
+            continue
+        if form.label == "PERSON" and is_first_name(form.text.split()[0]):
+            continue
+        found.add(i)
+    return found
+
+
+def _credited_list(body: str, brackets: list[tuple[int, int]], inside: tuple[int, int]) -> bool:
+    """The paragraph of the brackets `inside` holds `CREDITED` people's brackets or more."""
+    start = body.rfind("\n", 0, inside[0]) + 1
+    end = body.find("\n", inside[1])
+    end = len(body) if end < 0 else end
+    return sum(1 for s, e in brackets if start <= s and e <= end) >= CREDITED
 
 
 def _work_by_syntax(root: Token, label: str) -> bool:

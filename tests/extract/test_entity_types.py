@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from store.extract.entity_context import places_by_position
+from store.extract.entity_context import list_members, places_by_position
 from store.extract.entity_spans import Form, Reading
+from store.extract.name_heads import retype
+from store.extract.not_names import epithet, plural_marked
 from store.extract.person_evidence import people_by_company
 from store.extract.pipeline import parse_bodies
 from store.extract.references import reference_authors
@@ -138,3 +140,64 @@ def test_a_name_said_twice_is_no_place_and_its_region(nlp: Language) -> None:
     forms = [form(reading, "Mbeki", "GPE"), form(reading, "Mbeki", "PERSON", nth=1)]
     places_by_position(reading, forms)
     assert forms[1].label == "PERSON" and forms[0].titled is None
+
+
+def test_capitals_that_name_nothing(nlp: Language) -> None:
+    entities = extract(nlp, ["The law of Conservation of Energy says that the conservation of energy holds."])
+    assert "Conservation of Energy" not in aliases_of(entities)
+    reading = reading_of(
+        nlp, "Spouse(s) Lena Morrow. Tsar Peter the Great ruled, and Ivan told Smith the Fed met."
+    )
+    body = reading.body
+    assert plural_marked(body, 0, len("Spouse"))
+    assert not plural_marked(body, body.index("Lena"), body.index("Lena") + 4)
+    tokens = {t.text: t.i for t in reading.doc}
+    assert epithet(reading.doc, tokens["Great"], 1, "PERSON")  # "Peter the Great"
+    assert not epithet(reading.doc, tokens["Fed"], 1, "ORG")  # "told Smith the Fed"
+
+
+def test_scriptures_and_storms_are_no_people_or_places() -> None:
+    assert retype("Gospel of the Hebrews", "ORG") == "WORK_OF_ART"
+    assert retype("Psalms", "PERSON") == "WORK_OF_ART"
+    assert retype("Cyclone Phailin", "PERSON") == "EVENT"
+    assert retype("Tropical Storm Alberto", "PERSON") == "EVENT"
+    assert retype("Bible Society", "ORG") == "ORG"
+
+
+CREDITS = (
+    "She worked with directors such as Anton Brevik (The Glass Garden and Low Tide), Maria Castellano "
+    "(Quiet Summer), Peter Olsen (Vessel), and Hana Ito (Sarah Lind's story). The Lovers (Les Étoiles, "
+    "1959) followed, and a talk (Paris, 1961)."
+)
+
+
+def test_credits_in_brackets_after_people_are_works(nlp: Language) -> None:
+    reading = reading_of(nlp, CREDITS)
+    people = [
+        form(reading, name, "PERSON")
+        for name in ("Anton Brevik", "Maria Castellano", "Peter Olsen", "Hana Ito")
+    ]
+    named = [
+        form(reading, "Glass Garden", "PERSON"),
+        form(reading, "Low Tide", "ORG"),
+        form(reading, "Quiet Summer", "GPE"),
+        form(reading, "Vessel", "ORG"),
+        form(reading, "Sarah Lind", "PERSON"),
+        form(reading, "Les Étoiles", "GPE"),
+        form(reading, "Paris", "GPE"),
+    ]
+    kept = {f.text for f in without_works(reading.doc, reading.body, people + named)}
+    assert kept == {"Anton Brevik", "Maria Castellano", "Peter Olsen", "Hana Ito", "Sarah Lind", "Paris"}
+
+
+def test_a_list_in_brackets_is_no_member_of_the_list_outside(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "She admired Orson Welles (The Trial, Chimes at Midnight), Elia Kazan, Carl Foreman and Wim Wenders.",
+    )
+    people = [
+        form(reading, name, "PERSON")
+        for name in ("Orson Welles", "Elia Kazan", "Carl Foreman", "Wim Wenders")
+    ]
+    added = {f.text for f in list_members(reading, people)}
+    assert not added & {"Trial", "Chimes"}

@@ -1,0 +1,53 @@
+"""Capitalised words that name nothing: common phrases, nouns with a plural mark, epithets.
+
+The model takes capitals for names. Three kinds of capitals are not:
+
+- a phrase the article also writes in lower case: "Conservation of Energy" beside "the
+  conservation of energy". The capitals are the writer's emphasis. Each word written in
+  lower case somewhere is no evidence: companies are named with common words ("the
+  Farmers Daily said"). A head word ("Security Council"), a first name or a gazetteer
+  entry keeps a name;
+- a noun with "(s)" after it: "Spouse(s)", "Virginia Governor(s)", a form's label;
+- the epithet after a person's name: "Peter the Great", "Theodore the Sanctified".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from store.extract.name_heads import HEAD_TYPES, head_word
+from store.extract.names import known_type
+from store.name_lexicon import is_first_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+PLURAL_MARK = re.compile(r"\(s\)")
+
+
+def common_phrase(text: str, body: str, common: set[str]) -> bool:
+    """A phrase of two or more words that the article also writes in lower case as a
+    whole ("Conservation of Energy" beside "the conservation of energy"), with no head
+    word, no first name and no gazetteer entry. `common` holds the words the article
+    writes in lower case: the body is searched only for a phrase whose words are all there."""
+    words = text.split()
+    if len(words) < 2 or any(w.lower() not in common for w in words):
+        return False
+    if known_type(text) or head_word(text) in HEAD_TYPES or is_first_name(words[0]):
+        return False
+    return re.search(rf"(?<!\w){re.escape(text.lower())}(?!\w)", body) is not None
+
+
+def plural_marked(body: str, start: int, end: int) -> bool:
+    """A noun with its plural in brackets ("Spouse(s)"): a label, not a name."""
+    return bool(PLURAL_MARK.match(body, end)) or body[start:end].endswith("(s")
+
+
+def epithet(doc: Doc, first: int, size: int, label: str) -> bool:
+    """One word the model calls a person after a person's name and "the": their epithet
+    ("Peter the Great"; not "In the Hague", nor "told Smith the Fed would")."""
+    if label != "PERSON" or size != 1 or first < 2 or doc[first - 1].lower_ != "the":
+        return False
+    before = doc[first - 2]
+    return before.pos_ == "PROPN" and (before.ent_type_ == "PERSON" or is_first_name(before.text))

@@ -12,7 +12,9 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
   minority keeps its own entity when its articles give evidence for their type (a
   person's title: "Mr Jordan"), or when it is not clearly outvoted: two real things
   may share a name.
-- **People.** A shorter name joins a longer one only when it ends in the same surname
+- **People.** A person's full name that an article wrote as the alias of one other
+  person with the same surname joins that person ("Otto Jespersen" -> "Jens Otto Harry
+  Jespersen"). A shorter name joins a longer one only when it ends in the same surname
   and its other words appear in the longer name, in order ("Blair" and "Mr Blair" ->
   "Tony Blair", "George Bush" -> "George W Bush"), when exactly one such person exists
   in the corpus, and never across genders ("Mrs Howard" never joins Michael Howard).
@@ -184,6 +186,7 @@ def _group(records: list[NameRecord]) -> Grouping:
     _vote_types(records, keys, sets, weight)
     roots = sorted({sets.find(i) for i in range(len(records))})
     also: dict[int, list[int]] = {}
+    _join_aliased_people(records, sets, roots)
     _join_people(records, sets, roots, also)
     _join_designated(records, keys, sets, roots)
     _join_place_prefixed(records, keys, sets, roots)
@@ -299,6 +302,31 @@ def _gender(record: NameRecord, words: list[str]) -> str | None:
     if votes[MASC] != votes[FEM]:
         return MASC if votes[MASC] > votes[FEM] else FEM
     return first_name_gender(words[0]) if len(words) > 1 else None
+
+
+def _join_aliased_people(records: list[NameRecord], sets: _Sets, roots: list[int]) -> None:
+    """ "Otto Jespersen" -> "Jens Otto Harry Jespersen": a person's full name that some
+    article wrote as an alias of exactly one other person with the same surname (the
+    article said they are one: "Jens Otto Harry Jespersen or Otto Jespersen")."""
+    owners: dict[str, set[int]] = {}
+    people = [i for i in roots if records[i].type == "PERSON" and " " in records[i].name]
+    for i in people:
+        record = records[i]
+        last = record.name.rsplit(None, 1)[-1]
+        for alias in record.aliases:
+            if alias == record.name or " " not in alias or alias.rsplit(None, 1)[-1] != last:
+                continue  # most aliases: the name itself, a surname, a title with the surname
+            words = _words(alias)
+            if words[0] not in HONORIFICS:
+                owners.setdefault(" ".join(words), set()).add(i)
+    if not owners:
+        return
+    for i in people:
+        found = owners.get(" ".join(_words(records[i].name)))
+        if found:
+            targets = {sets.find(j) for j in found} - {sets.find(i)}
+            if len(targets) == 1:
+                sets.join(targets.pop(), i)
 
 
 def _join_people(

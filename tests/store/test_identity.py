@@ -142,3 +142,31 @@ def test_names_equal_but_for_accents_are_one_and_a_surname_without_them_joins() 
     assert grouping.entity("PERSON", "Antonin Dvorak") is grouping.entity("PERSON", "Antonín Dvořák")
     assert grouping.entity("PERSON", "Erdogan") is grouping.entity("PERSON", "Recep Tayyip Erdoğan")
     assert grouping.entity("PERSON", "Erdogan").name == "Recep Tayyip Erdoğan"  # type: ignore[union-attr]
+
+
+def test_a_full_name_an_article_gave_as_an_alias_joins_its_person() -> None:
+    grouping = group_corpus(
+        [
+            person("Jens Otto Harry Jespersen", 1, "Otto Jespersen", "Jespersen"),
+            person("Otto Jespersen", 3),
+            person("Jespersen", 2),
+        ]
+    )
+    otto = grouping.entity("PERSON", "Jens Otto Harry Jespersen")
+    assert grouping.entity("PERSON", "Otto Jespersen") is otto
+    assert grouping.entity("PERSON", "Jespersen") is otto  # one person fits now, not two
+    anna = group_corpus(
+        [person("Jens Otto Harry Jespersen", 1, "Otto Jespersen"), person("Anna Jespersen", 1)]
+    )
+    assert anna.entity("PERSON", "Anna Jespersen") is not anna.entity("PERSON", "Jens Otto Harry Jespersen")
+
+
+def test_an_alias_with_another_surname_or_a_title_joins_no_one_across_articles() -> None:
+    grouping = group_corpus(
+        [
+            person("Charles Kennedy", 5, "Prince Charles", "Mr Kennedy"),
+            person("Prince Charles", 9),
+            person("Mr Kennedy", 1),
+        ]
+    )
+    assert grouping.entity("PERSON", "Prince Charles") is not grouping.entity("PERSON", "Charles Kennedy")

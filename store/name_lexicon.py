@@ -9,6 +9,10 @@
   English-speaking locales' lists are left out: they are long, unweighted and full of
   words ("China", "General", "Will"); the census covers those names by frequency.
 
+- The `nicknames` package's hand-curated table of English given names and their
+  nicknames (2,691 pairs: "Lawrence" and "Larry", "William" and "Bill"), which tells
+  that "Larry Lessig" is the article's "Lawrence Lessig".
+
 The hand list in `store.person_names` holds the first names newsdesk is sure of (it
 decides the gender of a name, and that a bare first name never joins across articles);
 these are broad, enough to tell that "Jean Cocteau", "Brock Wyatt Holt" or "Noam
@@ -81,10 +85,34 @@ def _latin(name: str) -> bool:
     return all(ord(ch) < LATIN_END or unicodedata.combining(ch) for ch in name)
 
 
+@cache
+def _nicknames() -> dict[str, frozenset[str]]:
+    """Given name -> its nicknames and the names it is a nickname of (both ways)."""
+    try:
+        table = resources.files("nicknames") / "names.csv"
+        lines = table.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}  # the package is a dependency; without it the rule is off
+    related: dict[str, set[str]] = {}
+    for line in lines[1:]:
+        parts = line.split(",")
+        if len(parts) == 3 and parts[1] == "has_nickname":
+            related.setdefault(parts[0], set()).add(parts[2])
+            related.setdefault(parts[2], set()).add(parts[0])
+    return {name: frozenset(others) for name, others in related.items()}
+
+
 def load_first_names() -> None:
-    """Read both lists now (before worker processes fork, so that they share them)."""
+    """Read the lists now (before worker processes fork, so that they share them)."""
     _first_names()
     _international_first_names()
+    _nicknames()
+
+
+def same_given_name(one: str, other: str) -> bool:
+    """One given name, or one the nickname of the other ("Larry", "Lawrence")."""
+    a, b = plain(one), plain(other)
+    return a == b or b in _nicknames().get(a, ())
 
 
 def plain(word: str) -> str:

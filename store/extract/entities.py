@@ -36,6 +36,7 @@ from store.extract.entity_joins import (
     add_middle_names,
     join_companies,
     join_institutions,
+    join_nicknames,
     join_place_prefixed,
     join_reversed_names,
     join_saints,
@@ -118,6 +119,7 @@ def extract_entities(
     _merge_people(groups, parent)
     join_place_prefixed(groups, parent)
     join_institutions(groups, parent)
+    join_nicknames(groups, parent)
     join_reversed_names(groups, parent)
     join_saints(groups, parent)
     _merge_acronyms(groups, parent)

@@ -8,6 +8,9 @@
 - **An institution's name without its head word** ("Harvard" for "Harvard University",
   "Harrow" for "Harrow School"), when the article types the short name an organisation
   (a town of the name stays a place) and one institution fits.
+- **A nickname**: "Larry Lessig" and "Lawrence Lessig" are one person when the rest of
+  their names agree and the given names are a nickname pair of the `nicknames` lexicon
+  (and of one gender: "Aaron" and "Erin" are two people).
 - **A headline's name the model missed in the body**: the body's copy of it ("Aner
   Shalev is an Israeli mathematician…", untagged at the start of a sentence) makes it
   the article's entity, with every mention.
@@ -27,6 +30,8 @@ from store.extract.name_edges import with_regnal_number
 from store.extract.name_heads import HEAD_TYPES
 from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
 from store.extract.wire_copy import ticker_after
+from store.name_lexicon import same_given_name
+from store.person_names import first_name_gender
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 SHORT_FORM_TYPES = frozenset({"PERSON", "ORG"})
@@ -312,3 +317,31 @@ def join_institutions(groups: dict[str, Group], parent: dict[str, str]) -> None:
         targets = {find(parent, k) for k in institutions.get(name, ())} - {find(parent, key)}
         if len(targets) == 1 and not known_type(name):
             union(groups, parent, targets.pop(), key)
+
+
+def join_nicknames(groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """ "Larry Lessig" and "Lawrence Lessig": the same names after given names that are a
+    nickname pair, of one gender, are one person (the one named first keeps)."""
+    by_rest: dict[tuple[str, ...], list[str]] = {}
+    for key in roots(groups, parent):
+        group = groups[key]
+        if group.forms and group.type() == "PERSON":
+            words = group.longest().split()
+            if len(words) > 1:
+                by_rest.setdefault(tuple(words[1:]), []).append(key)
+    for keys in by_rest.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: groups[k].first)
+        for i, one in enumerate(keys):
+            for other in keys[i + 1 :]:
+                if not groups[one].forms or not groups[other].forms:
+                    continue  # folded into an earlier name already
+                a, b = groups[one].longest().split()[0], groups[other].longest().split()[0]
+                if a != b and same_given_name(a, b) and _one_gender(a, b):
+                    union(groups, parent, one, other)
+
+
+def _one_gender(one: str, other: str) -> bool:
+    found = {first_name_gender(one), first_name_gender(other)} - {None}
+    return len(found) < 2

@@ -164,3 +164,21 @@ def test_an_institution_without_its_head_word_is_the_institution(nlp: Language) 
     )
     assert owner(entities, "Wexbridge") == "Wexbridge University"
     assert owner(entities, "Boston") != owner(entities, "Boston College")
+
+
+def test_a_nickname_with_the_same_surname_is_the_same_person(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "The book was praised by Lawrence Pettigrew, a law professor.",
+        "Larry Pettigrew later wrote that the license had changed publishing.",
+    )
+    assert owner(entities, "Larry Pettigrew") == owner(entities, "Lawrence Pettigrew") == "Lawrence Pettigrew"
+
+
+def test_a_nickname_pair_of_two_genders_is_two_people(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "Aaron Pettigrew and his sister Erin Pettigrew run the farm.",
+        "Erin Pettigrew keeps the accounts.",
+    )
+    assert owner(entities, "Erin Pettigrew") != owner(entities, "Aaron Pettigrew")

@@ -56,8 +56,10 @@ from store.extract.name_heads import retype
 from store.extract.names import (
     city_name,
     country_name,
+    given_names_within,
     initials,
     known_type,
+    leading_given_names,
     normal_spaces,
     strip_the,
     surname_matches,
@@ -225,7 +227,7 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             and (
                 all(surname_matches(w, n) for w, n in zip(words, people[person][-len(words) :], strict=True))
                 or (len(words) == 2 and words[0] == people[person][0] and words[1] == people[person][-1])
-                or _in_order(words, people[person])
+                or given_names_within(words, people[person])
             )
         ]  # "Kerry", "Huckabee Sanders", "Assad" for "Bashar al-Assad", "Joshua Norton" for
         # "Joshua Abraham Norton", "Otto Jespersen" for "Jens Otto Harry Jespersen"
@@ -233,7 +235,7 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             by_surname = [
                 person
                 for person in by_first_name.get(words[0], [])
-                if person != key and groups[person].forms and _leading_part(words, people[person])
+                if person != key and groups[person].forms and leading_given_names(words, people[person])
             ]  # "Pierre Charles" for "Pierre Charles L'Enfant"
         by_first = [
             person
@@ -254,26 +256,6 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             for form in group.forms:
                 form.label = "PERSON"  # "Trump" tagged ORG is still Donald Trump
             union(groups, parent, target, key)
-
-
-def _in_order(words: list[str], longer: list[str]) -> bool:
-    """The shorter name's words are the longer one's, in order, with the same surname: the
-    person without some given names ("Otto Jespersen", "Jens Otto Harry Jespersen")."""
-    if len(words) != 2 or words[-1] != longer[-1] or len(words) >= len(longer):
-        return False  # "George W Bush" is not "George H W Bush"
-    rest = iter(longer)
-    return all(word in rest for word in words)
-
-
-def _leading_part(words: list[str], longer: list[str]) -> bool:
-    """The given names of the longer name without its surname ("Pierre Charles" of "Pierre
-    Charles L'Enfant"); not a father's name before "Jr" ("John Smith" of "John Smith Jr")."""
-    if len(words) >= len(longer) or longer[: len(words)] != words:
-        return False
-    return not any(word.rstrip(".,") in GENERATIONS for word in longer[len(words) :])
-
-
-GENERATIONS = frozenset({"Jr", "Sr", "Junior", "Senior", "II", "III", "IV"})
 
 
 def _title_gender(group: Group) -> str | None:

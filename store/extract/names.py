@@ -107,6 +107,26 @@ def surname_matches(word: str, surname: str) -> bool:
     return any(low.startswith(p) and surname[len(p) :] == word for p in SURNAME_PARTICLES)
 
 
+def given_names_within(words: list[str], longer: list[str]) -> bool:
+    """The shorter name's words are the longer one's, in order, with the same surname: the
+    person without some given names ("Otto Jespersen", "Jens Otto Harry Jespersen")."""
+    if len(words) != 2 or words[-1] != longer[-1] or len(words) >= len(longer):
+        return False  # "George W Bush" is not "George H W Bush"
+    rest = iter(longer)
+    return all(word in rest for word in words)
+
+
+def leading_given_names(words: list[str], longer: list[str]) -> bool:
+    """The given names of the longer name without its surname ("Pierre Charles" of "Pierre
+    Charles L'Enfant"); not a father's name before "Jr" ("John Smith" of "John Smith Jr")."""
+    if len(words) >= len(longer) or longer[: len(words)] != words:
+        return False
+    return not any(word.rstrip(".,") in GENERATIONS for word in longer[len(words) :])
+
+
+GENERATIONS = frozenset({"Jr", "Sr", "Junior", "Senior", "II", "III", "IV"})
+
+
 def normal_spaces(name: str) -> str:
     """Collapse runs of white space (line breaks inside a name) to one space."""
     return SPACES.sub(" ", name).strip()

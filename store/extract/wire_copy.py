@@ -25,8 +25,10 @@ BRACKET = re.compile(r"[<>]")
 
 def figure_lines(body: str) -> list[tuple[int, int]]:
     """(start, end) of each line of figures, of at most 25 words: two figures compared
-    ("vs"), or three numbers or more making up half its words (a date line, "Sunday, May
-    3, 2009", is no table)."""
+    ("vs"), three numbers or more making up half its words (a date line, "Sunday, May
+    3, 2009", is no table), or a line in capitals with three numbers or more ("INTERBANK
+    MONEY ONE MONTH 10 PCT - 10.1/2 PCT TWO MONTHS …": a rate table, where the model
+    takes units for names)."""
     found = []
     start = 0
     for line in body.split("\n"):
@@ -34,7 +36,10 @@ def figure_lines(body: str) -> list[tuple[int, int]]:
         if any(ch.isdigit() for ch in line):
             words = line.split()
             numbers = sum(1 for w in words if NUMBER.match(w))
-            if len(words) <= 25 and ((numbers >= 3 and 2 * numbers >= len(words)) or COMPARED.search(line)):
+            capitals = numbers >= 3 and not any(ch.islower() for ch in line)
+            if len(words) <= 25 and (
+                (numbers >= 3 and 2 * numbers >= len(words)) or capitals or COMPARED.search(line)
+            ):
                 found.append((start, end))
         start = end + 1
     return found

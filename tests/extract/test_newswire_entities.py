@@ -193,3 +193,20 @@ def test_a_bare_head_word_is_the_one_organisation_ending_in_it(nlp: Language) ->
         ],
     )
     assert not any("Commission" in e.aliases and len(e.aliases) > 1 for e in two)  # which one: no one
+
+
+def test_a_rate_table_in_capitals_gives_no_organisation(nlp: Language) -> None:
+    """Units in a table of rates ("10 PCT - 10.1/2 PCT") are no names, though the model
+    tags them in capitals and the lines hold words ("ONE MONTH") besides the figures."""
+    entities = extract(
+        nlp,
+        [
+            "DEPOSIT RATES",
+            "INTERBANK MONEY ONE MONTH    10     PCT - 10.1/2 PCT TWO MONTHS    9.7/8 PCT - 10.3/8 PCT "
+            "THREE MONTHS 10.1/8 PCT - 10.5/8 PCT",
+            "82 DAYS  9.10 PCT 174 DAYS  8.90 PCT 356 DAYS  8.95 PCT",
+            "Dealers at Banca Ferrante said rates would stay firm this week.",
+        ],
+    )
+    assert not any(a.upper() == "PCT" for e in entities for a in e.aliases)
+    assert owner(entities, "Banca Ferrante") is not None

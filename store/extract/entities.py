@@ -66,6 +66,7 @@ from store.extract.names import (
 )
 from store.extract.person_evidence import people_by_company
 from store.extract.references import reference_authors
+from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
 from store.name_lexicon import is_census_first_name, plain
@@ -92,6 +93,7 @@ def extract_entities(
     forms += list_members(reading, forms)
     forms += appositive_names(reading, forms)
     forms += organisation_roles(reading, forms)
+    forms += untagged_names(reading, forms)
     forms += repeated_names(reading, forms, title.text if title is not None else "")
     forms = with_company_lists(reading, forms)
     places_by_position(reading, forms)

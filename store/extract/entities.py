@@ -64,6 +64,7 @@ from store.extract.names import (
     strip_the,
     surname_matches,
 )
+from store.extract.not_names import without_common_people
 from store.extract.person_evidence import people_by_company
 from store.extract.references import reference_authors
 from store.extract.untagged_names import untagged_names
@@ -89,7 +90,7 @@ def extract_entities(
     """
     reading = Reading.of(doc)
     definitions = acronym_definitions(reading)
-    forms = reference_authors(reading, model_forms(reading))
+    forms = without_common_people(reading, reference_authors(reading, model_forms(reading)))
     forms += list_members(reading, forms)
     forms += appositive_names(reading, forms)
     forms += organisation_roles(reading, forms)

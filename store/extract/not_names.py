@@ -1,6 +1,6 @@
-"""Capitalised words that name nothing: common phrases, nouns with a plural mark, epithets.
+"""Capitalised words that name nothing: common phrases and words, plural marks, epithets.
 
-The model takes capitals for names. Three kinds of capitals are not:
+The model takes capitals for names. Four kinds of capitals are not:
 
 - a phrase the article also writes in lower case: "Conservation of Energy" beside "the
   conservation of energy". The capitals are the writer's emphasis. Each word written in
@@ -8,7 +8,9 @@ The model takes capitals for names. Three kinds of capitals are not:
   Farmers Daily said"). A head word ("Security Council"), a first name or a gazetteer
   entry keeps a name;
 - a noun with "(s)" after it: "Spouse(s)", "Virginia Governor(s)", a form's label;
-- the epithet after a person's name: "Peter the Great", "Theodore the Sanctified".
+- the epithet after a person's name: "Peter the Great", "Theodore the Sanctified";
+- a one-word "person" the article writes in lower case: "Normalcy returned" (not a
+  first name, nor a word of a person named in full).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from store.name_lexicon import is_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from store.extract.entity_spans import Form, Reading
 
 PLURAL_MARK = re.compile(r"\(s\)")
 
@@ -51,3 +55,22 @@ def epithet(doc: Doc, first: int, size: int, label: str) -> bool:
         return False
     before = doc[first - 2]
     return before.pos_ == "PROPN" and (before.ent_type_ == "PERSON" or is_first_name(before.text))
+
+
+def without_common_people(reading: Reading, forms: list[Form]) -> list[Form]:
+    """`forms` less the one-word "people" the article writes in lower case ("Order",
+    "Normalcy", "Character"): a capital at the start of a sentence or a heading. A first
+    name ("Will", "Rose") or a word of a person the article names in full ("Brown" after
+    "Gordon Brown") stays."""
+    named = {word for f in forms if f.label == "PERSON" and " " in f.text for word in f.text.split()}
+    return [
+        f
+        for f in forms
+        if not (
+            f.label == "PERSON"
+            and " " not in f.text
+            and f.text.lower() in reading.common
+            and f.text not in named
+            and not is_first_name(f.text)
+        )
+    ]

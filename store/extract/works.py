@@ -8,7 +8,9 @@ list it shares with titles ("Silent Witness, Close to Home and …"). The syntax
 too: a work in apposition ("Cry Wolf, another horror film"), the object of a verb of
 making ("he wrote his Dumky Trio", "Byron composed Thyrza"), what one plays or appears in
 ("starred in Gilmore Girls"), what a work noun is ("the most successful of the operas is
-Rusalka"), the subject of a theory ("his theory of Case Grammar"), what a person
+Rusalka"), the subject of a theory ("his theory of Case Grammar"), what an author or a
+setting is "of" ("author of Alice in Wonderland", "his setting of Stabat Mater") and a
+name hanging by "in", "of" or "at" off a title ("Wonderland"), what a person
 owns that the article names nowhere else ("Jean Anouilh's Antigone"), the names in
 brackets after people a paragraph credits ("Orson Welles (The Trial, Chimes at
 Midnight), Elia Kazan (The Last Tycoon), …") and a name opening a bracket a year closes
@@ -66,6 +68,10 @@ CONCEPT_NOUNS = frozenset(
     "theory theories principle principles concept notion hypothesis theorem doctrine".split()
 )
 """Nouns whose "of" names an idea, not an entity ("his theory of Case Grammar")."""
+AUTHOR_NOUNS = frozenset("author co-author composer librettist lyricist".split())
+"""Nouns whose "of" names a work ("author of Alice in Wonderland")."""
+RENDERING_NOUNS = frozenset("setting adaptation staging rendition".split())
+"""Nouns whose "of" names the work rendered ("his setting of Stabat Mater")."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACED = re.compile(r"\b(?:in|at|near|from|to) $")
 """A preposition right before a name that places something there ("in Chernobyl")."""
@@ -100,6 +106,9 @@ def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
         for root, i in roots.items():
             if i not in works and any(roots.get(c.i) in works for c in doc[root].conjuncts):
                 works.add(i)  # "Silent Witness, Close to Home, and …": a list of titles
+        for root, i in roots.items():
+            if i not in works and not known_type(forms[i].text) and _inside_title(doc, root, roots, works):
+                works.add(i)  # "Wonderland" in "Alice in Wonderland"
     works |= _credits(body, forms)  # after the lists: the people credited are no titles
     return [form for i, form in enumerate(forms) if i not in works]
 
@@ -116,7 +125,8 @@ def _titled_here(doc: Doc, body: str, form: Form) -> str | None:
     word = doc[at].lower_ if at >= 0 else ""
     if word in WORK_NOUNS and doc[at].is_lower:
         return "said"
-    if not known_type(form.text) and _work_by_syntax(span.root, form.label):
+    person = form.label == "PERSON" and is_first_name(form.text.split()[0])
+    if not known_type(form.text) and _work_by_syntax(span.root, form.label, person):
         return "said"
     if word in NOT_BEFORE_TITLES or known_type(form.text):
         return None  # "in Paris (1927)", "by Cruse and Croft (2004)", "known as “Syrian Thebaid”"
@@ -154,6 +164,22 @@ def _owned_by_people(body: str, forms: list[Form]) -> set[int]:
     return owned
 
 
+def _inside_title(doc: Doc, root: int, roots: dict[int, int], works: set[int]) -> bool:
+    """The name whose head is `root` hangs by "in", "of" or "at" right off a title's head,
+    with nothing between: "Alice in Wonderland", "Chimes at Midnight"."""
+    token = doc[root]
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ not in ("in", "of", "at") or preposition.i + 1 > root:
+        return False
+    title = preposition.head
+    between = doc[preposition.i + 1 : token.i]
+    return (
+        roots.get(title.i) in works
+        and title.i + 1 == preposition.i
+        and all(t.lower_ == "the" or t.dep_ == "compound" for t in between)
+    )
+
+
 def _credits(body: str, forms: list[Form]) -> set[int]:
     """The indices of the names in brackets after people, where a paragraph lists three
     or more people each with their brackets: "directors such as Orson Welles (The Trial,
@@ -189,8 +215,10 @@ def _credited_list(body: str, brackets: list[tuple[int, int]], inside: tuple[int
     return sum(1 for s, e in brackets if start <= s and e <= end) >= CREDITED
 
 
-def _work_by_syntax(root: Token, label: str) -> bool:
-    """The syntax makes the name whose head is `root` a work (module docstring)."""
+def _work_by_syntax(root: Token, label: str, person: bool) -> bool:
+    """The syntax makes the name whose head is `root` a work (module docstring); `person`
+    when the model calls the name a person and it begins with a first name (the "of" of
+    an author or a setting then names no work)."""
     for child in root.children:
         if child.dep_ == "appos" and child.is_lower and _work_noun(child):
             return True  # "Cry Wolf, another horror film", "his Dumky Trio, one of his works"
@@ -205,6 +233,10 @@ def _work_by_syntax(root: Token, label: str) -> bool:
             return True  # "he appeared in Cry Wolf"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in CONCEPT_NOUNS:
         return True  # "his theory of Case Grammar"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in AUTHOR_NOUNS and not person:
+        return True  # "Lewis Carroll, author of Alice in Wonderland"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in RENDERING_NOUNS and not person:
+        return True  # "his setting of Stabat Mater", "a staging of Antigone"
     if root.dep_ == "attr" and head.lemma_ == "be":
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         return any(_work_noun(s) or any(_work_noun(o) for o in _of_objects(s)) for s in subjects)

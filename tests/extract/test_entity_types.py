@@ -11,7 +11,7 @@ from spacy.language import Language
 from store.extract.entity_context import list_members, places_by_position
 from store.extract.entity_spans import Form, Reading
 from store.extract.name_heads import retype
-from store.extract.not_names import epithet, plural_marked
+from store.extract.not_names import epithet, plural_marked, without_common_people
 from store.extract.person_evidence import people_by_company
 from store.extract.pipeline import parse_bodies
 from store.extract.references import reference_authors
@@ -201,3 +201,37 @@ def test_a_list_in_brackets_is_no_member_of_the_list_outside(nlp: Language) -> N
     ]
     added = {f.text for f in list_members(reading, people)}
     assert not added & {"Trial", "Chimes"}
+
+
+def test_what_an_author_wrote_and_a_composer_set_are_works(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "The best known is Lewis Carroll, author of Alice in Wonderland. "
+        "His setting of Dies Irae was first heard in Brno, and a setting of Anna Akhmatova followed.",
+    )
+    forms = [
+        form(reading, "Lewis Carroll", "PERSON"),
+        form(reading, "Alice", "GPE"),
+        form(reading, "Wonderland", "GPE"),
+        form(reading, "Dies Irae", "PERSON"),
+        form(reading, "Brno", "GPE"),
+        form(reading, "Anna Akhmatova", "PERSON"),
+    ]
+    kept = {f.text for f in without_works(reading.doc, reading.body, forms)}
+    assert kept == {"Lewis Carroll", "Brno", "Anna Akhmatova"}
+
+
+def test_a_one_word_person_the_article_writes_in_lower_case(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "Normalcy returned.",
+        "Will Brown said normalcy was near, and Brown left the brown dog with Rose, who rose early.",
+    )
+    forms = [
+        form(reading, "Normalcy", "PERSON"),
+        form(reading, "Will Brown", "PERSON"),
+        form(reading, "Brown", "PERSON", nth=1),
+        form(reading, "Rose", "PERSON"),
+    ]
+    kept = [f.text for f in without_common_people(reading, forms)]
+    assert kept == ["Will Brown", "Brown", "Rose"]

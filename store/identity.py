@@ -6,6 +6,7 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
 
 - **Spellings.** Names equal up to case, accents, spaces, hyphens, dots, a leading "the" and
   "Saint" / "St." are one ("Kilroy-Silk" / "Kilroy Silk", "Time Warner" / "TimeWarner",
+  a reference line's "Twain, Mark" / "Mark Twain",
   "Saint Petersburg" / "St. Petersburg"); so are a group's singular and plural ("Tory" /
   "Tories").
 - **Type vote.** A name typed ORG in 150 articles and PERSON in 3 is an ORG. The
@@ -141,6 +142,14 @@ def compact(name: str) -> str:
     return joined if joined.isalnum() else _NOT_WORD.sub("", folded)
 
 
+def _in_reading_order(name: str) -> str:
+    """A reference line's "Twain, Mark" is "Mark Twain": one surname, a comma, given names."""
+    surname, comma, given = name.partition(", ")
+    if comma and " " not in surname and given and "," not in given:
+        return f"{given} {surname}"
+    return name
+
+
 def _singular(key: str) -> str | None:
     if key.endswith("ies") and len(key) > 4:
         return key[:-3] + "y"
@@ -182,7 +191,7 @@ def group_corpus(records: list[NameRecord]) -> Grouping:
 def _group(records: list[NameRecord]) -> Grouping:
     sets = _Sets(len(records))
     weight = [(r.articles, r.mentions) for r in records]
-    keys = [compact(r.name) for r in records]
+    keys = [compact(_in_reading_order(r.name) if r.type == "PERSON" else r.name) for r in records]
     _vote_types(records, keys, sets, weight)
     roots = sorted({sets.find(i) for i in range(len(records))})
     also: dict[int, list[int]] = {}

@@ -116,13 +116,14 @@ def place_headline_names(reading: Reading, groups: dict[str, Group], parent: dic
 
 def join_reversed_names(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "Higuchi Ichiyō" and "Ichiyō Higuchi": a two-word person written in the other
-    order (family name first, as in Japanese, Chinese or Hungarian) is the same person."""
+    order (family name first, as in Japanese, Chinese or Hungarian, or a reference line's
+    "Twain, Mark") is the same person."""
     people: dict[tuple[str, ...], str] = {}
     for key in roots(groups, parent):
         if groups[key].type() != "PERSON":
             continue
         for text in groups[key].texts():
-            words = tuple(text.split())
+            words = tuple(text.replace(", ", " ", 1).split())  # "Twain, Mark" of a reference line
             if len(words) != 2 or words[0] == words[1]:
                 continue
             other = people.get(words[::-1])

@@ -182,3 +182,13 @@ def test_a_nickname_pair_of_two_genders_is_two_people(nlp: Language) -> None:
         "Erin Pettigrew keeps the accounts.",
     )
     assert owner(entities, "Erin Pettigrew") != owner(entities, "Aaron Pettigrew")
+
+
+def test_a_reference_line_names_the_author_of_the_text(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "We read stories by Harriet Quennell every week, and the children loved them.",
+        "Quennell, Harriet. The Lantern and the Lake (read aloud)",
+    )
+    assert owner(entities, "Quennell, Harriet") in ("Harriet Quennell", None)
+    assert not any(e.name == "Quennell, Harriet" for e in entities)

@@ -170,3 +170,11 @@ def test_an_alias_with_another_surname_or_a_title_joins_no_one_across_articles()
         ]
     )
     assert grouping.entity("PERSON", "Prince Charles") is not grouping.entity("PERSON", "Charles Kennedy")
+
+
+def test_a_reference_lines_surname_first_is_the_person() -> None:
+    grouping = group_corpus(
+        [person("Mark Twain", 3), person("Twain, Mark", 1), person("Smith, Jones and Co", 1)]
+    )
+    assert grouping.entity("PERSON", "Twain, Mark") is grouping.entity("PERSON", "Mark Twain")
+    assert grouping.entity("PERSON", "Mark Twain").name == "Mark Twain"  # type: ignore[union-attr]

@@ -67,6 +67,7 @@ from store.extract.names import (
 from store.extract.not_names import without_common_people
 from store.extract.person_evidence import people_by_company
 from store.extract.references import reference_authors
+from store.extract.regions import compass_mentions
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
@@ -134,6 +135,10 @@ def extract_entities(
     join_stated_aliases(reading, groups, parent)
     people = {k: groups[k].forms for k in roots(groups, parent) if groups[k].type() == "PERSON"}
     titles = title_mentions(reading, people, forms)
+    places = {
+        t: k for k in roots(groups, parent) if groups[k].type() in ("GPE", "LOC") for t in groups[k].texts()
+    }
+    titles += compass_mentions(reading.body, places)
     # a name the headline alone gives is the article's too, unless the headline is set in
     # capitals ("SOUTHAM INC 1ST QTR NET"): its capitals say nothing about names
     headline_names = title is not None and any(ch.islower() for ch in title.text)

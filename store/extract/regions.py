@@ -72,3 +72,32 @@ def _country_like(name: str) -> bool:
     """A country, also with a compass word before it ("West Germany", "South Yemen")."""
     first, _, rest = name.partition(" ")
     return is_country(name) or (first in COMPASS and is_country(rest))
+
+
+PAIRED = re.compile(r"^(North|South) (\S+)$")
+SHORT_COMPASS = re.compile(
+    r"\b(?:the|The) (North|South)\b(?!['’]?\s*[A-Z0-9])|\b(North|South)(?= and (?:North|South) (\S+))"
+)
+
+
+def compass_mentions(body: str, places: dict[str, str]) -> list[tuple[str, int, int]]:
+    """ "the North", "the South" and the first word of "North and South Korea" in an article
+    that names both halves ("North Korea", "South Korea"): `(place key, start, end)` of each.
+    `places` maps each of the article's place names to its group key."""
+    halves: dict[tuple[str, str], str] = {}
+    for name, key in places.items():
+        paired = PAIRED.match(name)
+        if paired:
+            halves[(paired.group(1), paired.group(2))] = key
+    both = {rest for side, rest in halves if (("South" if side == "North" else "North"), rest) in halves}
+    if len(both) != 1:
+        return []  # no pair, or two ("the North" of which?)
+    rest = next(iter(both))
+    found = []
+    for match in SHORT_COMPASS.finditer(body):
+        group = 1 if match.group(1) else 2
+        if group == 2 and match.group(3).rstrip(".,;:'’s") != rest:
+            continue
+        side = match.group(group)
+        found.append((halves[(side, rest)], match.start(group), match.end(group)))
+    return found

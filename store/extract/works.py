@@ -24,13 +24,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from store.extract.name_heads import HEAD_TYPES, head_word
+from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word
 from store.extract.names import known_type
 from store.extract.pipeline import text_of
 from store.name_lexicon import is_first_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from store.extract.entity_spans import Form
 
@@ -288,7 +288,12 @@ def places_in_events(doc: Doc, forms: list[Form]) -> list[Form]:
     taken = [(f.start, f.end) for f in forms if f.label in LABELS]
     added = []
     for span in doc.ents:
-        if span.label_ not in ("EVENT", "WORK_OF_ART", "PRODUCT") or len(span) < 2:
+        if len(span) < 2:
+            continue
+        if span.label_ not in ("EVENT", "WORK_OF_ART", "PRODUCT"):
+            place = _place_closing_event(span)
+            if place is not None and not any(s < place.end_char and place.start_char < e for s, e in taken):
+                added.append(Form(place.text, known_type(place.text) or "GPE", place.start_char))
             continue
         fought = FOUGHT_AT.match(span.text)
         if fought and span.label_ == "EVENT":
@@ -310,3 +315,12 @@ def places_in_events(doc: Doc, forms: list[Form]) -> list[Form]:
                 added.append(Form(text, kind, start))
                 break
     return added
+
+
+def _place_closing_event(span: Span) -> Span | None:
+    """ "Canada" in "Fan Expo Canada" (which the model may call an organisation): a known
+    place right after an event's head word ends the name."""
+    last = span[-1]
+    if len(span) < 3 or span[-2].text not in EVENT_HEADS or known_type(last.text) not in ("GPE", "LOC"):
+        return None
+    return span[-1:]

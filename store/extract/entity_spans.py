@@ -60,6 +60,7 @@ PLACE_BEFORE = re.compile(
     r"|kingdom) of $"
 )
 
+PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
 )
@@ -277,6 +278,10 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     if PLACE_BEFORE.search(body, max(0, start - 30), start) and not known_type(text):
         label = "GPE"  # "the town of Yeoncheon", "the city of Homs"
     name_span = reading.doc.char_span(start, start + len(text), alignment_mode="expand")
+    if label in PLACE_OR_ORG and name_span is not None and not definite and _first_name_alone(text):
+        widened = _with_surname(reading, name_span[-1], start, text)
+        if widened != text and not is_legal_suffix(widened.split()[-1]):
+            text, label = widened, "PERSON"  # "the Gregory Maguire novel", "Gregory" typed ORG
     if label == "PERSON" and name_span is not None:
         start, text = _with_first_name(reading, name_span[0], start, text)
         text = _with_surname(reading, name_span[-1], start, text)
@@ -360,6 +365,11 @@ def _with_first_name(reading: Reading, first: Token, start: int, text: str) -> t
     ):
         return before.idx, reading.body[before.idx : start + len(text)]
     return start, text
+
+
+def _first_name_alone(text: str) -> bool:
+    """One word, a first name of the census and no known place or organisation."""
+    return " " not in text and is_census_first_name(text) and not known_type(text)
 
 
 def _with_surname(reading: Reading, last: Token, start: int, text: str) -> str:

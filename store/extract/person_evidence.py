@@ -3,8 +3,8 @@
 Four kinds of evidence, each read off the sentence and each outweighing the model's
 vote for the name's type (the form is marked `evidence`):
 
-- a noun for a person in apposition or right before the name: "Ihara Saikaku, a
-  17th-century writer", "the actor Fernandel", "the poet Tosui";
+- a noun for a person in apposition, right before the name or after its "is": "Ihara
+  Saikaku, a 17th-century writer", "the actor Fernandel", "AKMA was the first guy";
 - the owner of someone only a person has: a relative, a friend, an adviser ("Obama's
   national security advisor", "Rebecca's husband");
 - the first person's company: "Rebecca and I", "me and Rebecca";
@@ -41,6 +41,8 @@ filmmaker novelist illustrator cartoonist footballer cricketer boxer
 """.split()
 )
 """Nouns for people and only people (module docstring)."""
+PEOPLE = frozenset("man woman guy person boy girl lady gentleman".split())
+"""Nouns for a person as such: "X was the first guy to do it"."""
 PERSON_OWNED = KIN_NOUNS | frozenset(
     """
 friend girlfriend boyfriend lover mistress adviser advisor aide mentor protégé protege pupil
@@ -77,6 +79,11 @@ def people_by_company(reading: Reading, forms: list[Form]) -> None:
             and before.dep_ != "poss"
         )  # "Ihara Saikaku, a 17th-century writer", "the actor Fernandel"
         owner = root.dep_ == "poss" and root.head.lower_ in PERSON_OWNED  # "Obama's advisor"
+        named = named or (
+            root.dep_ == "nsubj"
+            and root.head.lemma_ == "be"
+            and any(c.dep_ == "attr" and (_person_noun(c) or c.lemma_ in PEOPLE) for c in root.head.children)
+        )  # "AKMA was the first guy", "Kessler is a novelist"
         first_person = bool(AND_ME.match(body, form.end)) or bool(
             WITH_ME.search(body, max(0, form.start - 8), form.start)
         )  # "Rebecca and I"

@@ -235,3 +235,15 @@ def test_a_one_word_person_the_article_writes_in_lower_case(nlp: Language) -> No
     ]
     kept = [f.text for f in without_common_people(reading, forms)]
     assert kept == ["Will Brown", "Brown", "Rose"]
+
+
+def test_a_person_by_what_they_are(nlp: Language) -> None:
+    found = _people(nlp, "By the way, Kessel was the first guy I know to do it.", ("Kessel", "GPE"))
+    assert found == {"Kessel": "PERSON"}
+    company = _people(nlp, "Korvane is the biggest carmaker in the region.", ("Korvane", "ORG"))
+    assert company == {"Korvane": "ORG"}
+
+
+def test_a_first_name_the_model_calls_an_organisation_with_its_surname(nlp: Language) -> None:
+    entities = extract(nlp, ["The film was based on the Gregory Maguire novel of the same name."])
+    assert entities["Gregory Maguire"].type == "PERSON"

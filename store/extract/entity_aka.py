@@ -3,7 +3,8 @@
 - **"known as"**: "Natsu Higuchi (樋口 奈津), also known as Natsuko Higuchi"; "Jenna
   Nicole Mourey (born 1986), better known by her pseudonym Jenna Marbles"; "Joshua
   Norton, known as Emperor Norton"; "Pierre L'Enfant (…), self-identified as Peter
-  L'Enfant"; "a.k.a."; "(born X)", "née X".
+  L'Enfant"; "a.k.a."; "(born X)", ", born X", "née X"; "A, whose real name is B", "A
+  (real name B)"; "Kyiv (also spelled Kiev)"; "Myanmar (formerly Burma)".
 - **"the pen name of"**: "Ichiyō Higuchi (…) was a pen name of Japanese author Natsu
   Higuchi": the pen name (stage name, birth name, pseudonym) and the person are one.
 - **A name in another language in the parenthesis after a name**: "Zaha Hadid
@@ -37,8 +38,12 @@ CONNECTORS = re.compile(
     # "A, called B", "A, self-identified as B": after a comma only ("Obama called Putin")
     rf"|(?:,|\))\s*{ADVERB}(?:called|nicknamed|dubbed|styled|self-identified\s+as|referred\s+to\s+as)"
     r"|(?:,|\(|\s)\s*(?:a\.k\.a\.?|aka|AKA)"
-    r"|\s\(\s*(?:born|née|né|nee)"
-    r"|,\s*(?:née|né|nee)"
+    r"|\s\(\s*(?:born|née|né|nee|formerly|previously)"
+    r"|,\s*(?:née|né|nee|born)"
+    # "A, whose real name is B", "A (real name B)", "Kyiv (also spelled Kiev)"
+    r"|,\s*(?:whose|his|her|their|its)\s+(?:real|birth|given|full|original|legal)\s+name\s+(?:is|was)"
+    r"|\s\(\s*(?:real|birth|full|original)\s+name:?"
+    r"|(?:,|\s\()\s*(?:also\s+)?(?:spelled|spelt|written|transliterated|romani[sz]ed)(?:\s+as)?"
     # "A (…) was a pen name of Japanese author B"
     r"|\s(?:is|was|are|were)\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?"
     r"(?:(?:pen|stage|ring|birth|real|maiden|given|professional|religious|regnal|assumed|screen)\s+name"
@@ -67,21 +72,9 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:of|to|in|into|near|from|at|on|by|beyond|o
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 CUES = (
-    "known ",
-    " Earl",
-    "Duke",
-    "Baron",
-    "Viscount",
-    "Marquess",
-    "name",
-    "pseudonym",
-    "(",
-    "aka",
-    "a.k.a",
-    "née",
-    "called",
-    "dubbed",
-    "styled",
+    *("known ", "called", "dubbed", "styled", "aka", "a.k.a", "née", "born", "name", "pseudonym", "("),
+    *("spel", "written", "formerly", "previously", "romani", "translit"),
+    *(" Earl", "Duke", "Baron", "Viscount", "Marquess"),
 )
 """Words without which the article states no alias (most articles: nothing to scan)."""
 
@@ -119,7 +112,10 @@ def join_stated_aliases(reading: Reading, groups: dict[str, Group], parent: dict
             continue  # "(Arabic: … Zahā Ḥadīd; born …)": the segment is the name
         head = body[max(0, match.start() - 200) : _open_paren(body, match)]
         for first in _names_ending(head, names):
-            if first == alias or _inside_phrase(head, first, groups[find(parent, names[first])]):
+            after_comma = match.group().lstrip().startswith(",")  # a parenthesis attaches to the name
+            if first == alias or (
+                after_comma and _inside_phrase(head, first, groups[find(parent, names[first])])
+            ):
                 continue
             if _join(groups, parent, names[first], names[alias]):
                 for more in _listed_after(body, end, names):  # "… and Theodore the Sanctified"

@@ -192,3 +192,24 @@ def test_a_reference_line_names_the_author_of_the_text(nlp: Language) -> None:
     )
     assert owner(entities, "Quennell, Harriet") in ("Harriet Quennell", None)
     assert not any(e.name == "Quennell, Harriet" for e in entities)
+
+
+def test_a_real_name_and_a_spelling_are_aliases(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "The singer Kitty Vale, whose real name is Katherine Oduya, played Leeds on Friday.",
+        "Katherine Oduya grew up in Mykolaiv (also spelled Nikolaev), a port city.",
+        "Nikolaev lies on the Southern Bug river.",
+    )
+    assert owner(entities, "Katherine Oduya") == owner(entities, "Kitty Vale") == "Kitty Vale"
+    assert owner(entities, "Nikolaev") == owner(entities, "Mykolaiv") == "Mykolaiv"
+
+
+def test_born_after_a_comma_gives_the_birth_name_but_not_a_birthplace(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        "Dame Rosalind Ashby, born Rosalind Pemberton, was raised in York.",
+        "Her brother, Charles Ashby, born in Leeds, ran the family firm.",
+    )
+    assert owner(entities, "Rosalind Pemberton") == owner(entities, "Rosalind Ashby")
+    assert owner(entities, "Leeds") != owner(entities, "Charles Ashby")

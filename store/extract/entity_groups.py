@@ -23,7 +23,8 @@ class Group:
     forms: list[Form] = field(default_factory=list)
     """Every occurrence found, in body order."""
     long_name: str | None = None
-    """The long name of an acronym defined in the text."""
+    """The entity's name where the text fixes it: the long name of an acronym defined in
+    the text, or the name an alias was stated for ("X, also known as Y" is named X)."""
 
     @property
     def first(self) -> int:

@@ -252,7 +252,9 @@ def places_by_position(reading: Reading, forms: list[Form]) -> None:
     "in" or "near" ("born in Exeter"), after a title's "of" ("1st Earl of Snowdon"), or
     beside a place across a comma ("Exeter, Devon", "Auchleuchries, Aberdeenshire,
     Scotland"). A first name of the census stays a person unless it ends the place's
-    phrase ("Exeter, Devon.")."""
+    phrase ("Exeter, Devon."), and so does the surname of a person the article names in
+    full ("the United States, Dvořák wrote"). An organisation one lives in is a place
+    ("settled in Trier")."""
     body = reading.body
     ordered = sorted(forms, key=lambda f: f.start)
     doc = reading.doc
@@ -268,21 +270,44 @@ def places_by_position(reading: Reading, forms: list[Form]) -> None:
         ):
             form.label = "GPE"
     for form in ordered:
+        if form.label == "ORG" and " " not in form.text and not form.evidence and not known_type(form.text):
+            span = doc.char_span(form.start, form.end)
+            if span is not None and _lived_in(span.root):
+                form.label = "GPE"  # "settled in Trier", "died in Cochin"
+    for form in ordered:
         if form.label in ("PERSON", "ORG") and " " not in form.text and not form.evidence:
             span = doc.char_span(form.start, form.end)
             if span is not None and span.start >= 2 and doc[span.start - 1].lower_ == "of":
                 if doc[span.start - 2].lower_ in TERRITORIAL_TITLES:
                     form.label = "GPE"  # "1st Earl of Snowdon"
+    surnames = {f.text.split()[-1] for f in forms if f.label == "PERSON" and " " in f.text}
     for one, other in zip(ordered, ordered[1:], strict=False):
         if body[one.end : other.start] != ", " or one.text == other.text:
             continue  # "on Obama, Obama's adviser": one name said twice is no place and its region
         for lone, place in ((one, other), (other, one)):
             if lone.label == "PERSON" and " " not in lone.text and place.label in ("GPE", "LOC"):
                 closed = lone is other and body[other.end : other.end + 1] in CLOSES_NAME
+                if lone.text in surnames:
+                    continue  # "While in the United States, Dvořák wrote": the article's Antonín Dvořák
                 if (closed or not is_census_first_name(lone.text)) and not lone.evidence:
                     lone.label = "GPE"  # "born in Exeter, Devon." (Devon is a first name too)
                     if lone is other and one.titled is None:
                         one.titled = body[one.start : other.end]  # "Exeter, Devon" as an alias
+
+
+RESIDING_VERBS = frozenset("settle live reside bear die base raise stay".split())
+"""Verbs whose "in" is where someone lives or was: "settled in Trier", "based in Tulsa"."""
+
+
+def _lived_in(token: Token) -> bool:
+    """The object of "in" after a verb of living ("settled in Trier")."""
+    preposition = token.head
+    return (
+        token.dep_ == "pobj"
+        and preposition.lower_ == "in"
+        and preposition.head.pos_ == "VERB"
+        and preposition.head.lemma_ in RESIDING_VERBS
+    )
 
 
 PERSON_VERBS = frozenset("die marry wed divorce compose paint sing".split())

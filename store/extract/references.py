@@ -6,7 +6,7 @@ a line word by word: "London" a place, "Jack" a place, "Christie" an organisatio
 title an organisation. A line of that form gives the author as one person, written as
 the line writes it ("London, Jack"), and leaves in the title only the places the
 gazetteer knows ("England" in "History of England"): the rest of the title is the
-work's, not an entity.
+work's, not an entity, there and wherever the article names the title again.
 
 The author part is "Surname, Given." (two authors joined by "and": "Marx, Karl and
 Engels, Friedrich."), the given names beginning with a first name of the lexicon or an
@@ -63,6 +63,10 @@ def reference_authors(reading: Reading, forms: list[Form]) -> list[Form]:
         titles.append((line.start("title"), line.end("title")))
     if not authors:
         return forms
+    for start, end in list(titles):  # the title named again: "While Pride and Prejudice will …"
+        title = reading.body[start:end].split(" (")[0].strip()
+        if len(title.split()) > 1:
+            titles += [(m.start(), m.end()) for m in re.finditer(re.escape(title), reading.body)]
     spans = [(a.start, a.end) for a in authors]
     kept = [
         f

@@ -72,6 +72,7 @@ def test_reference_authors_in_the_whole_extraction(nlp: Language) -> None:
             "London, Jack. White Fang",
             "Christie, Agatha. The Secret Adversary",
             "Critics say Austen wrote the best of them.",
+            "While Pride and Prejudice will attract many readers, the others may not.",
         ],
     )
     assert entities["London, Jack"].type == "PERSON"
@@ -247,3 +248,26 @@ def test_a_person_by_what_they_are(nlp: Language) -> None:
 def test_a_first_name_the_model_calls_an_organisation_with_its_surname(nlp: Language) -> None:
     entities = extract(nlp, ["The film was based on the Gregory Maguire novel of the same name."])
     assert entities["Gregory Maguire"].type == "PERSON"
+
+
+def test_a_surname_after_a_place_and_a_comma_stays_a_person(nlp: Language) -> None:
+    reading = reading_of(
+        nlp, "Antonin Dvorak came to New York. While in the United States, Dvorak wrote a symphony."
+    )
+    forms = [
+        form(reading, "Antonin Dvorak", "PERSON"),
+        form(reading, "New York", "GPE"),
+        form(reading, "United States", "GPE"),
+        form(reading, "Dvorak", "PERSON", nth=1),
+    ]
+    places_by_position(reading, forms)
+    assert forms[3].label == "PERSON" and forms[2].titled is None
+
+
+def test_an_organisation_one_settles_in_is_a_place(nlp: Language) -> None:
+    reading = reading_of(
+        nlp, "He travelled to Gaul and settled in Trevara, where he studied. He bought shares in Korvane."
+    )
+    forms = [form(reading, "Gaul", "GPE"), form(reading, "Trevara", "ORG"), form(reading, "Korvane", "ORG")]
+    places_by_position(reading, forms)
+    assert [f.label for f in forms] == ["GPE", "GPE", "ORG"]

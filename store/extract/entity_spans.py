@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
 from store.extract.headed_chunks import LEADING_DROP, headed_chunks
 from store.extract.name_edges import is_credit_label, opens_date
-from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, retype
+from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
     NAME_JOINERS,
     AcronymDefinition,
@@ -61,6 +61,10 @@ PLACE_BEFORE = re.compile(
 )
 
 PLACE_OR_ORG = frozenset({"ORG", "GPE", "LOC", "FAC"})
+PARTY_AFTER = re.compile(r" party\b")
+"""A party's name the writer ends in a lower-case "party" ("the Republican party"): the
+noun heads the name, as "Party" does in "Republican Party" (not after a name with a head
+word of its own: "the United Malays National Organisation party")."""
 HONORIFIC_BEFORE = re.compile(
     r"(?<![\w.])(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord|Prince|Princess|King|Queen)\.? $"
 )
@@ -298,6 +302,12 @@ def _clean(reading: Reading, span: Span) -> Form | None:
             titled = body[honorific.start(1) : start + len(text)]  # "Mrs Howard": the title tells who
     elif label in ("GPE", "LOC") and not is_country(text):
         titled = with_regions(reading.doc, body, text, start)
+    if (
+        label in ("ORG", "NORP")
+        and head_word(text) not in HEAD_TYPES
+        and PARTY_AFTER.match(body, start + len(text))
+    ):
+        text, label = body[start : start + len(text) + len(" party")], "ORG"  # "the Republican party"
     return Form(text, label, start, titled)
 
 

@@ -1,5 +1,5 @@
 """Places named inside another name or by half of it: "Canada" closing "Toy Fair Canada",
-"the North" in an article about North and South Korea."""
+"the North" in an article about North and South Korea; a party's lower-case head."""
 
 from __future__ import annotations
 
@@ -38,3 +38,15 @@ def test_a_known_place_closing_an_events_name_is_a_mention(nlp: Language) -> Non
     canada = [e for e in entities if e.name == "Canada"]
     assert canada and canada[0].type == "GPE", [(e.name, e.type) for e in entities]
     assert [texts[0][m.start : m.end] for m in canada[0].mentions] == ["Canada"]
+
+
+def test_a_partys_name_takes_in_its_lower_case_head(nlp: Language) -> None:
+    texts = [
+        "She hopes to lead the Labour party into the next election.",
+        "He left the Communist party in 1956 and never rejoined.",
+    ]
+    doc = next(parse_bodies([texts], nlp))
+    _, starts = body_of(texts)
+    entities = extract_entities(doc, [Paragraph(t) for t in texts], starts, AliasTable())
+    names = {e.name: e.type for e in entities}
+    assert names.get("Labour party") == "ORG" and names.get("Communist party") == "ORG", names

@@ -306,3 +306,23 @@ def test_a_name_the_other_files_know_is_found_where_the_model_missed_it(
     assert len(found) == 1 and {found[0]["key"]} == known
     at = texts["mayor.txt"].index("Quillpost")
     assert found[0]["spans"] == [[at, at + len("Quillpost")]]
+
+
+def test_a_person_an_article_names_two_ways_has_one_key_in_another_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, nlp: object
+) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text(
+        "A Danish linguist\n\nJens Otto Harry Brandvold or Otto Brandvold (1860 - 1943) was a Danish "
+        "linguist. Brandvold taught in Copenhagen.\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.txt"
+    second.write_text(
+        "Grammar books\n\nThe grammar of Otto Brandvold is still read. Otto Brandvold wrote it in 1924.\n",
+        encoding="utf-8",
+    )
+    status, lines = run_extract(capsys, first, second)
+    assert status == 0
+    keys = [[e["key"] for e in line["entities"] if "Brandvold" in e["name"]] for line in lines]
+    assert keys == [["PERSON:Jens Otto Harry Brandvold"], ["PERSON:Jens Otto Harry Brandvold"]]

@@ -26,7 +26,7 @@ from store.extract.names import (
     split_title,
     strip_possessive,
 )
-from store.extract.not_names import common_phrase, epithet, plural_marked
+from store.extract.not_names import common_phrase, epithet, plural_acronym, plural_marked
 from store.extract.pipeline import text_of
 from store.extract.regions import COMPASS, with_regions
 from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
@@ -239,7 +239,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
     text = strip_possessive(text)
     if "\n" in text or not looks_like_name(text) or text in POSTNOMINALS or text in TIME_ZONES:
         return None
-    if is_bare_suffix(text) or has_unit_word(text):
+    if is_bare_suffix(text) or has_unit_word(text) or plural_acronym(body, text):
         return None  # "Co", "Plc": a company's suffix alone; "U.S. Dlrs": an amount
     if reading.figures and in_lines(reading.figures, start) and not _a_place_in_table(span, text):
         return None  # a table's row label ("Revs 82.0 mln vs 70.1 mln") is no name

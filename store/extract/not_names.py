@@ -1,6 +1,6 @@
 """Capitalised words that name nothing: common phrases and words, plural marks, epithets.
 
-The model takes capitals for names. Four kinds of capitals are not:
+The model takes capitals for names. Five kinds of capitals are not:
 
 - a phrase the article also writes in lower case: "Conservation of Energy" beside "the
   conservation of energy". The capitals are the writer's emphasis. Each word written in
@@ -10,7 +10,8 @@ The model takes capitals for names. Four kinds of capitals are not:
 - a noun with "(s)" after it: "Spouse(s)", "Virginia Governor(s)", a form's label;
 - the epithet after a person's name: "Peter the Great", "Theodore the Sanctified";
 - a one-word "person" the article writes in lower case: "Normalcy returned" (not a
-  first name, nor a word of a person named in full).
+  first name, nor a word of a person named in full);
+- an acronym in the plural: "43 RBIs", "three MPs", "NGOs".
 """
 
 from __future__ import annotations
@@ -74,3 +75,14 @@ def without_common_people(reading: Reading, forms: list[Form]) -> list[Form]:
             and not is_first_name(f.text)
         )
     ]
+
+
+ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def plural_acronym(body: str, text: str) -> bool:
+    """An acronym the article writes in the plural ("43 RBIs", "three MPs", "NGOs"): a
+    common noun's short form, not a name, also where it stands in the singular ("3 RBI")."""
+    if not ACRONYM.fullmatch(text):
+        return False
+    return re.search(rf"(?<![\w&.-]){text}s(?![\w&-])", body) is not None

@@ -11,7 +11,7 @@ from spacy.language import Language
 from store.extract.entity_context import list_members, places_by_position
 from store.extract.entity_spans import Form, Reading
 from store.extract.name_heads import retype
-from store.extract.not_names import epithet, plural_marked, without_common_people
+from store.extract.not_names import epithet, plural_acronym, plural_marked, without_common_people
 from store.extract.person_evidence import people_by_company
 from store.extract.pipeline import parse_bodies
 from store.extract.references import reference_authors
@@ -271,3 +271,12 @@ def test_an_organisation_one_settles_in_is_a_place(nlp: Language) -> None:
     forms = [form(reading, "Gaul", "GPE"), form(reading, "Trevara", "ORG"), form(reading, "Korvane", "ORG")]
     places_by_position(reading, forms)
     assert [f.label for f in forms] == ["GPE", "GPE", "ORG"]
+
+
+def test_an_acronym_in_the_plural_is_no_name(nlp: Language) -> None:
+    entities = extract(
+        nlp, ["Holt hit .290 with 43 RBIs in 59 games for the Owls.", "He added 3 RBI for ESPN fans in May."]
+    )
+    aliases = aliases_of(entities)
+    assert "RBI" not in aliases and "RBIs" not in aliases
+    assert plural_acronym("Three MPs voted.", "MP") and not plural_acronym("ESPN's coverage.", "ESPN")

@@ -59,6 +59,8 @@ Carnival Jubilee Paralympics Series Month Lectures
 """.split()
 )
 """Head words of events ("Fan Expo Canada", "Northern Arena Esports Championship")."""
+GAMES = frozenset("Olympics Paralympics Olympiad Paralympiad".split())
+"""Events named by their head word alone ("the 2012 Summer Paralympics", "the Olympics")."""
 STORM_WORDS = frozenset("Cyclone Hurricane Typhoon Storm".split())
 """Words before a storm's name ("Cyclone Phailin", "Tropical Storm Ana"): an event, no person."""
 WORK_HEADS = frozenset(
@@ -70,6 +72,8 @@ Bible Gospel Gospels Psalm Psalms Vulgate Septuagint Torah Talmud Quran Koran Sc
 )
 """Head words of works, scriptures and awards ("Seventh Symphony", "the Gospel of the
 Hebrews", "the Psalms", "Pritzker Architecture Prize"): no person, organisation or place."""
+GAMES = frozenset("Olympics Paralympics Olympiad Paralympiad".split())
+"""Events named by their head word alone ("the 2012 Summer Paralympics", "the Olympics")."""
 STORM_WORDS = frozenset("Hurricane Typhoon Cyclone Storm".split())
 """Words before a storm's name ("Cyclone Phailin", "Tropical Storm Alberto"): an event."""
 FIELD_WORDS = frozenset(
@@ -101,6 +105,8 @@ def retype(text: str, label: str) -> str:
         return known
     words = text.split()
     head = head_word(text)
+    if text in GAMES:
+        return "EVENT"  # "the Paralympics": the Games, no organisation
     if len(words) > 1 and (words[0] in STORM_WORDS or words[:2] == ["Tropical", "Storm"]):
         return "EVENT"  # "Cyclone Phailin", "Tropical Storm Alberto": a storm
     if head in WORK_HEADS:

@@ -162,6 +162,7 @@ def test_scriptures_and_storms_are_no_people_or_places() -> None:
     assert retype("Psalms", "PERSON") == "WORK_OF_ART"
     assert retype("Cyclone Phailin", "PERSON") == "EVENT"
     assert retype("Tropical Storm Alberto", "PERSON") == "EVENT"
+    assert retype("Paralympics", "ORG") == "EVENT"
     assert retype("Bible Society", "ORG") == "ORG"
 
 

@@ -16,6 +16,7 @@ from store.index.schema import (
     STANDFIRST_PARAGRAPH,
     TITLE_PARAGRAPH,
 )
+from store.mention_scan import text_mentions
 from store.models import Article
 
 HEADLINE_BOOST = 2.0
@@ -88,6 +89,25 @@ def stored_quotes(fields: Mapping[str, Any]) -> list[StoredQuote]:
     return [StoredQuote(*entry) for entry in fields.get("quotes") or []]
 
 
+def _named_in(text: str, article: Article) -> dict[str, list[int]]:
+    """The mentions in a headline or standfirst, which extraction does not read: the
+    aliases found there, as the article view and `extract`'s spans find them."""
+    found: dict[str, list[int]] = {}
+    for index, start, end in text_mentions(text, article.entities):
+        entity = article.entities[index]
+        found.setdefault(entity_key(entity.type, entity.name), []).extend((start, end))
+    return found
+
+
+def _add_mentions(document: dict[str, Any], mentions: dict[str, list[int]] | None) -> None:
+    """A passage's mentions: their offsets (stored), and the terms the jump looks up."""
+    if mentions:
+        document["mentions"] = mentions
+        keys = (key for key, spans in mentions.items() for _ in range(len(spans) // 2))
+        document["entity"] = LIST_SEP.join(keys)
+        document["entity_ids"] = pack_ids(mentions)
+
+
 def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]:
     """One document per passage: headline (-1), standfirst (-2), then each paragraph."""
     common: dict[str, Any] = {
@@ -128,18 +148,14 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
         title["entity_keys"] = list(dict.fromkeys(keys))
     if alias_terms:
         title["alias"] = LIST_SEP.join(alias_terms)
+    _add_mentions(title, _named_in(article.title, article))
     documents.append(title)
 
     if article.standfirst:
-        documents.append(
-            dict(
-                common,
-                paragraph=STANDFIRST_PARAGRAPH,
-                pkind="standfirst",
-                kind="standfirst",
-                text=article.standfirst,
-            )
-        )
+        standfirst = dict(common, paragraph=STANDFIRST_PARAGRAPH, pkind="standfirst", kind="standfirst")
+        standfirst["text"] = article.standfirst
+        _add_mentions(standfirst, _named_in(article.standfirst, article))
+        documents.append(standfirst)
 
     quotes_by_paragraph: dict[int, list[list[Any]]] = {}
     quote_text: dict[int, list[str]] = {}
@@ -171,13 +187,7 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
             document["speaker"] = LIST_SEP.join(q[0] or NO_SPEAKER for q in quotes)
             document["speaker_ids"] = pack_ids(q[0] or NO_SPEAKER for q in quotes)
             document["_text_boost"] = QUOTE_BOOST
-        mentions = mentions_by_paragraph.get(number)
-        if mentions:
-            document["mentions"] = mentions
-            document["entity"] = LIST_SEP.join(
-                key for key, spans in mentions.items() for _ in range(len(spans) // 2)
-            )
-            document["entity_ids"] = pack_ids(mentions)
+        _add_mentions(document, mentions_by_paragraph.get(number))
         if number == first_text:
             kinds.append("lead")
         document["kind"] = " ".join(kinds)

@@ -28,11 +28,12 @@ from whoosh.filedb.filestore import FileStorage
 from store.index.analysis import WordAnalyzer
 from store.index.codec import PostingsFormatError
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 """Version of the schema and of the document layout below (8: segments name
 store.index.codec.PassageCodec as their codec; 9: the view columns entity_ids,
 speaker_ids and source_id; 10: PassageCodec's posting blocks keep ids and weights
-apart from positions; 11: a stored quote keeps its confidence and speaker_from)."""
+apart from positions; 11: a stored quote keeps its confidence and speaker_from; 12:
+the headline and standfirst hold their mentions)."""
 
 SEP = "\x1f"
 """Separates type, name and alias inside one name term."""

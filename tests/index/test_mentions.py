@@ -18,8 +18,9 @@ def test_jump_lists_every_mention_in_date_then_paragraph_order(corpus: Corpus) -
     assert [p.article_id for p in page.passages][0] == KERRY
     assert {p.article_id for p in page.passages} == {KERRY, HAMMOND, LAVROV}
     assert page.articles == 3
-    # 6 + 2 + 3 paragraphs in the fixture mention him
-    assert page.total == len(page.passages) == 11
+    # 6 + 2 + 3 paragraphs in the fixture mention him, and two headlines
+    assert page.total == len(page.passages) == 13
+    assert [p.paragraph for p in page.passages if p.article_id == KERRY][0] == -1  # the headline first
 
 
 def test_mention_offsets_point_at_the_name(corpus: Corpus) -> None:

@@ -53,7 +53,7 @@ def test_index_deleted_while_open_is_rebuilt(corpus, store: Path) -> None:
     assert corpus.search("Lavrov").total > 0
     assert corpus.last_report is not None and corpus.last_report.rebuilt
     assert corpus.index_state() == "ready"
-    assert corpus.mentions("Kerry").total == 11
+    assert corpus.mentions("Kerry").total == 13
 
 
 def test_garbage_side_file_means_rebuild(store: Path) -> None:

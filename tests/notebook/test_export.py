@@ -81,7 +81,7 @@ def test_markdown_and_csv_exports_to_a_file(store: Path, capsys, tmp_path: Path)
     ]
     status, out, _ = run(capsys, "export", "--entity", "Lavrov", "--format", "csv", "--data", str(store))
     rows = list(csv.DictReader(out.splitlines()))
-    assert len(rows) == 3 and all("Lavrov" in row["text"] for row in rows)
+    assert len(rows) == 4 and all("Lavrov" in row["text"] for row in rows)  # the headline too
     assert rows[0]["citation"].startswith('"Kerry and Lavrov agree plan for Syria ceasefire", Example Wire')
 
 

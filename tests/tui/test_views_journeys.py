@@ -43,7 +43,7 @@ async def test_entity_to_comentions_to_pair_passages_and_back(app: NewsdeskApp) 
         assert isinstance(view, CoMentionsScreen)
         table = view.query_one(DataTable)
         names = [view.found.cooccurring[i].name for i in range(table.row_count)]
-        assert names[0] == "Bashar al-Assad"  # 5 passages with Kerry, the most
+        assert names[0] == "Bashar al-Assad"  # 6 passages with Kerry (a headline among them), the most
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is main
@@ -51,7 +51,7 @@ async def test_entity_to_comentions_to_pair_passages_and_back(app: NewsdeskApp) 
         source = results.source
         assert source is not None
         assert (source.kind, source.query, source.other) == ("pair", "John Kerry", "Bashar al-Assad")
-        assert len(results.entries) == 5
+        assert len(results.entries) == 6  # five paragraphs and a headline
         first = results.entries[0]
         marked = {first.text[s:e] for s, e in first.spans}
         assert any("Kerry" in m for m in marked) and any("Assad" in m for m in marked)

@@ -6,6 +6,8 @@ corpus-wide grouping of entities (`store.identity`), which must not load the mod
 
 from __future__ import annotations
 
+import re
+
 MASC = "Masc"
 FEM = "Fem"
 
@@ -83,6 +85,16 @@ king queen prince princess pope father reverend rev rev. rabbi imam
 """.split()
 )
 """Words before a name that make it a person's ("Mr Blair", "President Obama")."""
+
+PEERAGE_TITLES = (
+    "Earl Countess Duke Duchess Count Baron Baroness Viscount Viscountess Marquess Marchioness Marquis "
+    "Baronet"
+).split()
+"""Titles of the peerage ("2nd Earl of Clare"): the one list behind the rules that read them."""
+PEERAGE = "|".join(PEERAGE_TITLES)
+"""The titles as a regular-expression alternation."""
+SAINT_PREFIX = re.compile(r"^(?:Saint|St\.?) (?=\S)", re.IGNORECASE)
+""" "Saint Jerome", "St. Jerome", "St Jerome": the one spelling of the prefix."""
 
 POST_NOMINALS = frozenset(
     """

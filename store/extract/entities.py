@@ -72,11 +72,10 @@ from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
 from store.name_lexicon import is_census_first_name, plain
-from store.person_names import first_name_gender, is_first_name, title_gender
+from store.person_names import SAINT_PREFIX, first_name_gender, is_first_name, title_gender
 
 TYPE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "LOC": 2, "FAC": 2, "NORP": 3}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
-SAINT = re.compile(r"^(?:saint|st\.?) ")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "ADV", "NUM"})
 
 
@@ -193,7 +192,7 @@ def _title_forms(title: Doc) -> list[Form]:
 def _key(text: str, aliases: AliasTable) -> str:
     name = aliases.canonical(country_name(text) or city_name(text) or normal_spaces(text))
     folded = name.casefold() if name.isascii() else plain(name)  # "Ichiyō Higuchi" is "Ichiyo Higuchi"
-    return SAINT.sub("st ", folded)  # "Saint Jerome" is "St. Jerome"
+    return SAINT_PREFIX.sub("st ", folded)  # "Saint Jerome" is "St. Jerome"
 
 
 def _add(groups: dict[str, Group], parent: dict[str, str], form: Form, aliases: AliasTable) -> str:

@@ -25,6 +25,7 @@ import re
 
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Reading
+from store.person_names import PEERAGE
 
 ADVERB = (
     r"(?:(?:also|better|more|most|commonly|popularly|widely|sometimes|often|usually|affectionately|simply"
@@ -57,9 +58,9 @@ LANGUAGE_SEGMENT = re.compile(
 """A segment "Language: <other script> " of a parenthesis, before the alias."""
 DESCRIPTION = re.compile(r"(?:[a-z][\w-]*|[A-Z][a-z]+(?:an|ese|ish|ch|i))\s+")
 """A word that describes the person an alias names: "the pen name of Japanese author …"."""
-PEERAGE = re.compile(
+PEERAGE_AFTER = re.compile(
     r",\s+(?=(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+"
-    r"(?:Earl|Countess|Duke|Duchess|Baron|Baroness|Viscount|Viscountess|Marquess|Marchioness|Marquis|Baronet)\b)"
+    rf"(?:{PEERAGE})\b)"
 )
 """A peerage after a person's name: "John FitzGibbon, 2nd Earl of Clare" is one person."""
 LIST_GOES_ON = re.compile(r"\s*,?\s*(?:or|and)\s+(?:the\s+)?[\"'‘“]?(?=[A-Z])")
@@ -95,7 +96,7 @@ def join_stated_aliases(reading: Reading, groups: dict[str, Group], parent: dict
         return
     found = list(CONNECTORS.finditer(body))
     found += [m for m in LANGUAGE_SEGMENT.finditer(body) if _a_language(reading, m.start(1))]
-    found += PEERAGE.finditer(body)
+    found += PEERAGE_AFTER.finditer(body)
     for match in sorted(found, key=lambda m: m.start()):
         at = match.end()
         alias = _name_at(body, at, names)

@@ -17,6 +17,7 @@ from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, WORK_HEADS, retype
 from store.extract.names import is_title_word, known_type
 from store.models import Paragraph
 from store.name_lexicon import is_census_first_name, is_first_name, plain
+from store.person_names import PEERAGE_TITLES
 
 ORG_NOUNS = frozenset(
     """
@@ -237,12 +238,7 @@ def _loose_name(token: Token, taken: set[int], common: set[str]) -> bool:
 
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 """Prepositions after which a lone name the model calls a person is a place ("born in Exeter")."""
-TERRITORIAL_TITLES = frozenset(
-    """
-earl duke duchess count countess baron baroness marquess marquis viscount viscountess lord lady
-prince princess
-""".split()
-)
+TERRITORIAL_TITLES = frozenset({t.lower() for t in PEERAGE_TITLES} | {"lord", "lady", "prince", "princess"})
 """Titles whose "of" names a place: "1st Earl of Snowdon", "Duke of Edinburgh"."""
 CLOSES_NAME = frozenset(".,;:)[")
 

@@ -31,7 +31,7 @@ from store.extract.name_heads import HEAD_TYPES
 from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
 from store.extract.wire_copy import ticker_after
 from store.name_lexicon import same_given_name
-from store.person_names import first_name_gender
+from store.person_names import SAINT_PREFIX, first_name_gender
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 SHORT_FORM_TYPES = frozenset({"PERSON", "ORG"})
@@ -132,7 +132,6 @@ def join_reversed_names(groups: dict[str, Group], parent: dict[str, str]) -> Non
             people.setdefault(words, key)
 
 
-SAINT_PREFIX = re.compile(r"^(?:Saint|St\.?) (?=\S)")
 
 
 def join_saints(groups: dict[str, Group], parent: dict[str, str]) -> None:

@@ -32,7 +32,7 @@ from store.extract.regions import COMPASS, with_regions
 from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
 from store.extract.works import without_works
 from store.name_lexicon import is_census_first_name, is_first_name
-from store.person_names import POST_NOMINALS
+from store.person_names import PEERAGE, POST_NOMINALS
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
@@ -50,10 +50,7 @@ FIGURE = re.compile(r"^(?!\d+(?:st|nd|rd|th)$).*\d")
 AMOUNT_WORD = re.compile(r"^\d[\d,]*[.,]\d")
 """A figure with a decimal point or thousands separator: "132.8", "1,000"."""
 MODIFIER_PREFIX = re.compile(r"(?<![\w-])(?:anti|pro|non|ex|post|pre|neo|pan|mid|trans|ultra|intra|inter)-$")
-PEERAGE = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th) )?(?:Earl|Duke|Duchess|Count|Countess|Baron|Baroness|Marquess|Marquis|Viscount"
-    r"|Viscountess) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
-)
+PEERAGE_OF = re.compile(rf"^(?:\d+(?:st|nd|rd|th) )?(?:{PEERAGE}) of ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$")
 """A title of the peerage the model takes for a person: the place it is of is the name."""
 PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|region|county|district|state|island|port|capital|suburb|desert|diocese"
@@ -267,7 +264,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         start, text = start + len(text) - len(tail), tail
         if not looks_like_name(text):
             return None
-    peerage = PEERAGE.match(text)
+    peerage = PEERAGE_OF.match(text)
     if peerage and label == "PERSON":
         place = peerage.group(1)  # "2nd Earl of Clare": a title, and the place it is of
         return Form(place, known_type(place) or "GPE", start + peerage.start(1))

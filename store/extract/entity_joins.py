@@ -60,7 +60,10 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
                 prefix, rest = " ".join(words[:cut]), " ".join(words[cut:])
                 if rest not in by_name or _generic(rest):
                     continue
-                if not (_a_place(prefix, places) or _distinctive(rest) or _sole_head(rest, ending)):
+                # without a place before it, a shorter name must say which one: not "House"
+                # when "U.S. House" and "White House" both end in it
+                alone = _distinctive(rest) and ending[rest] <= 1
+                if not (_a_place(prefix, places) or alone or _sole_head(rest, ending)):
                     continue
                 targets = {find(parent, k) for k in by_name[rest]} - {find(parent, key)}
                 if len(targets) == 1:

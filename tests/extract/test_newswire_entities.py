@@ -210,3 +210,17 @@ def test_a_rate_table_in_capitals_gives_no_organisation(nlp: Language) -> None:
     )
     assert not any(a.upper() == "PCT" for e in entities for a in e.aliases)
     assert owner(entities, "Banca Ferrante") is not None
+
+
+def test_a_short_name_two_organisations_end_in_joins_only_the_place_prefixed_one(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "The U.S. House issued a subpoena on Friday. Last week the White House released a summary.",
+            "The House wants the documents by October 4, and the White House has refused.",
+        ],
+    )
+    white = owner(entities, "White House")
+    assert white is not None and white.aliases == ["White House"]
+    house = owner(entities, "U.S. House")
+    assert house is not None and "House" in house.aliases

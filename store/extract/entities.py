@@ -146,7 +146,7 @@ def extract_entities(
         for key, group in groups.items()
         if find(parent, key) == key
         and group.forms
-        and (headline_names or any(f.start >= 0 for f in group.forms))
+        and (any(f.start >= 0 for f in group.forms) or (headline_names and _named_alone(group)))
     }
     entities = _one_per_name(list(built.values()))
     names = {text for group in groups.values() for text in group.texts()}
@@ -163,6 +163,23 @@ def extract_entities(
     }
     entities.sort(key=lambda e: (TYPE_ORDER.get(e.type, 4), first[id(e)]))
     return entities
+
+
+def _named_alone(group: Group) -> bool:
+    """A name only the headline gives is trusted when it says what it is: a known place or
+    organisation, or a person's first name and surname. The model reads telegraphic
+    headlines badly ("Millions don't turn up…", "Cosmonaut Alexei Leonov dies", "president
+    of India Pranab Mukherjee")."""
+    text = group.longest()
+    if known_type(text) or country_name(text):
+        return True
+    words = text.split()
+    return (
+        group.type() == "PERSON"
+        and len(words) >= 2
+        and (is_first_name(words[0]) or is_census_first_name(words[0]))
+        and not any(known_type(w) or country_name(w) for w in words)
+    )
 
 
 TITLE_OFFSET = -1_000_000

@@ -76,3 +76,18 @@ def test_a_name_the_batch_knows_is_found_in_a_headline() -> None:
     assert "Quillnews" in found and found["Quillnews"].type == "ORG"
     assert found["Quillnews"].mentions == []  # the body never names it
     assert batch[2].extraction_digest != before
+
+
+def test_a_headline_only_name_must_say_what_it_is(nlp: Language) -> None:
+    """The model reads telegraphic headlines badly: a headline-only name is kept when it is
+    a known place or organisation, or a first name and surname."""
+    titles = [
+        "Millions don't turn up to storm fair in Toronto for 'Storm the Fair' event",
+        "Former president of India Pranab Mukherjee dies aged 84",
+        "Tributes paid to recently deceased actor Tomas Lindqvist",
+    ]
+    kept = {title: {(e.name, e.type) for e in extracted(nlp, title).entities} for title in titles}
+    names = {name for found in kept.values() for name, _ in found}
+    assert not {"Millions", "Tributes", "India Pranab"} & names, kept
+    assert ("Toronto", "GPE") in kept[titles[0]], kept
+    assert ("Tomas Lindqvist", "PERSON") in kept[titles[2]], kept

@@ -51,6 +51,7 @@ from store.extract.entity_spans import (
     without_fragments,
 )
 from store.extract.entity_titles import title_mentions, widen_person_mentions
+from store.extract.headline_names import named_alone, title_forms
 from store.extract.name_edges import with_regnal_numbers
 from store.extract.name_heads import retype
 from store.extract.names import (
@@ -106,7 +107,7 @@ def extract_entities(
         reading, outside_headings(without_fragments(forms, definitions), paragraphs, starts)
     )
     if title is not None:
-        forms = _title_forms(title) + forms
+        forms = title_forms(title, TYPE_ORDER) + forms
     groups: dict[str, Group] = {}
     parent: dict[str, str] = {}
     for form in forms:
@@ -146,7 +147,7 @@ def extract_entities(
         for key, group in groups.items()
         if find(parent, key) == key
         and group.forms
-        and (any(f.start >= 0 for f in group.forms) or (headline_names and _named_alone(group)))
+        and (any(f.start >= 0 for f in group.forms) or (headline_names and named_alone(group)))
     }
     entities = _one_per_name(list(built.values()))
     names = {text for group in groups.values() for text in group.texts()}
@@ -163,44 +164,6 @@ def extract_entities(
     }
     entities.sort(key=lambda e: (TYPE_ORDER.get(e.type, 4), first[id(e)]))
     return entities
-
-
-def _named_alone(group: Group) -> bool:
-    """A name only the headline gives is trusted when it says what it is: a known place or
-    organisation, or a person's first name and surname. The model reads telegraphic
-    headlines badly ("Millions don't turn up…", "Cosmonaut Alexei Leonov dies", "president
-    of India Pranab Mukherjee")."""
-    text = group.longest()
-    if known_type(text) or country_name(text):
-        return True
-    words = text.split()
-    return (
-        group.type() == "PERSON"
-        and len(words) >= 2
-        and (is_first_name(words[0]) or is_census_first_name(words[0]))
-        and not any(known_type(w) or country_name(w) for w in words)
-    )
-
-
-TITLE_OFFSET = -1_000_000
-"""Headline forms sit before the body: their offsets are shifted below zero."""
-
-
-def _title_forms(title: Doc) -> list[Form]:
-    """The headline's names: a headline name joins the body's entity it names ("Jared
-    Padalecki" for the body's "Padalecki"); one the body never names is an entity of its
-    own, named in the headline ("Pop culture celebrated at Fan Expo Canada 2016 in Toronto").
-    A headline in Title Case gives none: its capitals say nothing about names."""
-    words = [t for t in title if t.is_alpha]
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    if len(words) > 4 and capitalised > 0.7 * len(words):
-        return []
-    reading = Reading.of(title)
-    forms = [f for f in model_forms(reading) if f.label in TYPE_ORDER]
-    for form in forms:
-        form.start += TITLE_OFFSET
-        form.titled = None
-    return forms
 
 
 # --- one entity per real thing ----------------------------------------------------------

@@ -53,6 +53,12 @@ FAR_PRONOUN = 2
 HAND = "hand"
 
 
+def is_uncertain(speaker: str | None, confidence: str | None, by_hand: bool = False) -> bool:
+    """A speaker extraction named and is not sure of, which no person has set since (a
+    speaker set by hand is graded high): the one test behind every "(?)" and flag."""
+    return bool(speaker) and confidence == "low" and not by_hand
+
+
 def speaker_from(route: str, naming: str = "name") -> str:
     """The one word stored for a route and a naming: `cue`, `lead-in-pronoun`."""
     return route if naming in ("name", "") or route == HAND else f"{route}-{naming}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, TypeVar
 
+from store.confidence import is_uncertain
 from store.errors import Problem, StoreError
 
 Span = tuple[int, int]
@@ -84,7 +85,7 @@ class PassageHit(Passage):
     @property
     def uncertain(self) -> bool:
         """Extraction named a speaker it is not sure of (as `store.models.Quote.uncertain`)."""
-        return bool(self.speaker) and self.confidence == "low"
+        return is_uncertain(self.speaker, self.confidence)
 
 
 @dataclass
@@ -177,7 +178,7 @@ class QuoteHit(Passage):
     @property
     def uncertain(self) -> bool:
         """Extraction named a speaker it is not sure of (a speaker set by hand is graded high)."""
-        return bool(self.speaker) and self.confidence == "low"
+        return is_uncertain(self.speaker, self.confidence)
 
 
 @dataclass

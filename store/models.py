@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from store.confidence import is_uncertain
+
 PARAGRAPH_KINDS = ("text", "heading", "caption")
 META_KEY = r"[a-z][a-z0-9_]{0,39}"
 """What a `meta` key looks like (it is also a query field: `category:sport`)."""
@@ -68,7 +70,7 @@ class Quote:
     @property
     def uncertain(self) -> bool:
         """Extraction named a speaker it is not sure of, and no person has set it since."""
-        return bool(self.speaker) and self.confidence == "low" and not self.speaker_by_hand
+        return is_uncertain(self.speaker, self.confidence, self.speaker_by_hand)
 
 
 @dataclass

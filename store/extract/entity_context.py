@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from store.company_names import is_bare_suffix, is_legal_suffix
-from store.extract.entity_spans import Form, Reading, untagged_proper_word
+from store.extract.entity_spans import PLACE_OR_ORG, Form, Reading, untagged_proper_word
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, WORK_HEADS, retype
 from store.extract.names import is_title_word, known_type
 from store.models import Paragraph
@@ -316,7 +316,7 @@ grandson granddaughter grandfather grandmother cousin fiancé fiancée stepfathe
 """.split()
 )
 """A name owning one of these is a person ("Washington's wife")."""
-RETYPED = frozenset({"ORG", "GPE", "LOC", "FAC"})
+RETYPED = PLACE_OR_ORG
 """Labels the evidence for a person overrides (not a work's or an event's: "Savage Love")."""
 
 

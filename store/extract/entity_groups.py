@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from store.extract.entity_spans import Form
+from store.extract.entity_spans import PLACE_OR_ORG, Form
 from store.extract.name_heads import retype
 from store.extract.names import known_type
-
-BODY_OR_PLACE = frozenset({"ORG", "GPE", "LOC", "FAC"})
 
 
 @dataclass
@@ -45,14 +43,15 @@ class Group:
         shown = Counter(f.label for f in self.forms if f.evidence)
         if shown:
             return shown.most_common(1)[0][0]
-        for text in self.texts():
+        texts = self.texts()
+        for text in texts:
             known = known_type(text)
             if known:
                 return known
-        for text in self.texts():
+        for text in texts:
             # "PERSON" asked: a surname head ("Tom Hall") leaves a person's name alone
             headed = retype(text, "PERSON") if " " in text else "PERSON"
-            if headed in BODY_OR_PLACE:
+            if headed in PLACE_OR_ORG:
                 return headed
         votes = Counter(f.label for f in self.forms)
         best = max(votes.values())

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from store.extract.entity_groups import Group
 from store.extract.entity_spans import Form, Reading, model_forms
-from store.extract.names import country_name, known_type
+from store.extract.names import known_type
 from store.name_lexicon import is_census_first_name
 from store.person_names import is_first_name
 
@@ -19,14 +19,14 @@ def named_alone(group: Group) -> bool:
     headlines badly ("Millions don't turn up…", "Cosmonaut Alexei Leonov dies", "president
     of India Pranab Mukherjee")."""
     text = group.longest()
-    if known_type(text) or country_name(text):
+    if known_type(text):  # countries included
         return True
     words = text.split()
     return (
         group.type() == "PERSON"
         and len(words) >= 2
         and (is_first_name(words[0]) or is_census_first_name(words[0]))
-        and not any(known_type(w) or country_name(w) for w in words)
+        and not any(known_type(w) for w in words)
     )
 
 

@@ -72,10 +72,6 @@ Bible Gospel Gospels Psalm Psalms Vulgate Septuagint Torah Talmud Quran Koran Sc
 )
 """Head words of works, scriptures and awards ("Seventh Symphony", "the Gospel of the
 Hebrews", "the Psalms", "Pritzker Architecture Prize"): no person, organisation or place."""
-GAMES = frozenset("Olympics Paralympics Olympiad Paralympiad".split())
-"""Events named by their head word alone ("the 2012 Summer Paralympics", "the Olympics")."""
-STORM_WORDS = frozenset("Hurricane Typhoon Cyclone Storm".split())
-"""Words before a storm's name ("Cyclone Phailin", "Tropical Storm Alberto"): an event."""
 FIELD_WORDS = frozenset(
     """
 Studies Linguistics Semantics Grammar Syntax Phonology Phonetics Morphology Lexicography
@@ -116,8 +112,6 @@ def retype(text: str, label: str) -> str:
     if len(words) > 1:
         if head in EVENT_HEADS or (len(words) > 2 and known_type(words[-1]) and words[-2] in EVENT_HEADS):
             return "EVENT"  # "Fan Expo Canada" is an event, not an organisation
-        if words[0] in STORM_WORDS or words[:2] == ["Tropical", "Storm"]:
-            return "EVENT"  # "Cyclone Phailin", "Hurricane Katrina": a storm, no person
         if head in ("Centre", "Center") and " for " in text:
             return "ORG"  # "Centre for Aviation" is a body, "Rogers Centre" a building
         if head in HEAD_TYPES and (label != "PERSON" or head not in SURNAME_HEADS):

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from store.confidence import is_uncertain
 from store.hits import P
 from store.index.name_ids import name_id, pack_ids
 from store.index.schema import (
@@ -81,7 +82,7 @@ class StoredQuote(NamedTuple):
     @property
     def uncertain(self) -> bool:
         """As `store.models.Quote.uncertain`: a speaker extraction is not sure of."""
-        return bool(self.speaker) and self.confidence == "low" and not self.by_hand
+        return is_uncertain(self.speaker, self.confidence, self.by_hand)
 
 
 def stored_quotes(fields: Mapping[str, Any]) -> list[StoredQuote]:

@@ -19,6 +19,7 @@ from store.aliases import AliasTable
 from store.hits import EntityRef, EntitySummary
 from store.identity import NameRecord, group_corpus
 from store.index.curate import Counts, curate_groups
+from store.index.documents import stored_quotes
 from store.index.schema import NO_SPEAKER, SEP
 
 
@@ -106,8 +107,8 @@ def _discount_deleted(
             for key, spans in (fields.get("mentions") or {}).items():
                 _discount(mentions, key, len(spans) // 2)
             counted: dict[str, int] = {}
-            for speaker, *_ in fields.get("quotes") or []:
-                term = speaker or NO_SPEAKER
+            for quote in stored_quotes(fields):
+                term = quote.speaker or NO_SPEAKER
                 counted[term] = counted.get(term, 0) + 1
             for term, count in counted.items():
                 _discount(speakers, term, count)

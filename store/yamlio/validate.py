@@ -16,7 +16,7 @@ import yaml
 
 from store.confidence import CONFIDENCES, split_speaker_from
 from store.errors import Problem
-from store.joint import joint_parts
+from store.joint import joint_parts, known_names
 from store.models import ENTITY_TYPES, META_KEY, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
 
 Problems = list[tuple[tuple[Any, ...], str]]
@@ -316,15 +316,13 @@ def check_references(article: Article, problems: Problems) -> None:
                     f"quote text does not match paragraph {quote.paragraph} at {quote.start}..{quote.end}",
                 )
             )
-    names = {entity.name for entity in article.entities}
-    aliases = {alias for entity in article.entities for alias in entity.aliases}
+    known = known_names(article.entities)
     for i, quote in enumerate(article.quotes):
         if (
             quote.speaker
-            and quote.speaker not in names
-            and quote.speaker not in aliases
+            and quote.speaker not in known
             and article.entities
-            and not joint_parts(quote.speaker, names | aliases)  # "Emma Clarke and Tom Reid"
+            and not joint_parts(quote.speaker, known)  # "Emma Clarke and Tom Reid"
         ):
             problems.append(
                 (

@@ -130,7 +130,7 @@ def _open_paren(body: str, match: re.Match[str]) -> int:
         opened = body.rfind("(", max(0, match.start() - 200), match.start())
         if opened >= 0 and ")" not in body[opened : match.start()]:
             return opened
-        return match.start() - 200  # no parenthesis: no name before it
+        return max(0, match.start() - 200)  # no parenthesis: no name before it (an empty head)
     return match.start()
 
 

@@ -213,3 +213,15 @@ def test_born_after_a_comma_gives_the_birth_name_but_not_a_birthplace(nlp: Langu
     )
     assert owner(entities, "Rosalind Pemberton") == owner(entities, "Rosalind Ashby")
     assert owner(entities, "Leeds") != owner(entities, "Charles Ashby")
+
+
+def test_a_language_segment_with_no_parenthesis_has_no_name_before_it() -> None:
+    """"; Latin: …" near the start of the body with no "(" before it: the text before the
+    alias is empty, not the body's tail read through a negative offset."""
+    from store.extract.entity_aka import LANGUAGE_SEGMENT, _open_paren
+
+    body = "The scholar wrote on; Latin: Marcus Varro wrote too. " + "Tom Reid met Ann Lee later. " * 20
+    match = LANGUAGE_SEGMENT.search(body)
+    assert match is not None and match.start() < 200
+    end = _open_paren(body, match)
+    assert body[max(0, match.start() - 200) : end] == ""

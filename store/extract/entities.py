@@ -69,6 +69,7 @@ from store.extract.not_names import without_common_people
 from store.extract.person_evidence import people_by_company
 from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
+from store.extract.renderings import join_renderings
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
@@ -133,12 +134,14 @@ def extract_entities(
     _add_surnames(reading, groups, parent)
     add_middle_names(reading, groups, parent)
     join_stated_aliases(reading, groups, parent)
+    spoken = join_renderings(reading, groups, parent)
     people = {k: groups[k].forms for k in roots(groups, parent) if groups[k].type() == "PERSON"}
     titles = title_mentions(reading, people, forms)
     places = {
         t: k for k in roots(groups, parent) if groups[k].type() in ("GPE", "LOC") for t in groups[k].texts()
     }
     titles += compass_mentions(reading.body, places)
+    titles += [(find(parent, key), start, end) for key, start, end in spoken]
     # a name the headline alone gives is the article's too, unless the headline is set in
     # capitals ("SOUTHAM INC 1ST QTR NET"): its capitals say nothing about names
     headline_names = title is not None and any(ch.islower() for ch in title.text)

@@ -397,22 +397,43 @@ def _join_designated(records: list[NameRecord], keys: list[str], sets: _Sets, ro
 def _join_place_prefixed(records: list[NameRecord], keys: list[str], sets: _Sets, roots: list[int]) -> None:
     """ "U.S. Congress", "United States Congress" -> "Congress": an organisation's name after
     a place the corpus names (a place's name or alias) joins the organisation of the rest
-    of the name, when the corpus has exactly one."""
-    places = {compact(a) for r in records if r.type in PLACE_TYPES for a in r.aliases | {r.name}}
+    of the name, when the corpus has exactly one and no other place leads it ("UK Supreme
+    Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither)."""
+    place_of = _places(records)
     organisations: dict[str, list[int]] = {}
     for i in roots:
         if records[i].type == "ORG":
             organisations.setdefault(keys[i], []).append(i)
+    wanted: dict[int, list[tuple[int, int]]] = {}  # bare organisation -> (longer name, place)
     for i in roots:
         record = records[i]
         words = record.name.split()
         if record.type != "ORG" or len(words) < 2:
             continue
         for cut in range(1, min(4, len(words))):
-            if compact(" ".join(words[:cut])) not in places or is_bare_suffix(" ".join(words[cut:])):
+            place = place_of.get(compact(" ".join(words[:cut])))
+            if place is None or is_bare_suffix(" ".join(words[cut:])):
                 continue  # "Taft Co" is not the "Co" of another company
             targets = {sets.find(j) for j in organisations.get(compact(" ".join(words[cut:])), ())}
             targets.discard(sets.find(i))
             if len(targets) == 1:
-                sets.join(targets.pop(), i)
+                wanted.setdefault(targets.pop(), []).append((i, place))
                 break
+    for target, longer in wanted.items():
+        if len({place for _, place in longer}) == 1:
+            for i, _ in longer:
+                sets.join(target, i)
+
+
+def _places(records: list[NameRecord]) -> dict[str, int]:
+    """Each spelling-free name or alias of a place -> one number per place: names that
+    share an alias are one place ("United States", "U.S.", "US")."""
+    found: dict[str, int] = {}
+    places = _Sets(len(records))
+    for i, record in enumerate(records):
+        if record.type in PLACE_TYPES:
+            for alias in record.aliases | {record.name}:
+                key = compact(alias)
+                if key:
+                    places.join(found.setdefault(key, i), i)
+    return {key: places.find(i) for key, i in found.items()}

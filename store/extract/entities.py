@@ -52,6 +52,7 @@ from store.extract.entity_spans import (
 )
 from store.extract.entity_titles import title_mentions, widen_person_mentions
 from store.extract.headline_names import named_alone, title_forms
+from store.extract.kinship import relatives, subject
 from store.extract.name_edges import with_regnal_numbers
 from store.extract.name_heads import retype
 from store.extract.names import (
@@ -123,7 +124,7 @@ def extract_entities(
         groups[find(parent, long_key)].long_name = definition.name
     place_headline_names(reading, groups, parent)
     join_companies(reading, groups, parent)
-    _merge_people(groups, parent)
+    _merge_people(reading, groups, parent)
     join_place_prefixed(groups, parent)
     join_institutions(groups, parent)
     join_nicknames(groups, parent)
@@ -187,8 +188,9 @@ def _add(groups: dict[str, Group], parent: dict[str, str], form: Form, aliases: 
     return key
 
 
-def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
-    """ "Kerry" (and a mistyped "Kerry") -> John Kerry; a first name when it is unique."""
+def _merge_people(reading: Reading, groups: dict[str, Group], parent: dict[str, str]) -> None:
+    """ "Kerry" (and a mistyped "Kerry") -> John Kerry; a first name when it is unique;
+    not a relative of the story's subject to the subject ("son of Pierre L'Enfant")."""
     full = {
         k: _without_territory(groups[k].longest()).split()
         for k in roots(groups, parent)
@@ -197,6 +199,7 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
     people = {k: names for k, names in full.items() if len(names) > 1}  # merged ones keep their longest
     by_last: dict[str, list[str]] = {}
     by_first_name: dict[str, list[str]] = {}
+    kin, main = relatives(reading.body, groups, parent), subject(groups, list(people))
     for person, names in people.items():
         for last in dict.fromkeys([names[-1], _surname(" ".join(names))]):
             by_last.setdefault(last, []).append(person)
@@ -240,6 +243,7 @@ def _merge_people(groups: dict[str, Group], parent: dict[str, str]) -> None:
             person
             for person in by_surname or by_first
             if _compatible(mine, _person_gender(groups[person], people[person]))
+            and not (person == main and key in kin and len(words) > 1)
         ]  # "Mrs Howard" is not Michael Howard
         target = _dominant(groups, parent, candidates)
         if target is not None:

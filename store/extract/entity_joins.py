@@ -27,7 +27,7 @@ from store.company_names import company_stem, is_legal_suffix
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Form, Reading
 from store.extract.name_edges import with_regnal_number
-from store.extract.name_heads import HEAD_TYPES
+from store.extract.name_heads import HEAD_TYPES, head_word
 from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
 from store.extract.wire_copy import ticker_after
 from store.name_lexicon import same_given_name
@@ -39,7 +39,10 @@ SHORT_FORM_TYPES = frozenset({"PERSON", "ORG"})
 
 def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "U.S. Congress" + "Congress": a known place or one of the article's places before an
-    organisation's name joins it to the organisation of the shorter name."""
+    organisation's name joins it to the organisation of the shorter name. A bare head word
+    joins the one organisation it heads ("the Society" of the Society of the Cincinnati).
+    A shorter name two longer ones end in ("Red Sox": "Boston Red Sox", "Triple-A Pawtucket
+    Red Sox") joins only the one a place leads, when one does."""
     places = {
         text.casefold()
         for key in roots(groups, parent)
@@ -51,8 +54,10 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
     for key in organisations:
         for text in groups[key].texts():
             by_name.setdefault(text, []).append(key)
-    # a bare head word ("the Exchange") is the article's one organisation ending in it
-    ending = Counter(groups[k].longest().split()[-1] for k in organisations if " " in groups[k].longest())
+    # a bare head word ("the Exchange") is the article's one organisation it heads:
+    # "House" heads "White House" and "House of Representatives" alike
+    ending = Counter(head_word(groups[k].longest()) for k in organisations if " " in groups[k].longest())
+    wanted: dict[str, dict[str, str]] = {}  # shorter name's group -> longer ones -> the place leading
     for key in organisations:
         for text in groups[key].texts():
             words = text.split()
@@ -62,12 +67,41 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
                     continue
                 # without a place before it, a shorter name must say which one: not "House"
                 # when "U.S. House" and "White House" both end in it
-                alone = _distinctive(rest) and ending[rest] <= 1
-                if not (_a_place(prefix, places) or alone or _sole_head(rest, ending)):
+                placed = _a_place(prefix, places)
+                if not (placed or _alone(rest, ending) or _sole_head(rest, ending)):
                     continue
-                targets = {find(parent, k) for k in by_name[rest]} - {find(parent, key)}
-                if len(targets) == 1:
-                    union(groups, parent, key, targets.pop())  # the longer name's group keeps
+                place = (country_name(prefix) or prefix.casefold()) if placed else ""
+                _want(wanted, parent, by_name[rest], key, place)
+            head = head_word(text)
+            if head != words[-1] and head in by_name and (_sole_head(head, ending) or _alone(head, ending)):
+                _want(wanted, parent, by_name[head], key, "")
+    for short, longer in wanted.items():
+        led = {place for place in longer.values() if place}
+        chosen = (
+            list(longer) if len(longer) == 1 else [k for k, p in longer.items() if p] if len(led) == 1 else []
+        )
+        for keep in chosen:
+            union(groups, parent, keep, short)  # the longer name's group keeps
+
+
+def _want(
+    wanted: dict[str, dict[str, str]],
+    parent: dict[str, str],
+    owners: list[str],
+    longer: str,
+    place: str,
+) -> None:
+    """Note that the one group among `owners` (a shorter name's) may join `longer`, which
+    `place` leads ("" for none)."""
+    targets = {find(parent, k) for k in owners} - {find(parent, longer)}
+    if len(targets) == 1:
+        found = wanted.setdefault(targets.pop(), {})
+        found[find(parent, longer)] = found.get(find(parent, longer)) or place
+
+
+def _alone(name: str, ending: Counter[str]) -> bool:
+    """A shorter name that says which organisation with no place before it."""
+    return _distinctive(name) and ending[name] <= 1
 
 
 def _distinctive(name: str) -> bool:
@@ -133,8 +167,6 @@ def join_reversed_names(groups: dict[str, Group], parent: dict[str, str]) -> Non
             if other is not None and find(parent, other) != find(parent, key):
                 union(groups, parent, other, key)
             people.setdefault(words, key)
-
-
 
 
 def join_saints(groups: dict[str, Group], parent: dict[str, str]) -> None:

@@ -178,3 +178,22 @@ def test_a_reference_lines_surname_first_is_the_person() -> None:
     )
     assert grouping.entity("PERSON", "Twain, Mark") is grouping.entity("PERSON", "Mark Twain")
     assert grouping.entity("PERSON", "Mark Twain").name == "Mark Twain"  # type: ignore[union-attr]
+
+
+def test_a_bare_name_two_places_lead_joins_neither() -> None:
+    records = [
+        NameRecord("Supreme Court", "ORG", 3, 6, {"Supreme Court"}),
+        NameRecord("UK Supreme Court", "ORG", 1, 4, {"UK Supreme Court", "Supreme Court"}),
+        NameRecord("U.S. Supreme Court", "ORG", 1, 5, {"U.S. Supreme Court", "Supreme Court"}),
+        NameRecord("United States Congress", "ORG", 1, 2, {"United States Congress"}),
+        NameRecord("U.S. Congress", "ORG", 1, 2, {"U.S. Congress"}),
+        NameRecord("Congress", "ORG", 4, 9, {"Congress"}),
+        NameRecord("United Kingdom", "GPE", 5, 9, {"United Kingdom", "UK"}),
+        NameRecord("United States", "GPE", 9, 20, {"United States", "U.S."}),
+    ]
+    grouping = group_corpus(records)
+    uk, us = grouping.entity("ORG", "UK Supreme Court"), grouping.entity("ORG", "U.S. Supreme Court")
+    assert uk is not us and grouping.entity("ORG", "Supreme Court") not in (uk, us)
+    congress = grouping.entity("ORG", "Congress")  # "U.S." and "United States" are one place
+    assert grouping.entity("ORG", "U.S. Congress") is congress
+    assert grouping.entity("ORG", "United States Congress") is congress

@@ -71,6 +71,7 @@ from store.extract.person_evidence import people_by_company
 from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
 from store.extract.renderings import join_renderings
+from store.extract.type_clues import lists_with_known_names, sources_by_position, without_species
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
@@ -103,6 +104,9 @@ def extract_entities(
     places_by_position(reading, forms)
     people_by_position(reading, forms)
     people_by_company(reading, forms)
+    sources_by_position(reading, forms)
+    lists_with_known_names(reading, forms)
+    forms = without_species(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
     forms = with_regnal_numbers(

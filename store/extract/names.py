@@ -27,6 +27,7 @@ coach manager director head founder editor correspondent reporter dean speaker c
 sheriff councillor councilman councilwoman alderman member mp mep lawmaker legislator
 emeritus elect designate emperor empress tsar czar tsarina czarina kaiser prosecutor
 assemblyman assemblywoman assemblymember councilmember solicitor barrister
+rector provost chaplain mlle mlle. mme mme.
 """.split()
 )
 # Office words after "of" ("Secretary of State", "Minister of Foreign Affairs").

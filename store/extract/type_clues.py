@@ -1,0 +1,119 @@
+"""Names that are no person, organisation or place, and types the sentence settles.
+
+Read off the syntax and the article, each rule on its own evidence:
+
+- a scientific name (binomial nomenclature): a capitalised genus and a lower-case epithet
+  the tagger takes for a proper noun or that ends as Latin epithets do ("Formica fusca",
+  "Edwardsiella andrillae"). A species is no person, organisation or place, and neither
+  is its genus named alone in the same article;
+- a source "according to" is a person or an organisation, never a place ("according to
+  Quantcast", where the model says GPE); the gazetteer's places stay places;
+- a name in a list with names the gazetteer knows takes their type when the model put it
+  on the other side of the organisation / place line ("Ubisoft, Microsoft and Sony").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from store.extract.names import NATIONALITY, known_type
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from store.extract.entity_spans import Form, Reading
+
+LATIN_ENDINGS = ("a", "ae", "i", "ii", "is", "us", "um", "ensis", "oides")
+"""Endings of Latin epithets ("fusca", "andrillae", "coli", "unilateralis", "niger" excepted)."""
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
+
+
+def without_species(reading: Reading, forms: list[Form]) -> list[Form]:
+    """`forms` less scientific names and their genus (module docstring): a capitalised
+    word that the article writes nowhere but right before one lower-case word, which in
+    turn stands nowhere but after it (or after its initial: "E. andrillae"), and which
+    ends as Latin epithets do or is tagged a proper noun. "The Obama era" is no species:
+    the article names Obama elsewhere, or writes "era" alone."""
+    doc = reading.doc
+    body = reading.body
+    genera: set[str] = set()
+    for form in forms:
+        span = doc.char_span(form.start, form.end)
+        if span is None or form.label == "NORP" or span[0].text in genera:
+            continue  # "a European consortium": a nationality modifies a noun
+        genus = span[0]
+        if len(span) == 2:
+            epithet = span[1]  # the model took in the epithet: "Beauveria bassiana"
+        elif len(span) == 1 and span.end < len(doc) and genus.whitespace_ == " ":
+            epithet = doc[span.end]  # "Formica fusca" tagged "Formica"
+        else:
+            continue
+        if _genus(genus) and _epithet(epithet) and _only_together(body, genus.text, epithet.text):
+            genera.add(genus.text)
+    if not genera:
+        return forms
+    return [f for f in forms if f.text.split()[0] not in genera]
+
+
+def _genus(token: Token) -> bool:
+    text = token.text
+    plain_word = text.isalpha() and text[:1].isupper() and text[1:].islower()
+    return plain_word and not known_type(text) and not NATIONALITY.match(text)
+
+
+def _epithet(token: Token) -> bool:
+    """A lower-case word of letters with a Latin ending, or one the tagger calls a proper noun."""
+    text = token.text
+    if not (text.isalpha() and text.islower() and len(text) >= 4):
+        return False
+    return token.tag_ == "NNP" or text.endswith(LATIN_ENDINGS)
+
+
+def _only_together(body: str, genus: str, epithet: str) -> bool:
+    """The genus stands nowhere without the epithet, nor the epithet without the genus
+    (or its initial)."""
+    pair = re.escape(genus) + " " + re.escape(epithet)
+    alone_genus = len(re.findall(rf"(?<![\w-]){re.escape(genus)}(?![\w-])", body))
+    pairs = len(re.findall(rf"(?<![\w-]){pair}(?![\w-])", body))
+    abbreviated = len(re.findall(rf"(?<![\w-]){genus[0]}\. {re.escape(epithet)}(?![\w-])", body))
+    alone_epithet = len(re.findall(rf"(?<![\w-]){re.escape(epithet)}(?![\w-])", body))
+    return pairs > 0 and alone_genus == pairs and alone_epithet == pairs + abbreviated
+
+
+def sources_by_position(reading: Reading, forms: list[Form]) -> None:
+    """A name after "according to" that the model calls a place, and no gazetteer place,
+    is an organisation: a place is not a source ("according to Quantcast")."""
+    doc = reading.doc
+    for form in forms:
+        if form.label not in PLACE_LABELS or form.evidence or known_type(form.text):
+            continue
+        span = doc.char_span(form.start, form.end)
+        if span is None or span.start < 2:
+            continue
+        if doc[span.start - 1].lower_ == "to" and doc[span.start - 2].lower_ == "according":
+            form.label = "ORG"
+
+
+def lists_with_known_names(reading: Reading, forms: list[Form]) -> None:
+    """A name coordinated with a name the gazetteer knows takes its type when the model put
+    the two on either side of the organisation / place line ("Ubisoft, Microsoft and
+    Sony": Microsoft is an organisation, so is Ubisoft). One-word names only, and people
+    are left alone: "Obama and Congress" are a person and an organisation."""
+    doc = reading.doc
+    at: dict[int, Form] = {}
+    for form in forms:
+        span = doc.char_span(form.start, form.end)
+        if span is not None:
+            at[span.root.i] = form
+    for root, form in at.items():
+        if form.label not in PLACE_OR_ORG or form.evidence or " " in form.text or known_type(form.text):
+            continue  # a one-word name: a longer one has a head word to go by ("Den Danske Bank")
+        partners = [at[t.i].text for t in doc[root].conjuncts if t.i in at]
+        known = {kind for kind in map(known_type, partners) if kind is not None and kind in PLACE_OR_ORG}
+        if len(known) != 1:
+            continue
+        kind = known.pop()
+        if (kind == "ORG") != (form.label == "ORG"):
+            form.label = kind

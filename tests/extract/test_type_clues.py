@@ -1,0 +1,73 @@
+"""Names that are no person, organisation or place, and types the sentence settles
+(`store.extract.type_clues`). Fixtures are written for these tests; each hands the rule
+forms with the type the model is known to give, so the rule alone decides."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from store.extract.names import split_title
+from store.extract.type_clues import lists_with_known_names, sources_by_position, without_species
+from tests.extract.test_entity_types import form, reading_of
+
+
+def test_a_scientific_name_and_its_genus_are_no_entities(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "The beetles were infected with Beauveria bassiana, a fungus found in soil.",
+        "Formica fusca is a common ant, Smith said. Formica fusca lives under stones.",
+    )
+    forms = [
+        form(reading, "Beauveria bassiana", "GPE"),
+        form(reading, "Formica", "PERSON"),
+        form(reading, "Formica fusca", "PERSON", nth=1),
+        form(reading, "Smith", "PERSON"),
+    ]
+    assert [f.text for f in without_species(reading, forms)] == ["Smith"]
+
+
+def test_a_name_before_a_common_word_is_no_genus(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "The Obama era ended. Obama left office in January.",
+        "The Nokia camera team met in Paris. Each camera was tested.",
+        "Airbus, a European consortium, builds aircraft.",
+    )
+    forms = [
+        form(reading, "Obama", "PERSON"),
+        form(reading, "Nokia", "ORG"),
+        form(reading, "Paris", "GPE"),
+        form(reading, "European", "NORP"),
+    ]
+    assert without_species(reading, forms) == forms
+
+
+def test_a_source_is_no_place(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "The site is the 135th most popular, according to Quantcast.",
+        "Prices rose, according to France, the largest producer.",
+    )
+    quantcast, france = form(reading, "Quantcast", "GPE"), form(reading, "France", "GPE")
+    sources_by_position(reading, [quantcast, france])
+    assert (quantcast.label, france.label) == ("ORG", "GPE")
+
+
+def test_a_name_listed_with_a_known_organisation_is_one(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "Ubisoft and Microsoft had large areas set up for attendees.",
+        "Bonds for Den Danske Bank and Iceland were trading outside fees.",
+        "Barack Obama and Congress disagreed.",
+    )
+    ubisoft, microsoft = form(reading, "Ubisoft", "GPE"), form(reading, "Microsoft", "ORG")
+    bank, iceland = form(reading, "Den Danske Bank", "ORG"), form(reading, "Iceland", "GPE")
+    obama, congress = form(reading, "Barack Obama", "PERSON"), form(reading, "Congress", "ORG")
+    lists_with_known_names(reading, [ubisoft, microsoft, bank, iceland, obama, congress])
+    assert [f.label for f in (ubisoft, bank, obama)] == ["ORG", "ORG", "PERSON"]
+
+
+def test_academic_offices_and_french_honorifics_are_titles() -> None:
+    assert split_title("Rector") == ("Rector", "")
+    assert split_title("Mlle. Dupont") == ("Mlle.", "Dupont")
+    assert split_title("Mme Curie") == ("Mme", "Curie")

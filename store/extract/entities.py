@@ -68,6 +68,7 @@ from store.extract.names import (
 )
 from store.extract.not_names import without_common_people
 from store.extract.person_evidence import people_by_company
+from store.extract.predicate_titles import predicate_titles
 from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
 from store.extract.renderings import join_renderings
@@ -166,6 +167,8 @@ def extract_entities(
         entities,
         starts,
     )
+    texts = [p.text for p in paragraphs]
+    add_extra_mentions(predicate_titles(reading, entities, texts, starts), entities, starts)
     widen_person_mentions(reading, entities, starts)
     first = {
         id(e): (e.mentions[0].paragraph, e.mentions[0].start) if e.mentions else (0, 0) for e in entities

@@ -1,0 +1,60 @@
+"""A capitalised title the sentence says of a person is a mention of them ("he was elected
+a Fellow of the Royal Society"). Texts written for these tests."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from tests.extract.test_entity_identity_rules import extract
+from tests.extract.test_entity_titles import holder_of
+
+
+def test_a_title_a_pronoun_is_elected_to_is_the_persons(nlp: Language) -> None:
+    texts = [
+        "Daniel Marsh was born in Leeds in 1900 and taught physics at Durham.",
+        "In May 1950 he was elected a Fellow of the Royal Society.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 1, "Fellow") == ["Daniel Marsh"]
+    assert "Fellow" not in entities["Daniel Marsh"].aliases  # a mention, not a name of his
+
+
+def test_a_title_served_as_or_promoted_to_is_the_subjects(nlp: Language) -> None:
+    texts = [
+        "Lena Hartwell served as President of the Phonetics Society of Ohio in 1990.",
+        "Julien Marchetti was promoted by brevet to Major in the Corps of Engineers in 1783.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "President") == ["Lena Hartwell"]
+    assert holder_of(texts, entities, 1, "Major") == ["Julien Marchetti"]
+
+
+def test_a_title_conferred_on_the_object_is_the_objects(nlp: Language) -> None:
+    texts = ["Ann Dale won the prize. In 2012, the Queen made her a Dame for services to architecture."]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "Dame") == ["Ann Dale"]
+
+
+def test_a_title_in_apposition_after_a_comma_but_not_a_work_in_brackets(nlp: Language) -> None:
+    texts = [
+        "Paul Reed wrote often to Francis Hodgkin, a Fellow at Queen's College.",
+        "She worked with Luis Ortega (Diary of a Gardener) and Elena Kuznets (The Last Harbour).",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "Fellow") == ["Francis Hodgkin"]
+    assert holder_of(texts, entities, 1, "Diary") == []
+
+
+def test_a_pronoun_inside_a_quotation_gives_no_one_the_title(nlp: Language) -> None:
+    texts = [
+        "Mark Osei spoke at the funeral in Accra.",
+        '"He was a true Grand Commander of the nation," Osei said.',
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 1, "Commander") == []
+
+
+def test_a_lower_case_predicate_is_no_title(nlp: Language) -> None:
+    texts = ["Rosa Lindqvist studied in Uppsala. In 1961 she became professor of botany there."]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "professor") == []

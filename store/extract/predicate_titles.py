@@ -83,11 +83,11 @@ def predicate_titles(
                 context = QuoteContext.build(doc, texts, starts, [], entities, resolve_name)
                 resolver = PronounResolver(context, [])
             name, _ = resolver.resolve_back(target, PRONOUNS[target.lower_])
-            person = next((p for p in people if p.name == name), None)
+            holder = next((p for p in people if p.name == name), None)
         else:
-            person = owner.get(target.idx)
-        if person is not None:
-            found.append((person, doc[_first_word(token)].idx, token.idx + len(token)))
+            holder = owner.get(target.idx)
+        if holder is not None:
+            found.append((holder, doc[_first_word(token)].idx, token.idx + len(token)))
     return found
 
 

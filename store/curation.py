@@ -93,6 +93,7 @@ def _merged(entities: list[Entity], touched: set[int]) -> list[Entity]:
             if other is not target:
                 target.aliases.extend(a for a in other.aliases if a not in target.aliases)
                 target.mentions.extend(other.mentions)
+                target.within.extend(w for w in other.within if w not in target.within)
         if len(same) > 1:
             target.mentions = sorted(
                 {(m.paragraph, m.start, m.end): m for m in target.mentions}.values(),

@@ -120,6 +120,8 @@ def records_of(articles: Iterable[list[Entity]]) -> list[NameRecord]:
     found: dict[tuple[str, str], NameRecord] = {}
     for entities in articles:
         for entity in entities:
+            if entity.only_within:
+                continue  # "Texas" only in "University of Texas": no name the article uses alone
             record = found.get((entity.type, entity.name))
             if record is None:
                 record = found[(entity.type, entity.name)] = NameRecord(entity.name, entity.type)

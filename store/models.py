@@ -85,6 +85,15 @@ class Entity:
     """Every surface form the article uses for it ("Kerry", "John Kerry")."""
     mentions: list[Mention] = field(default_factory=list)
     """Every occurrence of any alias in the article, in reading order."""
+    within: list[str] = field(default_factory=list)
+    """The longer names, as the article writes them, that hold this name ("University of
+    Texas" for Texas). An entity with these and no mentions is named only inside them:
+    it is no mention of its own, and neither the index nor the jump counts it here."""
+
+    @property
+    def only_within(self) -> bool:
+        """Named only inside longer names ("Texas" in "University of Texas")."""
+        return bool(self.within) and not self.mentions
 
 
 @dataclass

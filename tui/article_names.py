@@ -15,9 +15,10 @@ Mention = tuple[int, int, Entity]
 def mentions_by_paragraph(article: Article) -> dict[int, list[Mention]]:
     """The names in each passage, in text order: the stored mentions of the paragraphs,
     and for the headline and standfirst (which have none stored) `names_in` them."""
+    named = [e for e in article.entities if not e.only_within]  # "Texas" in "University of Texas": no mention
     found = {
-        HEADLINE: names_in(article.title, article.entities),
-        STANDFIRST: names_in(article.standfirst or "", article.entities),
+        HEADLINE: names_in(article.title, named),
+        STANDFIRST: names_in(article.standfirst or "", named),
     }
     for entity in article.entities:
         for mention in entity.mentions:

@@ -21,6 +21,9 @@ class JumpRequested(Message):
     """The entity's canonical name."""
     entity_type: str | None = None
     """Its type, when known."""
+    within: tuple[str, ...] = ()
+    """The longer names the open article holds it in, when it names it only there
+    ("University of Texas" for Texas): the jump lists the other articles' mentions."""
 
 
 @dataclass

@@ -27,6 +27,14 @@ class ListSource:
     """For `pair`: the second entity's name."""
     other_type: str | None = None
     """For `pair`: the second entity's type."""
+    within: tuple[str, ...] = ()
+    """For `mentions` from a name the open article gives only inside longer ones
+    ("Texas" in "University of Texas"): those names, to say so if no article names it."""
+
+    def within_note(self) -> str:
+        """What the jump says when no article names it alone: where this one named it."""
+        longer = " and ".join(self.within)
+        return f"No article names {self.query} on its own; this one names it only within {longer}."
 
 
 @dataclass(frozen=True)

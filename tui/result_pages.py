@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
+from store.errors import StoreError
+from store.hits import UnknownEntity
 from tui.navigation import ListSource, ResultEntry
 from tui.results_text import count as _count
 from tui.results_text import grouped
@@ -50,7 +52,12 @@ def load_page(corpus: Corpus, source: ListSource, offset: int, limit: int) -> Re
                 offset=offset, limit=limit,
             )  # fmt: skip
         else:
-            mentions = corpus.mentions(source.query, type=source.entity_type, offset=offset, limit=limit)
+            try:
+                mentions = corpus.mentions(source.query, type=source.entity_type, offset=offset, limit=limit)
+            except UnknownEntity:
+                if not source.within:
+                    raise
+                raise StoreError(source.within_note()) from None
         entries = [ResultEntry.of(p, spans=tuple(p.mentions)) for p in mentions.passages]
         elapsed = (time.perf_counter() - started) * 1000
         counts = f"{_count(mentions.total, 'passage')} in {_count(mentions.articles, 'article')}"
@@ -83,8 +90,10 @@ def load_page(corpus: Corpus, source: ListSource, offset: int, limit: int) -> Re
     result = corpus.search(
         source.query, limit=limit, offset=offset, sort=source.sort, stop=lambda: worker.is_cancelled
     )
-    entries = [ResultEntry.of(h, spans=tuple(h.highlights), speaker=h.speaker, uncertain=h.uncertain)
-               for h in result.hits]
+    entries = [
+        ResultEntry.of(h, spans=tuple(h.highlights), speaker=h.speaker, uncertain=h.uncertain)
+        for h in result.hits
+    ]
     articles = result.articles
     if articles is None and offset == 0 and len(entries) == result.total:  # all on this page
         articles = len({e.article_id for e in entries})

@@ -28,6 +28,7 @@ from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_l
 from store.extract.pipeline import body_of, load_model, parse_bodies, text_of, token_offsets
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
+from store.extract.within_names import add_names_within, keep_model_fragments
 from store.models import Article, Entity, Mention, Quote
 from store.name_lexicon import load_first_names
 from store.processes import bind_to_parent, interrupts_deferred
@@ -101,11 +102,17 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     curate_article(article, aliases)  # the user's renames, merges, splits and drops (aliases.yaml)
     article.entities = merge_duplicate_entities(article.entities)
     # a name found only inside a longer one ("Democrats" in "Liberal Democrats") lost its
-    # mentions to it: an entity with none is dropped, unless it speaks
+    # mentions to it: an entity with none is dropped, unless it speaks, the headline names
+    # it or a longer name holds it (then it is named `within` that name)
     speakers = {q.speaker for q in article.quotes}
-    article.entities = [
-        e for e in article.entities if e.mentions or e.name in speakers or text_mentions(article.title, [e])
+    unheard = [
+        e
+        for e in article.entities
+        if not (e.mentions or e.name in speakers or text_mentions(article.title, [e]))
     ]
+    keep_model_fragments(article, unheard)
+    dropped = {id(e) for e in unheard if not e.within}
+    article.entities = [e for e in article.entities if id(e) not in dropped]
     article.extraction_digest = extraction_digest(article)
     return article
 
@@ -119,9 +126,12 @@ def merge_duplicate_entities(entities: list[Entity]) -> list[Entity]:
         key = (entity.name, entity.type)
         first = merged.get(key)
         if first is None:
-            merged[key] = Entity(entity.name, entity.type, list(entity.aliases), list(entity.mentions))
+            merged[key] = Entity(
+                entity.name, entity.type, list(entity.aliases), list(entity.mentions), list(entity.within)
+            )
             continue
         first.aliases.extend(a for a in entity.aliases if a not in first.aliases)
+        first.within.extend(w for w in entity.within if w not in first.within)
         spans = {(m.paragraph, m.start, m.end) for m in first.mentions + entity.mentions}
         first.mentions = [Mention(*span) for span in sorted(spans)]
     return list(merged.values())
@@ -238,7 +248,10 @@ def extract_articles(
             mine.extraction_digest = theirs.extraction_digest
     problems = [(mine, message) for mine, (_, message) in zip(articles, outcomes, strict=True) if message]
     broken = {id(mine) for mine, _ in problems}
-    propagate_names([a for a in articles if id(a) not in broken])  # the names the batch agrees on
+    extracted = [a for a in articles if id(a) not in broken]
+    propagate_names(extracted)  # the names the batch agrees on
+    for index in add_names_within(extracted, aliases):  # "Texas" in "University of Texas"
+        extracted[index].extraction_digest = extraction_digest(extracted[index])
     if problems and failed is None:
         article, message = problems[0]
         raise ExtractionFailed(f"{article.id or article.title}: {message}")

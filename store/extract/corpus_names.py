@@ -126,8 +126,8 @@ def _known_names(articles: list[Article]) -> dict[str, _Name]:
     for index, article in enumerate(articles):
         for entity in article.entities:
             kind = COARSE.get(entity.type)
-            if kind is None:
-                continue
+            if kind is None or entity.only_within:
+                continue  # a name only inside a longer one is no evidence of the name alone
             for form in dict.fromkeys([entity.name, *entity.aliases]):
                 if not _looks_for(form, kind):
                     continue

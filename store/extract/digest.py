@@ -22,6 +22,7 @@ def extraction_digest(article: Article) -> str:
         "quotes": [_quote_record(q) for q in article.quotes],
         "entities": [
             [e.name, e.type, list(e.aliases), [[m.paragraph, m.start, m.end] for m in e.mentions]]
+            + ([list(e.within)] if e.within else [])  # only when set: older digests hold
             for e in article.entities
         ],
     }

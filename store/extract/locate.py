@@ -88,11 +88,14 @@ def entity_spans(text: str, article: Article) -> list[list[tuple[int, int]]]:
 
     where = FileMap(text, article)
     spans: list[list[tuple[int, int]]] = [[] for _ in article.entities]
+    # a name only inside longer ones ("Texas" in "University of Texas") has no span
+    named = [i for i, e in enumerate(article.entities) if not e.only_within]
     for piece, content in (("title", article.title), ("standfirst", article.standfirst or "")):
-        for index, start, end in text_mentions(content, article.entities) if content else []:
+        found_in = text_mentions(content, [article.entities[i] for i in named]) if content else []
+        for index, start, end in found_in:
             found = where.span(piece, start, end)
             if found:
-                spans[index].append(found)
+                spans[named[index]].append(found)
     for index, entity in enumerate(article.entities):
         for mention in entity.mentions:
             found = where.span(mention.paragraph, mention.start, mention.end)

@@ -94,8 +94,9 @@ def _named_in(text: str, article: Article) -> dict[str, list[int]]:
     """The mentions in a headline or standfirst, which extraction does not read: the
     aliases found there, as the article view and `extract`'s spans find them."""
     found: dict[str, list[int]] = {}
-    for index, start, end in text_mentions(text, article.entities):
-        entity = article.entities[index]
+    named = [e for e in article.entities if not e.only_within]
+    for index, start, end in text_mentions(text, named):
+        entity = named[index]
         found.setdefault(entity_key(entity.type, entity.name), []).extend((start, end))
     return found
 
@@ -135,6 +136,8 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
     keys = []
     alias_terms = []
     for entity in article.entities:
+        if entity.only_within:
+            continue  # "Texas" only in "University of Texas": the article does not count for Texas
         key = entity_key(entity.type, entity.name)
         keys.append(key)
         # the name itself is in the key already (store.index.registry reads both)

@@ -77,6 +77,7 @@ def article_to_document(article: Article) -> dict[str, Any]:
             "aliases": Flow(e.aliases),
             "mentions": Flow(Flow([m.paragraph, m.start, m.end]) for m in e.mentions),
         }
+        | ({"within": Flow(e.within)} if e.within else {})
         for e in article.entities
     ]
     for key in ("imported_from", "source_digest", "extraction_digest"):

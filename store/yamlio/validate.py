@@ -265,7 +265,12 @@ def _entity(raw: Any, where: tuple[Any, ...], problems: Problems) -> Entity | No
             problems.append(
                 (where + ("mentions", i), "a mention must be [paragraph, start, end] (three numbers)")
             )
-    return Entity(name=name, type=etype, aliases=aliases, mentions=mentions)
+    within = []
+    for i, longer in enumerate(_list(block.get("within"), where + ("within",), problems)):
+        text = _text(longer, where + ("within", i), problems)
+        if text:
+            within.append(text)
+    return Entity(name=name, type=etype, aliases=aliases, mentions=mentions, within=within)
 
 
 def _check_offsets(article: Article, problems: Problems) -> None:
@@ -339,6 +344,27 @@ def check_references(article: Article, problems: Problems) -> None:
                 (("entities", i), f"entity {entity.name!r} ({entity.type}) is listed twice; merge the two")
             )
         seen.add(key)
+    texts = [article.title, article.standfirst or ""] + [p.text for p in article.paragraphs]
+    for i, entity in enumerate(article.entities):
+        for j, longer in enumerate(entity.within):
+            problem = _within_problem(entity, longer, texts)
+            if problem:
+                problems.append(
+                    (("entities", i, "within", j), f"entity {entity.name!r}: within {longer!r} {problem}")
+                )
+
+
+def _within_problem(entity: Entity, longer: str, texts: list[str]) -> str | None:
+    """What is wrong with one `within` entry: it must be a longer name the article writes
+    that holds the entity's name or one of its aliases."""
+    forms = [f for f in dict.fromkeys([entity.name, *entity.aliases]) if f]
+    if any(longer.casefold() == f.casefold() for f in forms):
+        return "is the entity's own name; list only longer names that hold it"
+    if not any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", longer, re.IGNORECASE) for f in forms):
+        return "does not hold its name or any of its aliases (add the form it holds to aliases)"
+    if not any(longer in text for text in texts):
+        return "is not written in the article (copy the longer name as the text has it)"
+    return None
 
 
 def located(text: str, path: Path, problems: Problems) -> list[Problem]:

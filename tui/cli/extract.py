@@ -151,11 +151,15 @@ def article_json(
             "mentions": len(entity.mentions),
             "spans": [list(s) for s in found],
         }
+        if entity.within:
+            line["within"] = entity.within
         group = grouping.entity(entity.type, entity.name) if grouping else None
         if group is not None:
             line |= {"type": group.type, "key": group.key}
             if group.also:
                 line["also"] = [{"name": name, "articles": n} for name, n in group.also]
+        elif grouping is not None and entity.only_within:
+            line["key"] = f"{entity.type}:{entity.name}"  # as a group of its own would be keyed
         entities.append(line)
     return {
         "path": str(path),

@@ -347,17 +347,17 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         self._focus(self.article)
 
     def on_jump_requested(self, message: JumpRequested) -> None:
-        self.jump(message.name, message.entity_type)
+        self.jump(message.name, message.entity_type, message.within)
 
     def on_quotes_requested(self, message: QuotesRequested) -> None:
         self.history.push(self._snapshot())
         self.results.show(ListSource("quotes", message.name))
         self._focus(self.results)
 
-    def jump(self, name: str, entity_type: str | None = None) -> None:
+    def jump(self, name: str, entity_type: str | None = None, within: tuple[str, ...] = ()) -> None:
         """List every passage in the corpus that mentions the entity."""
         self.history.push(self._snapshot())
-        self.results.show(ListSource("mentions", name, entity_type=entity_type))
+        self.results.show(ListSource("mentions", name, entity_type=entity_type, within=within))
         self._focus(self.results)
 
     def open_article(self, article_id: str) -> None:

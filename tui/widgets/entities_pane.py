@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from store.errors import StoreError
 from store.hits import Facet, Facets
-from store.models import Article
+from store.models import Article, Entity
 from store.passage_ref import fingerprint
 from tui.messages import JumpRequested, QuotesRequested
 from tui.passage_text import inert
@@ -39,6 +39,8 @@ class _Row:
     name: str | None
     entity_type: str | None = None
     paragraph: int = 0
+    within: tuple[str, ...] = ()
+    """The longer names an entity the article names only inside them is in."""
 
 
 class EntitiesPane(OptionList):
@@ -84,13 +86,11 @@ class EntitiesPane(OptionList):
         self.article = article
         self.border_title = "In this article"
         self._begin()
-        for heading, types in SECTIONS:
-            entities = [e for e in article.entities if e.type in types]
-            self._section(heading, [(e.name, e.type, len(e.mentions)) for e in entities])
         known = {t for _, types in SECTIONS for t in types}
-        self._section(
-            "Other", [(e.name, e.type, len(e.mentions)) for e in article.entities if e.type not in known]
-        )
+        for heading, types in (*SECTIONS, ("Other", None)):
+            entities = [e for e in article.entities if (e.type in types if types else e.type not in known)]
+            named = [(e.name, e.type, len(e.mentions)) for e in entities if not e.only_within]
+            self._section(heading, named, [e for e in entities if e.only_within])
         if article.quotes:
             self._header(f"Quotes ({len(article.quotes)})")
             speaker_style = self._style("entities--speaker")
@@ -161,8 +161,10 @@ class EntitiesPane(OptionList):
         self.rows[self.option_count] = row
         self.add_option(Option(prompt))
 
-    def _section(self, heading: str, entries: list[tuple[str, str, int]]) -> None:
-        if not entries:
+    def _section(
+        self, heading: str, entries: list[tuple[str, str, int]], within: list[Entity] | None = None
+    ) -> None:
+        if not entries and not within:
             return
         counts: Counter[tuple[str, str]] = Counter()
         for name, entity_type, count in entries:
@@ -173,6 +175,17 @@ class EntitiesPane(OptionList):
             prompt = Text(f"{count:>3} ", style=count_style, end="")
             prompt.append(inert(name))
             self._add(prompt, _Row("entity", name, entity_type))
+        self._within(within or [])
+
+    def _within(self, entities: list[Entity]) -> None:
+        """Names the article gives only inside longer ones, after the section's others:
+        "Texas · in University of Texas" (no mentions here; enter jumps to the corpus's)."""
+        count_style = self._style("entities--count")
+        for entity in entities:
+            prompt = Text("  · ", style=count_style, end="")
+            prompt.append(inert(entity.name))
+            prompt.append(" · in " + inert(" and ".join(entity.within)), style=count_style)
+            self._add(prompt, _Row("entity", entity.name, entity.type, within=tuple(entity.within)))
 
     def _highlight_first(self) -> None:
         self.highlighted = min(self.rows) if self.rows else None
@@ -191,7 +204,7 @@ class EntitiesPane(OptionList):
         if row.kind == "quote":
             self.post_message(self.QuoteChosen(self, row.paragraph))
         elif row.name:
-            self.post_message(JumpRequested(row.name, row.entity_type))
+            self.post_message(JumpRequested(row.name, row.entity_type, row.within))
 
     def action_quotes(self) -> None:
         row = self.highlighted_row

@@ -1,0 +1,279 @@
+"""Names inside longer names: "Texas" in "University of Texas", "Chicago" in "Chicago Cubs".
+
+The article names Texas when it names the University of Texas, but that occurrence is
+no mention of Texas: the jump from Texas must not list the passage, and `extract`
+gives it no span. So such a name becomes an entity of the article with no mentions of
+its own and `within` (the longer names that hold it, as the article writes them). When
+the article also names it on its own, the ordinary entity records `within` too.
+
+Which words inside a longer name are a name, and of what type, is decided by general
+evidence only, never because a word is capitalised:
+
+- the article's own entities: a name it gives elsewhere, or a person it names in full
+  whose surname begins the longer name ("Carnegie" in "Carnegie Hall");
+- the well-kept gazetteer of `store.extract.names` (countries, states, cities, regions,
+  a few organisations): "California", "America" (the United States), "NATO";
+- the batch extracted together (`newsdesk extract`'s files, an import batch,
+  `reextract`): a name another article gives as an entity of its own, always under one
+  type (a single-word person's name never counts: "Johnson" is many people);
+- the model's own reading: a name it tagged there that lost every occurrence to the
+  longer name.
+
+Only the first words of a longer name ("Chicago" in "Chicago White Sox", "Tampa Bay"
+in "Tampa Bay Rays") and the names after its "of", "at", "in" or "for" ("University
+of California at Berkeley") are looked at. A one-word fragment the article or batch
+also writes in lower case ("State", "World", "Space"), a title or a head word
+("University", "Centre") is never a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from store.aliases import AliasTable
+from store.extract.name_heads import HEAD_TYPES
+from store.extract.names import country_name, is_title_word, known_type
+from store.mention_scan import text_mentions
+from store.models import Article, Entity
+
+OUTER_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC"})
+"""Types of the longer names looked into (a person's name holds no other name here)."""
+PLACE_OUTER = frozenset({"GPE", "LOC"})
+"""Places hold a name only after their "of" ("Bay of Bengal"; not "New Mexico")."""
+INNER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+BREAKS = frozenset({"of", "at", "in", "for"})
+"""Words after which a new name starts inside a longer one ("University of Texas")."""
+JOINERS = BREAKS | frozenset({"and", "the", "de", "&", "on"})
+CAPITAL = re.compile(r"[A-Z]")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
+WORD = re.compile(r"[^\s/,;:()\[\]]+|[/,;:()\[\]]")
+
+
+@dataclass
+class _Known:
+    """A name the batch gives as an entity of its own: in which articles, under what types."""
+
+    articles: set[int] = field(default_factory=set)
+    owners: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(entity name, type) carrying the form, counted by article."""
+
+
+def fragments(surface: str, outer_type: str) -> Iterator[str]:
+    """The parts of a longer name that may be names of their own: its first words, and
+    the names after "of", "at", "in" or "for" (each with its first words)."""
+    words = WORD.findall(surface)
+    runs: list[tuple[list[str], bool]] = []  # (words, after a break word)
+    run: list[str] = []
+    after_break = False
+    for word in words:
+        if word in BREAKS or word in JOINERS or not CAPITAL.match(word):
+            if run:
+                runs.append((run, after_break))
+            run = []
+            after_break = word in BREAKS
+            continue
+        run.append(word)
+    if run:
+        runs.append((run, after_break))
+    if len(runs) == 1 and len(runs[0][0]) == len(words) and "-" in surface:
+        first = runs[0][0][0]
+        if "-" in first:  # "Euro-NATO Joint Jet Pilot Training"
+            yield from (part for part in first.split("-") if part)
+    for index, (run, after) in enumerate(runs):
+        if outer_type in PLACE_OUTER and not after:
+            continue  # "New Mexico", "West Virginia": no place inside a place's own words
+        if index > 0 and not after:
+            continue  # after "and" or a comma: a list, or a name of its own
+        for size in range(1, len(run) + 1):
+            part = " ".join(run[:size])
+            if part != surface:
+                yield part
+
+
+def lower_words(texts: Iterable[str]) -> set[str]:
+    """The words written in lower case (a fragment written so is a word, not a name)."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(LOWER_WORD.findall(text))
+    return found
+
+
+def _texts(article: Article) -> list[str]:
+    return [article.title, article.standfirst or ""] + [p.text for p in article.paragraphs]
+
+
+def _word_like(part: str, lower: set[str]) -> bool:
+    """A fragment that is a word rather than a name: written in lower case somewhere, a
+    title, a head word of names, a number, a single letter."""
+    words = part.split()
+    if len(part) < 2 or not any(ch.isalpha() for ch in part):
+        return True
+    if any(is_title_word(w) for w in words) or words[-1] in HEAD_TYPES or words[0] in HEAD_TYPES:
+        return True
+    return len(words) == 1 and part.casefold() in lower
+
+
+def _outer_surfaces(article: Article) -> list[tuple[Entity, str]]:
+    """(entity, surface) of each distinct longer name the article's body writes."""
+    found: dict[tuple[int, str], tuple[Entity, str]] = {}
+    for entity in article.entities:
+        if entity.type not in OUTER_TYPES:
+            continue
+        for mention in entity.mentions:
+            try:
+                surface = article.paragraphs[mention.paragraph].text[mention.start : mention.end]
+            except IndexError:
+                continue
+            words = surface.split()
+            if not all(CAPITAL.match(w) or w in JOINERS for w in words):
+                continue  # "Beauveria bassiana": no name of capitalised words
+            if len(words) > 1 or "-" in surface:
+                found.setdefault((id(entity), surface), (entity, surface))
+    return list(found.values())
+
+
+def known_names(articles: list[Article]) -> dict[str, _Known]:
+    """The forms the batch's entities give on their own (with mentions)."""
+    names: dict[str, _Known] = {}
+    for index, article in enumerate(articles):
+        for entity in article.entities:
+            if entity.type not in COARSE or not entity.mentions:
+                continue
+            for form in dict.fromkeys([entity.name, *entity.aliases]):
+                record = names.setdefault(form, _Known())
+                if index not in record.articles:
+                    record.articles.add(index)
+                    record.owners[(entity.name, entity.type)] += 1
+    return names
+
+
+def _corpus_type(form: str, record: _Known | None, index: int) -> tuple[str, str] | None:
+    """The (name, type) other articles give a form, when they agree on its kind."""
+    if record is None or not record.articles - {index}:
+        return None
+    kinds = {COARSE[kind] for _, kind in record.owners}
+    if len(kinds) != 1:
+        return None
+    (name, kind), _ = record.owners.most_common(1)[0]
+    if kind == "PERSON" and " " not in form:
+        return None  # a surname or first name alone is many people across a corpus
+    return (name, kind) if kind in INNER_TYPES else None
+
+
+def _own_entity(article: Article, part: str, outer: Entity) -> Entity | None:
+    """The article's entity the fragment names: by name or alias, or a person named in
+    full whose surname it is (the only one)."""
+    canonical = country_name(part) or part
+    for entity in article.entities:
+        if entity is outer or entity.type not in INNER_TYPES:
+            continue
+        if entity.name == canonical or part in entity.aliases:
+            return entity
+    if " " in part:
+        return None
+    people = [
+        e
+        for e in article.entities
+        if e.type == "PERSON" and len(e.name.split()) > 1 and e.name.split()[-1] == part
+    ]
+    return people[0] if len(people) == 1 else None
+
+
+def add_names_within(
+    articles: list[Article], aliases: AliasTable | None = None, known: dict[str, _Known] | None = None
+) -> list[int]:
+    """Give each article the names inside its longer names (in place, see the module
+    doc); returns the indexes of the articles that changed."""
+    table = aliases or AliasTable()
+    known = known_names(articles) if known is None else known
+    batch_lower = lower_words(text for article in articles for text in _texts(article))
+    changed = []
+    for index, article in enumerate(articles):
+        if _add_to_article(article, index, known, batch_lower, table):
+            changed.append(index)
+    return changed
+
+
+def _add_to_article(
+    article: Article, index: int, known: dict[str, _Known], lower: set[str], table: AliasTable
+) -> bool:
+    changed = False
+    for outer, surface in _outer_surfaces(article):
+        for part in fragments(surface, outer.type):
+            if _word_like(part, lower):
+                continue
+            entity = _own_entity(article, part, outer)
+            if entity is not None and not entity.mentions and not entity.within:
+                continue  # named only in the headline: the headline's name, left as it is
+            if entity is None:
+                found = _evidence(part, index, known)
+                if found is None:
+                    continue
+                name, kind = found
+                if table.is_dropped(name) or table.is_dropped(part):
+                    continue
+                name = table.canonical(name)
+                kind = table.type_of(name, kind)
+                entity = next((e for e in article.entities if e.name == name and e.type == kind), None)
+                if entity is not None and not entity.mentions and not entity.within:
+                    continue  # named only in the headline, as above
+                if entity is None:
+                    entity = Entity(name=name, type=kind, aliases=[part])
+                    if _named_on_top(article, entity):
+                        continue  # the headline names it alone: no name only within others
+                    article.entities.append(entity)
+            if part not in entity.aliases and entity.name != part:
+                entity.aliases.append(part)
+            if surface not in entity.within:
+                entity.within.append(surface)
+                changed = True
+    return changed
+
+
+def _named_on_top(article: Article, entity: Entity) -> bool:
+    """The headline or standfirst names `entity` outside the article's other names."""
+    named = [e for e in article.entities if not e.only_within] + [entity]
+    return any(
+        index == len(named) - 1
+        for text in (article.title, article.standfirst or "")
+        for index, _, _ in text_mentions(text, named)
+    )
+
+
+def _evidence(part: str, index: int, known: dict[str, _Known]) -> tuple[str, str] | None:
+    """(name, type) for a fragment the article has no entity for: the gazetteer's, or
+    the batch's."""
+    kind = known_type(part)
+    if kind in INNER_TYPES:
+        return country_name(part) or part, kind
+    if kind is not None:
+        return None  # a religion, a festival: no person, organisation or place
+    return _corpus_type(part, known.get(part), index)
+
+
+def keep_model_fragments(article: Article, keep: list[Entity]) -> None:
+    """The model's names that lost every occurrence to a longer name ("Texas" tagged
+    inside "University of Texas"): among `keep` (entities with no mentions), those a
+    longer name of the article holds get `within` (in place)."""
+    if not keep:
+        return
+    surfaces = _outer_surfaces(article)
+    lower = lower_words(_texts(article))
+    for entity in keep:
+        if entity.type not in INNER_TYPES:
+            continue
+        forms = [a for a in dict.fromkeys([*entity.aliases, entity.name]) if not _word_like(a, lower)]
+        for outer, surface in surfaces:
+            if outer is entity:
+                continue
+            if any(_holds(surface, form) for form in forms) and surface not in entity.within:
+                entity.within.append(surface)
+
+
+def _holds(surface: str, form: str) -> bool:
+    """`form` is whole words of `surface`."""
+    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", surface) is not None

@@ -64,30 +64,26 @@ class _Known:
 
 def fragments(surface: str, outer_type: str) -> Iterator[str]:
     """The parts of a longer name that may be names of their own: its first words, and
-    the names after "of", "at", "in" or "for" (each with its first words)."""
+    the names after "of", "at", "in" or "for" (each with its first words). A part
+    joined to another by "and" is neither ("of Iraq and the Levant": the pair may be one
+    name, as "Bosnia and Herzegovina" is)."""
     words = WORD.findall(surface)
-    runs: list[tuple[list[str], bool]] = []  # (words, after a break word)
+    runs: list[list[str]] = []  # the runs of capitalised words that may be names
     run: list[str] = []
-    after_break = False
-    for word in words:
-        if word in BREAKS or word in JOINERS or not CAPITAL.match(word):
-            if run:
-                runs.append((run, after_break))
-            run = []
-            after_break = word in BREAKS
+    opens = True  # the run being read starts the name or follows a break word
+    for word in words + [""]:
+        if word and CAPITAL.match(word) and word not in JOINERS:
+            run.append(word)
             continue
-        run.append(word)
-    if run:
-        runs.append((run, after_break))
-    if len(runs) == 1 and len(runs[0][0]) == len(words) and "-" in surface:
-        first = runs[0][0][0]
-        if "-" in first:  # "Euro-NATO Joint Jet Pilot Training"
-            yield from (part for part in first.split("-") if part)
-    for index, (run, after) in enumerate(runs):
-        if outer_type in PLACE_OUTER and not after:
+        if run and opens and word not in ("and", "&"):
+            runs.append(run)
+        run = []
+        opens = word in BREAKS
+    if len(words) > 1 and "-" in words[0] and words[0] == surface.split()[0]:
+        yield from (part for part in words[0].split("-") if part)  # "Euro-NATO Joint Jet Pilot Training"
+    for index, run in enumerate(runs):
+        if outer_type in PLACE_OUTER and index == 0 and run[0] == words[0]:
             continue  # "New Mexico", "West Virginia": no place inside a place's own words
-        if index > 0 and not after:
-            continue  # after "and" or a comma: a list, or a name of its own
         for size in range(1, len(run) + 1):
             part = " ".join(run[:size])
             if part != surface:

@@ -7,8 +7,8 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
 - **Spellings.** Names equal up to case, accents, spaces, hyphens, dots, a leading "the" and
   "Saint" / "St." are one ("Kilroy-Silk" / "Kilroy Silk", "Time Warner" / "TimeWarner",
   a reference line's "Twain, Mark" / "Mark Twain",
-  "Saint Petersburg" / "St. Petersburg"); so are a group's singular and plural ("Tory" /
-  "Tories").
+  "Saint Petersburg" / "St. Petersburg", "University of California, Berkeley" / "University
+  of California at Berkeley"); so are a group's singular and plural ("Tory" / "Tories").
 - **Type vote.** A name typed ORG in 150 articles and PERSON in 3 is an ORG. The
   minority keeps its own entity when its articles give evidence for their type (a
   person's title: "Mr Jordan"), or when it is not clearly outvoted: two real things
@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from store.campus_names import campus_key
 from store.company_names import company_stem, is_bare_suffix, is_legal_suffix
 from store.models import Entity
 from store.name_lexicon import plain
@@ -193,7 +194,7 @@ def group_corpus(records: list[NameRecord]) -> Grouping:
 def _group(records: list[NameRecord]) -> Grouping:
     sets = _Sets(len(records))
     weight = [(r.articles, r.mentions) for r in records]
-    keys = [compact(_in_reading_order(r.name) if r.type == "PERSON" else r.name) for r in records]
+    keys = [compact(_in_reading_order(r.name) if r.type == "PERSON" else campus_key(r.name)) for r in records]
     _vote_types(records, keys, sets, weight)
     roots = sorted({sets.find(i) for i in range(len(records))})
     also: dict[int, list[int]] = {}

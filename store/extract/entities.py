@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
 from store.company_names import company_stem
+from store.extract.campus_names import join_campuses
 from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
 from store.extract.entity_aka import join_stated_aliases
@@ -53,7 +54,7 @@ from store.extract.entity_spans import (
 from store.extract.entity_titles import title_mentions, widen_person_mentions
 from store.extract.headline_names import named_alone, title_forms
 from store.extract.kinship import relatives, subject
-from store.extract.name_edges import with_regnal_numbers
+from store.extract.name_edges import with_regnal_numbers, without_editors_brackets
 from store.extract.name_heads import retype
 from store.extract.names import (
     city_name,
@@ -132,6 +133,7 @@ def extract_entities(
     _merge_people(reading, groups, parent)
     join_place_prefixed(groups, parent)
     join_institutions(groups, parent)
+    join_campuses(groups, parent)
     join_nicknames(groups, parent)
     join_reversed_names(groups, parent)
     join_saints(groups, parent)
@@ -424,7 +426,7 @@ def _entity(group: Group, aliases: AliasTable) -> Entity:
         (country_name(t) or city_name(t) for t in texts if country_name(t) or city_name(t)), None
     )
     if name is None:
-        name = strip_the(group.longest())
+        name = without_editors_brackets(strip_the(group.longest()))
     for text in [name, *texts]:
         if text.casefold() in aliases.canonical_of:
             name = aliases.canonical(text)

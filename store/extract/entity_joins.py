@@ -23,6 +23,7 @@ from collections import Counter
 
 from spacy.tokens import Token
 
+from store.campus_names import INSTITUTION_HEADS
 from store.company_names import company_stem, is_legal_suffix
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Form, Reading
@@ -329,12 +330,6 @@ def _middle_name(token: Token) -> bool:
         and not token.ent_type_
         and token.whitespace_ == " "
     )
-
-
-INSTITUTION_HEADS = frozenset(
-    "University College School Academy Institute Seminary Conservatory Polytechnic".split()
-)
-"""Head words an institution is called without ("at Harvard", "taught at Tsinghua")."""
 
 
 def join_institutions(groups: dict[str, Group], parent: dict[str, str]) -> None:

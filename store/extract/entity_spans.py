@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
 from store.extract.headed_chunks import LEADING_DROP, headed_chunks
-from store.extract.name_edges import is_credit_label, opens_date
+from store.extract.name_edges import is_credit_label, leads_no_name, opens_date
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
     NAME_JOINERS,
@@ -201,6 +201,7 @@ def _clean(reading: Reading, span: Span) -> Form | None:
         or tokens[0].is_punct
         or tokens[0].is_space
         or is_credit_label(tokens[0])
+        or (len(tokens) > 1 and leads_no_name(tokens[0]))
     ):
         tokens.pop(0)
     while tokens and (

@@ -1,6 +1,7 @@
 """Words at the edge of a model's span: a caption's credit label ("Belle Image: Nick
 Moreau.") and a weekday that opens a date ("… by Wikinews Saturday, January 31, 2009")
-are never part of the name; a regnal number ("Elizabeth II") always is."""
+are never part of the name, nor is a lower-case word before it ("a united Germany"); a
+regnal number ("Elizabeth II") always is."""
 
 from __future__ import annotations
 
@@ -25,6 +26,21 @@ def is_credit_label(token: Token) -> bool:
     """ "Image" in "Belle Image: Nick Moreau.": a caption's credit label."""
     doc = token.doc
     return token.lower_ in CREDIT_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+
+
+NAME_PARTICLES = frozenset(
+    "de del della der den di da das do dos du la le van von ter ten zu al el ibn bin ben abu y".split()
+)
+"""Lower-case words a name may begin with ("de Gaulle", "van Gogh", "al-Assad")."""
+
+
+def leads_no_name(token: Token) -> bool:
+    """A word before a name that is no part of it: a lower-case modifier ("a united
+    Germany"; not a particle: "de Gaulle") or a prefix cut off by a hyphen and a space
+    ("Euro- NATO Joint Jet Pilot Training")."""
+    if token.is_lower and token.is_alpha and token.pos_ != "PROPN" and token.lower_ not in NAME_PARTICLES:
+        return token.i + 1 < len(token.doc) and token.whitespace_ == " "
+    return len(token.text) > 1 and token.text.endswith("-") and token.whitespace_ == " "
 
 
 def opens_date(token: Token) -> bool:
@@ -67,3 +83,11 @@ def with_regnal_number(reading: Reading, start: int, text: str) -> str:
     if span is not None and span.text == "I" and span[0].pos_ == "PROPN":
         return body[start : end + 2]
     return text
+
+
+def without_editors_brackets(name: str) -> str:
+    """ "George H. W. Bush" for "[George H. W.] Bush": the words an editor put in square
+    brackets are part of the name, the brackets are not."""
+    if "[" not in name and "]" not in name:
+        return name
+    return " ".join(name.replace("[", "").replace("]", "").split())

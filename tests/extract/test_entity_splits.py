@@ -68,3 +68,33 @@ def test_a_relative_named_like_the_subject_is_not_the_subject(nlp: Language) -> 
     )
     assert owner(entities, "Pierre L'Enfant") == "Pierre L'Enfant"
     assert "Pierre Charles L'Enfant" in entities
+
+
+def test_a_lower_case_word_or_a_cut_prefix_before_a_name_is_no_part_of_it(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "He agreed to let a united Germany join the alliance. Germany agreed.",
+            "She flew in a course called Euro- NATO Joint Jet Pilot Training, which NATO ran.",
+            "He met Charles de Gaulle in Paris.",
+        ],
+    )
+    assert owner(entities, "Germany") == "Germany" and not any("united" in n for n in entities)
+    assert not any(n.startswith("Euro") for n in entities) and "NATO" in entities
+    assert "Charles de Gaulle" in entities
+
+
+def test_an_editors_brackets_are_no_part_of_the_name(nlp: Language) -> None:
+    entities = extract(nlp, ["Reagan in 80 and 84, [George H. W.] Bush in 88 and 92, Phil Gramm in 96."])
+    assert owner(entities, "George H. W.] Bush") == "George H. W. Bush"
+
+
+def test_a_campus_named_by_the_institutions_initials_is_the_institution(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "She was Professor of Linguistics at the University of California, Berkeley. "
+            "A conference was held at UC Berkeley in her honour.",
+        ],
+    )
+    assert owner(entities, "UC Berkeley") == "University of California, Berkeley"

@@ -197,3 +197,15 @@ def test_a_bare_name_two_places_lead_joins_neither() -> None:
     congress = grouping.entity("ORG", "Congress")  # "U.S." and "United States" are one place
     assert grouping.entity("ORG", "U.S. Congress") is congress
     assert grouping.entity("ORG", "United States Congress") is congress
+
+
+def test_a_campus_after_a_comma_or_at_is_one_name() -> None:
+    records = [
+        NameRecord("University of California, Berkeley", "ORG", 2, 4),
+        NameRecord("University of California at Berkeley", "ORG", 1, 1),
+        NameRecord("University of California at Davis", "ORG", 1, 1),
+    ]
+    grouping = group_corpus(records)
+    berkeley = grouping.entity("ORG", "University of California, Berkeley")
+    assert grouping.entity("ORG", "University of California at Berkeley") is berkeley
+    assert grouping.entity("ORG", "University of California at Davis") is not berkeley

@@ -73,7 +73,13 @@ from store.extract.predicate_titles import predicate_titles
 from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
 from store.extract.renderings import join_renderings
-from store.extract.type_clues import lists_with_known_names, sources_by_position, without_species
+from store.extract.type_clues import (
+    first_names_alone,
+    lists_with_known_names,
+    sources_by_position,
+    without_species,
+    without_things_called,
+)
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
@@ -108,7 +114,8 @@ def extract_entities(
     people_by_company(reading, forms)
     sources_by_position(reading, forms)
     lists_with_known_names(reading, forms)
-    forms = without_species(reading, forms)
+    first_names_alone(reading, forms)
+    forms = without_things_called(reading, without_species(reading, forms))
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
     forms = with_regnal_numbers(

@@ -334,18 +334,30 @@ def _middle_name(token: Token) -> bool:
 
 def join_institutions(groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "Harvard" and "Harvard University": an organisation named by an institution's name
-    without its head word is the institution, when one fits."""
-    keys = [k for k in roots(groups, parent) if groups[k].forms and groups[k].type() == "ORG"]
+    without its head word is the institution, when one fits. So is a lone word the model
+    called a person or a place that no other person of the article bears ("at Rice" beside
+    "Rice University"): it takes the institution's type."""
+    orgs = [k for k in roots(groups, parent) if groups[k].forms and groups[k].type() == "ORG"]
     institutions: dict[str, set[str]] = {}
-    for key in keys:
+    for key in orgs:
         for text in groups[key].texts():
             stem, _, head = text.rpartition(" ")
             if head in INSTITUTION_HEADS and stem and stem.split()[-1] not in ("of", "the", "and"):
                 institutions.setdefault(stem, set()).add(key)
-    for key in keys:
+    lone = [
+        k
+        for k in roots(groups, parent)
+        if groups[k].forms
+        and groups[k].type() in ("PERSON", "GPE")
+        and " " not in groups[k].longest()
+        and not any(f.titled or f.evidence for f in groups[k].forms)
+    ]
+    for key in orgs + lone:
         name = groups[key].longest()
         targets = {find(parent, k) for k in institutions.get(name, ())} - {find(parent, key)}
         if len(targets) == 1 and not known_type(name):
+            for form in groups[key].forms:
+                form.label = "ORG"
             union(groups, parent, targets.pop(), key)
 
 

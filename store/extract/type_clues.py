@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from store.extract.name_heads import HEAD_TYPES
 from store.extract.names import NATIONALITY, known_type
+from store.name_lexicon import is_census_first_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -117,3 +119,39 @@ def lists_with_known_names(reading: Reading, forms: list[Form]) -> None:
         kind = known.pop()
         if (kind == "ORG") != (form.label == "ORG"):
             form.label = kind
+
+
+def first_names_alone(reading: Reading, forms: list[Form]) -> None:
+    """A first name of the census standing alone that the model calls an organisation is
+    a person ("a quote from Virgil", "Amanda said"): not after "the" ("the Sun"), not
+    in capitals ("SUN"), nor a known organisation or an organisation's head word."""
+    doc = reading.doc
+    for form in forms:
+        text = form.text
+        if form.label != "ORG" or form.evidence or not (text[:1].isupper() and text[1:].islower()):
+            continue  # one word in lower case after its capital
+        if not is_census_first_name(text) or known_type(text) or text in HEAD_TYPES:
+            continue
+        span = doc.char_span(form.start, form.end)
+        if span is None or (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+            continue
+        form.label = "PERSON"
+
+
+CALLED_BEFORE = re.compile(r"\b(?:call|calls|called|name|names|named|title|titled|dub|dubbed) (?:it|this) $")
+CALLED_AFTER = re.compile(r",? (?:I|we|he|she|they) (?:call|called|named|titled|dubbed) (?:it|this)\b")
+"""What a speaker "called it": the name of a thing ("I called it Character", "Overtures
+I called it")."""
+
+
+def without_things_called(reading: Reading, forms: list[Form]) -> list[Form]:
+    """`forms` less the "people" the text names as things: "I called it Character"."""
+    body = reading.body
+    return [
+        f
+        for f in forms
+        if not (
+            f.label == "PERSON"
+            and (CALLED_BEFORE.search(body, max(0, f.start - 20), f.start) or CALLED_AFTER.match(body, f.end))
+        )
+    ]

@@ -6,8 +6,17 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from store.extract.entity_groups import Group, find
+from store.extract.entity_joins import join_institutions
+from store.extract.entity_spans import Form
 from store.extract.names import split_title
-from store.extract.type_clues import lists_with_known_names, sources_by_position, without_species
+from store.extract.type_clues import (
+    first_names_alone,
+    lists_with_known_names,
+    sources_by_position,
+    without_species,
+    without_things_called,
+)
 from tests.extract.test_entity_types import form, reading_of
 
 
@@ -71,3 +80,44 @@ def test_academic_offices_and_french_honorifics_are_titles() -> None:
     assert split_title("Rector") == ("Rector", "")
     assert split_title("Mlle. Dupont") == ("Mlle.", "Dupont")
     assert split_title("Mme Curie") == ("Mme", "Curie")
+
+
+def test_a_lone_word_called_a_person_joins_the_institution_it_names() -> None:
+    groups = {
+        "rice university": Group([Form("Rice University", "ORG", 10)]),
+        "rice": Group([Form("Rice", "PERSON", 40), Form("Rice", "PERSON", 90)]),
+        "mr hale": Group([Form("Hale", "PERSON", 120, titled="Mr Hale")]),
+        "hale college": Group([Form("Hale College", "ORG", 150)]),
+    }
+    parent = {key: key for key in groups}
+    join_institutions(groups, parent)
+    assert find(parent, "rice") == find(parent, "rice university")
+    assert groups[find(parent, "rice")].type() == "ORG"
+    assert find(parent, "mr hale") != find(parent, "hale college")  # a titled person stays one
+
+
+def test_a_first_name_alone_is_a_person(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "Jerome used a quote from Virgil in the letter.",
+        "Its star is cooler than the Sun, and SUN is a ticker.",
+    )
+    virgil, sun = form(reading, "Virgil", "ORG"), form(reading, "Sun", "ORG")
+    ticker = form(reading, "SUN", "ORG")
+    first_names_alone(reading, [virgil, sun, ticker])
+    assert [f.label for f in (virgil, sun, ticker)] == ["PERSON", "ORG", "ORG"]
+
+
+def test_what_a_speaker_called_it_is_no_person(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "I called it Character, walks and words.",
+        "It is a book of openings, Overtures I called it.",
+        "We called him Fred.",
+    )
+    forms = [
+        form(reading, "Character", "PERSON"),
+        form(reading, "Overtures", "PERSON"),
+        form(reading, "Fred", "PERSON"),
+    ]
+    assert [f.text for f in without_things_called(reading, forms)] == ["Fred"]

@@ -13,12 +13,55 @@ WORD = re.compile(r"\w+")
 WORD_CHAR = re.compile(r"\w")
 
 
+THING_TYPES = frozenset({"EVENT", "WORK_OF_ART", "LAW", "AWARD"})
+"""Events, works, laws and awards (store.extract.named_things): their names hold other
+names ("the Stirling Prize"), whose mentions they take (`outer_wins`)."""
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def text_mentions(text: str, entities: list[Entity]) -> list[tuple[int, int, int]]:
     """(entity index, start, end) of every alias occurring in `text`, such as a headline
     or standfirst, which extraction does not read: same matching as the body's mentions."""
     position = {id(e): i for i, e in enumerate(entities)}
-    owner, by_first = alias_index(entities, {a for e in entities for a in e.aliases})
-    return [(position[id(owner[alias])], at, end) for alias, at, end in occurrences(text, by_first)]
+    found = []
+    for part in (
+        [e for e in entities if e.type not in THING_TYPES],
+        [e for e in entities if e.type in THING_TYPES],
+    ):
+        owner, by_first = alias_index(part, {a for e in part for a in e.aliases})
+        found.append([(owner[alias], at, end) for alias, at, end in occurrences(text, by_first)])
+    names, things = found
+    if not things:
+        return [(position[id(e)], at, end) for e, at, end in names]
+    lost_names, lost_things = outer_wins(
+        [(e.type, at, end) for e, at, end in names], [(e.type, at, end) for e, at, end in things]
+    )
+    kept = [m for i, m in enumerate(names) if i not in lost_names]
+    kept += [m for i, m in enumerate(things) if i not in lost_things]
+    return sorted(((position[id(e)], at, end) for e, at, end in kept), key=lambda m: (m[1], m[0]))
+
+
+def outer_wins(
+    names: list[tuple[str, int, int]], things: list[tuple[str, int, int]]
+) -> tuple[set[int], set[int]]:
+    """The indices of the mentions of `names` and of `things` (each `(type, start, end)`
+    in one text) that overlapping mentions beat: the longer is the mention ("Stirling" in
+    "the Stirling Prize" is none of its own; an organisation's name holding a prize's
+    is the organisation's). A place inside an event's name keeps its mention too: the
+    event happens there ("Berlin" in "the Berlin International Film Festival")."""
+    lost_names: set[int] = set()
+    lost_things: set[int] = set()
+    for i, (kind, start, end) in enumerate(names):
+        over = [(j, t) for j, t in enumerate(things) if t[1] < end and start < t[2]]
+        if not over:
+            continue
+        if kind in PLACE_TYPES and all(t[0] == "EVENT" and t[1] <= start and end <= t[2] for _, t in over):
+            continue
+        if all(end - start >= t[2] - t[1] for _, t in over):
+            lost_things.update(j for j, _ in over)
+        else:
+            lost_names.add(i)
+    return lost_names, lost_things
 
 
 def alias_index(entities: list[Entity], names: set[str]) -> tuple[dict[str, Entity], dict[str, list[str]]]:

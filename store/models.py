@@ -13,7 +13,19 @@ from store.confidence import is_uncertain
 PARAGRAPH_KINDS = ("text", "heading", "caption")
 META_KEY = r"[a-z][a-z0-9_]{0,39}"
 """What a `meta` key looks like (it is also a query field: `category:sport`)."""
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+ENTITY_TYPES = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "WORK_OF_ART",
+    "LAW",
+    "AWARD",
+)
 
 
 @dataclass
@@ -80,7 +92,7 @@ class Entity:
     name: str
     """Canonical name ("John Kerry"); identity across the corpus is (name, type)."""
     type: str
-    """Entity type: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ..."""
+    """Entity type: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, WORK_OF_ART, LAW, AWARD, ..."""
     aliases: list[str] = field(default_factory=list)
     """Every surface form the article uses for it ("Kerry", "John Kerry")."""
     mentions: list[Mention] = field(default_factory=list)

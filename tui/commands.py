@@ -19,7 +19,16 @@ from tui.screens.main_screen import MainScreen
 if TYPE_CHECKING:
     from store.corpus import Corpus
 
-TYPE_NAMES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+TYPE_NAMES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "EVENT": "event",
+    "WORK_OF_ART": "work",
+    "AWARD": "award",
+    "LAW": "law",
+}
 DISCOVERY_HEADLINES = 30
 """Headlines offered before anything is typed."""
 

@@ -56,6 +56,7 @@ from store.extract.headline_names import named_alone, title_forms
 from store.extract.kinship import relatives, subject
 from store.extract.name_edges import with_regnal_numbers, without_editors_brackets
 from store.extract.name_heads import retype
+from store.extract.named_things import settle_overlaps, thing_entities, thing_forms
 from store.extract.names import (
     city_name,
     country_name,
@@ -118,6 +119,7 @@ def extract_entities(
     forms = without_things_called(reading, without_species(reading, forms))
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
+    things = thing_forms(reading, forms, reading.titles)  # events, works, awards, laws
     forms = with_regnal_numbers(
         reading, outside_headings(without_fragments(forms, definitions), paragraphs, starts)
     )
@@ -170,6 +172,10 @@ def extract_entities(
     entities = _one_per_name(list(built.values()))
     names = {text for group in groups.values() for text in group.texts()}
     add_mentions(entities, paragraphs, names)
+    named_things = thing_entities(things, {alias for e in entities for alias in e.aliases})
+    add_mentions(named_things, paragraphs, {f.text for f in things})
+    settle_overlaps(entities, named_things)
+    entities += named_things
     kept = {(e.name, e.type): e for e in entities}
     add_extra_mentions(
         [(kept[(built[k].name, built[k].type)], start, end) for k, start, end in titles if k in built],

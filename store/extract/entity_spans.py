@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +30,7 @@ from store.extract.not_names import common_phrase, epithet, plural_acronym, plur
 from store.extract.pipeline import text_of
 from store.extract.regions import COMPASS, with_regions
 from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
-from store.extract.works import without_works
+from store.extract.works import split_works
 from store.name_lexicon import is_census_first_name, is_first_name
 from store.person_names import PEERAGE, POST_NOMINALS
 
@@ -104,6 +104,8 @@ class Reading:
     """Indices of tokens that begin a sentence (`Token.is_sent_start` scans the doc)."""
     figures: list[tuple[int, int]]
     """Lines of figures (a table's rows: "Revs 82.0 mln vs 70.1 mln"), which give no names."""
+    titles: list[Form] = field(default_factory=list)
+    """The names `model_forms` found to be titles of works (store.extract.works)."""
 
     @classmethod
     def of(cls, doc: Doc) -> Reading:
@@ -126,12 +128,13 @@ def model_forms(reading: Reading) -> list[Form]:
         form
         for span in reading.doc.ents
         if span.label_ in NAME_LABELS
-        for form in [_clean(reading, span)]
+        for form in [clean_span(reading, span)]
         if form
     ]
     chunks = [Form(text, label, start) for text, label, start in headed_chunks(reading.doc, reading.firsts)]
     forms = _with_chunks(forms, chunks)
-    return sorted(without_works(reading.doc, reading.body, forms), key=lambda f: f.start)
+    kept, reading.titles = split_works(reading.doc, reading.body, forms)
+    return sorted(kept, key=lambda f: f.start)
 
 
 def without_fragments(forms: list[Form], definitions: list[AcronymDefinition]) -> list[Form]:
@@ -188,7 +191,7 @@ def _overlap(form: Form, other: Form) -> bool:
     return form.start < other.end and other.start < form.end
 
 
-def _clean(reading: Reading, span: Span) -> Form | None:
+def clean_span(reading: Reading, span: Span) -> Form | None:
     """The span without "the", possessive, punctuation and title; None for junk.
 
     A capital that is only the sentence's ("Homeopathy is ...") is no name.

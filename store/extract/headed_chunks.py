@@ -24,7 +24,18 @@ def headed_chunks(doc: Doc, firsts: set[int]) -> list[tuple[str, str, int]]:
     Finds what the model cut short or missed: "Saudi Interior Ministry", "Grand Mosque",
     "Plains of Arafat", "Joint Council for the Welfare of Immigrants".
     """
-    chunks: list[tuple[str, str, int]] = []
+    return [
+        (text, retype(text, HEAD_TYPES[head_word(text)]), start)
+        for text, start in capitalised_runs(doc, firsts)
+        if head_word(text) in HEAD_TYPES
+    ]
+
+
+def capitalised_runs(doc: Doc, firsts: set[int]) -> list[tuple[str, int]]:
+    """(text, body offset) of each run of two or more capitalised words, joined by "of",
+    "for", "de", "al", "the" after those, or a hyphen ("Joint Council for the Welfare of
+    Immigrants", "Comic-Con"); a sentence's first word only when it is a noun."""
+    runs: list[tuple[str, int]] = []
     tokens = len(doc)
     i = 0
     while i < tokens:
@@ -47,8 +58,7 @@ def headed_chunks(doc: Doc, firsts: set[int]) -> list[tuple[str, str, int]]:
         while i < last and i in firsts and doc[i].pos_ not in ("PROPN", "NOUN"):
             i += 1
         span = doc[i : last + 1]
-        text = span.text
-        if len(span) > 1 and "\n" not in text and head_word(text) in HEAD_TYPES:
-            chunks.append((text, retype(text, HEAD_TYPES[head_word(text)]), span.start_char))
+        if len(span) > 1 and "\n" not in span.text:
+            runs.append((span.text, span.start_char))
         i = last + 1
-    return chunks
+    return runs

@@ -87,7 +87,12 @@ FOUGHT_AT = re.compile(
 
 def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
     """`forms` less the titles of works (module docstring)."""
-    found = {i: _titled_here(doc, body, form) for i, form in enumerate(forms)}
+    return split_works(doc, body, forms)[0]
+
+
+def split_works(doc: Doc, body: str, forms: list[Form]) -> tuple[list[Form], list[Form]]:
+    """`forms` less the titles of works, and those titles (module docstring)."""
+    found = {i: titled_here(doc, body, form) for i, form in enumerate(forms)}
     works = {i for i, how in found.items() if how} | _owned_by_people(body, forms)
     titles = {forms[i].text for i, how in found.items() if how == "said"} | _named_after_work_nouns(doc, body)
     titles = {t for t in titles if not known_type(t)}
@@ -110,10 +115,10 @@ def without_works(doc: Doc, body: str, forms: list[Form]) -> list[Form]:
             if i not in works and not known_type(forms[i].text) and _inside_title(doc, root, roots, works):
                 works.add(i)  # "Wonderland" in "Alice in Wonderland"
     works |= _credits(body, forms)  # after the lists: the people credited are no titles
-    return [form for i, form in enumerate(forms) if i not in works]
+    return [form for i, form in enumerate(forms) if i not in works], [forms[i] for i in sorted(works)]
 
 
-def _titled_here(doc: Doc, body: str, form: Form) -> str | None:
+def titled_here(doc: Doc, body: str, form: Form) -> str | None:
     """ "said" where the text says this is a work, "quoted" where only quotation marks
     around it suggest so (a nickname is quoted too), else None."""
     span = doc.char_span(form.start, form.end, alignment_mode="expand")

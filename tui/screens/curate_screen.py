@@ -43,6 +43,7 @@ TYPE_HELP = {
     "PRODUCT": "a product",
     "WORK_OF_ART": "a book, film, song",
     "LAW": "a law or treaty",
+    "AWARD": "a prize, medal or trophy",
 }
 
 

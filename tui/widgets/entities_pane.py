@@ -29,7 +29,14 @@ from tui.passage_text import inert
 if TYPE_CHECKING:
     from store.corpus import Corpus
 
-SECTIONS = (("People", ("PERSON",)), ("Organisations", ("ORG",)), ("Places", ("GPE", "LOC", "FAC")))
+SECTIONS = (
+    ("People", ("PERSON",)),
+    ("Organisations", ("ORG",)),
+    ("Places", ("GPE", "LOC", "FAC")),
+    ("Events, works and laws", ("EVENT", "WORK_OF_ART", "AWARD", "LAW")),
+)
+KIND_LABELS = {"EVENT": "event", "WORK_OF_ART": "work", "AWARD": "award", "LAW": "law"}
+"""What each row of a mixed section says its entity is ("FIFA World Cup · event")."""
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,8 @@ class EntitiesPane(OptionList):
         for (name, entity_type), count in counts.most_common():
             prompt = Text(f"{count:>3} ", style=count_style, end="")
             prompt.append(inert(name))
+            if entity_type in KIND_LABELS:
+                prompt.append(f" · {KIND_LABELS[entity_type]}", style=count_style)
             self._add(prompt, _Row("entity", name, entity_type))
         self._within(within or [])
 

@@ -116,7 +116,7 @@ def thing_forms(reading: Reading, forms: list[Form], titles: list[Form]) -> list
     for title in titles:
         if title.text not in shown or len(title.text) < 3 or DIGITS.search(title.text):
             continue
-        if thing_type(_trimmed(title.text, title.start)[0]) is None:  # an award: found by its head
+        if thing_type(_trimmed(title.text, title.start)[0]) in (None, "WORK_OF_ART"):  # an award: by its head
             found.append(Form(title.text, "WORK_OF_ART", title.start))
     for text, start in capitalised_runs(reading.doc, reading.firsts):
         text, start = _trimmed(text, start)

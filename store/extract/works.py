@@ -120,7 +120,8 @@ def split_works(doc: Doc, body: str, forms: list[Form]) -> tuple[list[Form], lis
 
 def titled_here(doc: Doc, body: str, form: Form) -> str | None:
     """ "said" where the text says this is a work, "quoted" where only quotation marks
-    around it suggest so (a nickname is quoted too), else None."""
+    around it suggest so (a nickname is quoted too), "idea" where it names a theory
+    ("his theory of Case Grammar"), else None."""
     span = doc.char_span(form.start, form.end, alignment_mode="expand")
     if span is None:
         return None
@@ -130,8 +131,11 @@ def titled_here(doc: Doc, body: str, form: Form) -> str | None:
     word = doc[at].lower_ if at >= 0 else ""
     if word in WORK_NOUNS and doc[at].is_lower:
         return "said"
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in CONCEPT_NOUNS:
+        return "idea"  # "his theory of Case Grammar": no entity, and no work either
     person = form.label == "PERSON" and is_first_name(form.text.split()[0])
-    if not known_type(form.text) and _work_by_syntax(span.root, form.label, person):
+    if not known_type(form.text) and _work_by_syntax(root, form.label, person):
         return "said"
     if word in NOT_BEFORE_TITLES or known_type(form.text):
         return None  # "in Paris (1927)", "by Cruse and Croft (2004)", "known as “Syrian Thebaid”"
@@ -236,8 +240,6 @@ def _work_by_syntax(root: Token, label: str, person: bool) -> bool:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_ in PLAYING_VERBS:
             return True  # "he appeared in Cry Wolf"
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in CONCEPT_NOUNS:
-        return True  # "his theory of Case Grammar"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in AUTHOR_NOUNS and not person:
         return True  # "Lewis Carroll, author of Alice in Wonderland"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in RENDERING_NOUNS and not person:

@@ -216,7 +216,7 @@ def test_born_after_a_comma_gives_the_birth_name_but_not_a_birthplace(nlp: Langu
 
 
 def test_a_language_segment_with_no_parenthesis_has_no_name_before_it() -> None:
-    """"; Latin: …" near the start of the body with no "(" before it: the text before the
+    """ "; Latin: …" near the start of the body with no "(" before it: the text before the
     alias is empty, not the body's tail read through a negative offset."""
     from store.extract.entity_aka import LANGUAGE_SEGMENT, _open_paren
 

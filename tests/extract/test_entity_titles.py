@@ -117,7 +117,7 @@ def test_a_first_name_of_the_census_list_alone_is_the_one_person_so_named(nlp: L
 
 
 def test_a_regnal_number_is_part_of_the_name(nlp: Language) -> None:
-    """"Queen Elizabeth II" when the model tags nothing there and the headline says "Queen
+    """ "Queen Elizabeth II" when the model tags nothing there and the headline says "Queen
     Elizabeth": the sovereign is "Elizabeth II", not an "Elizabeth" of every article."""
     texts = [
         "Yesterday, the United Kingdom's Queen Elizabeth II announced she will comply with the request "

@@ -158,7 +158,7 @@ def test_initials_of_a_company_without_its_suffix_join_it(nlp: Language) -> None
 
 
 def test_a_bodys_short_forms_do_not_make_it_a_person(nlp: Language) -> None:
-    """"Biffe Chief Executive Tor Lund said", "Biffe saw": the short forms may be typed as a
+    """ "Biffe Chief Executive Tor Lund said", "Biffe saw": the short forms may be typed as a
     person, but the full name's head word ("Exchange") says what the group is."""
     entities = extract(
         nlp,

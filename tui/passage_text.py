@@ -37,6 +37,14 @@ def inert(text: str) -> str:
     return text.translate(_NEUTRALISE)
 
 
+def speaker_label(speaker: str | None, uncertain: bool, unknown: str = "unknown speaker") -> str:
+    """Who said a quote, as every pane shows it: the inert name, with " (?)" when extraction
+    is not sure of it; `unknown` when nobody is credited."""
+    if not speaker:
+        return unknown
+    return inert(speaker) + (" (?)" if uncertain else "")
+
+
 def styled(text: str, layers: Sequence[tuple[Sequence[Span], Style | str]], base: Style | str = "") -> Text:
     """Inert text with each layer's spans styled; later layers win where spans overlap."""
     result = Text(inert(text), style=base, end="")

@@ -24,7 +24,7 @@ from store.hits import Facet, Facets
 from store.models import Article, Entity
 from store.passage_ref import fingerprint
 from tui.messages import JumpRequested, QuotesRequested
-from tui.passage_text import inert
+from tui.passage_text import inert, speaker_label
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -106,8 +106,7 @@ class EntitiesPane(OptionList):
                 row = Text("“" + inert(quote.text) + "”", style="italic", end="")
                 if (article.id, fingerprint(quote.text)) in starred:
                     row = Text("★ ", style="bold", end="") + row
-                doubt = " (?)" if quote.uncertain else ""
-                row.append("\n— " + inert(quote.speaker or "unknown speaker") + doubt, style=speaker_style)
+                row.append("\n— " + speaker_label(quote.speaker, quote.uncertain), style=speaker_style)
                 self._add(row, _Row("quote", quote.speaker, "PERSON", quote.paragraph))
         if not self.rows:
             self._empty("No names or quotes.")

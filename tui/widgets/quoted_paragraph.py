@@ -20,7 +20,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from store.models import Quote
-from tui.passage_text import inert
+from tui.passage_text import inert, speaker_label
 
 BAR = "▌ "
 GAP = "  "
@@ -99,8 +99,7 @@ def labels(quotes: list[QuoteMark]) -> dict[int, str]:
             continue  # named once, after the last quote of the run
         found[quote.end] = (
             "— "
-            + (quote.speaker or "speaker not known")
-            + (" (?)" if quote.doubtful and quote.speaker else "")
+            + speaker_label(quote.speaker, quote.doubtful, unknown="speaker not known")
             + (" (partial)" if quote.partial else "")
         )
     return found

@@ -27,7 +27,7 @@ from store.hits import QueryError
 from store.passage_ref import fingerprint
 from tui.messages import QuotesRequested
 from tui.navigation import ListSource, ResultEntry
-from tui.passage_text import SNIPPET_CHARS, inert, snippet, styled
+from tui.passage_text import SNIPPET_CHARS, inert, snippet, speaker_label, styled
 from tui.result_pages import ResultPage, load_page
 from tui.results_text import fit_title, nothing_found
 from tui.widgets.quote_block import QuoteBlock
@@ -300,8 +300,7 @@ class ResultsList(OptionList):
         parts: list[Text | QuoteBlock] = []
         before = self.entries[index - 1] if index else None
         if before is None or (before.speaker, before.uncertain) != (entry.speaker, entry.uncertain):
-            doubt = " (?)" if entry.uncertain else ""
-            parts.append(Text(inert(entry.speaker or "unknown speaker") + doubt, style=speaker_style))
+            parts.append(Text(speaker_label(entry.speaker, entry.uncertain), style=speaker_style))
         quote = styled("“" + entry.text + "”", [([(0, len(entry.text) + 2)], "italic")])
         if star:
             quote = Text("★ ", style=self._style("results--star"), end="") + quote

@@ -51,9 +51,10 @@ from store.extract.entity_spans import (
     model_forms,
     without_fragments,
 )
-from store.extract.entity_titles import title_mentions, widen_person_mentions
+from store.extract.entity_titles import title_mentions
 from store.extract.headline_names import named_alone, title_forms
 from store.extract.kinship import relatives, subject
+from store.extract.mention_extent import widen_mentions
 from store.extract.name_edges import with_regnal_numbers, without_editors_brackets
 from store.extract.name_heads import retype
 from store.extract.named_things import settle_overlaps, thing_entities, thing_forms
@@ -184,7 +185,7 @@ def extract_entities(
     )
     texts = [p.text for p in paragraphs]
     add_extra_mentions(predicate_titles(reading, entities, texts, starts), entities, starts)
-    widen_person_mentions(reading, entities, starts)
+    widen_mentions(reading, entities, starts)
     first = {
         id(e): (e.mentions[0].paragraph, e.mentions[0].start) if e.mentions else (0, 0) for e in entities
     }

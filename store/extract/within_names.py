@@ -14,16 +14,23 @@ evidence only, never because a word is capitalised:
 - the well-kept gazetteer of `store.extract.names` (countries, states, cities, regions,
   a few organisations): "California", "America" (the United States), "NATO";
 - the batch extracted together (`newsdesk extract`'s files, an import batch,
-  `reextract`): a name another article gives as an entity of its own, always under one
-  type (a single-word person's name never counts: "Johnson" is many people);
+  `reextract`): a place or a person's full name another article gives as an entity of
+  its own, always under one type (a single-word person's name never counts: "Johnson"
+  is many people; nor does an organisation: "Shearson Lehman" elsewhere is the short
+  form of the "Shearson Lehman Brothers" it is inside);
 - the model's own reading: a name it tagged there that lost every occurrence to the
   longer name.
 
 Only the first words of a longer name ("Chicago" in "Chicago White Sox", "Tampa Bay"
 in "Tampa Bay Rays") and the names after its "of", "at", "in" or "for" ("University
-of California at Berkeley") are looked at. A one-word fragment the article or batch
-also writes in lower case ("State", "World", "Space"), a title or a head word
-("University", "Centre") is never a name.
+of California at Berkeley") are looked at, and never one half of a pair joined by
+"and" ("Iraq" in "Islamic State of Iraq and the Levant": the pair may be one name). A
+one-word fragment the article or batch also writes in lower case ("State", "World",
+"Space"), a title or a head word ("University", "Centre") is never a name. Nor is an
+organisation's own form: its name before a head word or legal suffix ("Federal
+Reserve" in "Federal Reserve Board", "BBC" in "BBC News"), or anything but a place
+inside a company's name ("Shearson Lehman" in "Shearson Lehman Brothers Inc", but
+"Texas" in "Texas Air Corp").
 """
 
 from __future__ import annotations
@@ -34,7 +41,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from store.aliases import AliasTable
-from store.extract.name_heads import HEAD_TYPES
+from store.company_names import DESIGNATORS, is_legal_suffix
+from store.extract.name_heads import HEAD_TYPES, ORG_HEADS
 from store.extract.names import country_name, is_title_word, known_type
 from store.mention_scan import text_mentions
 from store.models import Article, Entity
@@ -44,6 +52,7 @@ OUTER_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC"})
 PLACE_OUTER = frozenset({"GPE", "LOC"})
 """Places hold a name only after their "of" ("Bay of Bengal"; not "New Mexico")."""
 INNER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+PLACES = frozenset({"GPE", "LOC"})
 COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
 BREAKS = frozenset({"of", "at", "in", "for"})
 """Words after which a new name starts inside a longer one ("University of Texas")."""
@@ -67,6 +76,12 @@ def fragments(surface: str, outer_type: str) -> Iterator[str]:
     the names after "of", "at", "in" or "for" (each with its first words). A part
     joined to another by "and" is neither ("of Iraq and the Levant": the pair may be one
     name, as "Bosnia and Herzegovina" is)."""
+    return (part for part, _ in _parts(surface, outer_type))
+
+
+def _parts(surface: str, outer_type: str) -> Iterator[tuple[str, list[str]]]:
+    """`fragments`, each with the words of its run of capitals after it ("Board" after
+    "Federal Reserve" in "Federal Reserve Board")."""
     words = WORD.findall(surface)
     runs: list[list[str]] = []  # the runs of capitalised words that may be names
     run: list[str] = []
@@ -80,14 +95,15 @@ def fragments(surface: str, outer_type: str) -> Iterator[str]:
         run = []
         opens = word in BREAKS
     if len(words) > 1 and "-" in words[0] and words[0] == surface.split()[0]:
-        yield from (part for part in words[0].split("-") if part)  # "Euro-NATO Joint Jet Pilot Training"
+        # "Euro-NATO Joint Jet Pilot Training"
+        yield from ((part, words[1:]) for part in words[0].split("-") if part)
     for index, run in enumerate(runs):
         if outer_type in PLACE_OUTER and index == 0 and run[0] == words[0]:
             continue  # "New Mexico", "West Virginia": no place inside a place's own words
         for size in range(1, len(run) + 1):
             part = " ".join(run[:size])
             if part != surface:
-                yield part
+                yield part, run[size:]
 
 
 def lower_words(texts: Iterable[str]) -> set[str]:
@@ -157,19 +173,22 @@ def _corpus_type(form: str, record: _Known | None, index: int) -> tuple[str, str
     (name, kind), _ = record.owners.most_common(1)[0]
     if kind == "PERSON" and " " not in form:
         return None  # a surname or first name alone is many people across a corpus
-    return (name, kind) if kind in INNER_TYPES else None
+    # an organisation's name inside another's is, as often as not, the same organisation's
+    # short form elsewhere ("Shearson Lehman", "Dow"): only the gazetteer's count
+    return (name, kind) if kind in INNER_TYPES and kind != "ORG" else None
 
 
-def _own_entity(article: Article, part: str, outer: Entity) -> Entity | None:
+def _own_entity(article: Article, part: str, outer: Entity, company: bool) -> Entity | None:
     """The article's entity the fragment names: by name or alias, or a person named in
-    full whose surname it is (the only one)."""
+    full whose surname it is (the only one); inside a company's name, only a place."""
     canonical = country_name(part) or part
+    kinds = PLACES if company else INNER_TYPES
     for entity in article.entities:
-        if entity is outer or entity.type not in INNER_TYPES:
+        if entity is outer or entity.type not in kinds:
             continue
         if entity.name == canonical or part in entity.aliases:
             return entity
-    if " " in part:
+    if " " in part or company:
         return None
     people = [
         e
@@ -194,40 +213,67 @@ def add_names_within(
     return changed
 
 
+def _same_organisation(rest: list[str]) -> bool:
+    """The rest of a name after an organisation's name inside it makes the same
+    organisation or a part of it: a head word alone ("Federal Reserve Board", "BBC
+    News", "Commerce Department") or legal suffixes ("Microsoft Corp")."""
+    return bool(rest) and (
+        (len(rest) == 1 and rest[0] in ORG_HEADS) or all(w.casefold() in DESIGNATORS for w in rest)
+    )
+
+
+def _company(surface: str) -> bool:
+    """A company's name ("Shearson Lehman Brothers Inc", "Honda Motor Co Ltd of Japan"):
+    its first words are the company's own short forms and brand, so only the places it
+    holds are names within it ("Texas Air Corp")."""
+    return any(is_legal_suffix(w.rstrip(",.")) for w in surface.split()[1:])
+
+
 def _add_to_article(
     article: Article, index: int, known: dict[str, _Known], lower: set[str], table: AliasTable
 ) -> bool:
     changed = False
     for outer, surface in _outer_surfaces(article):
-        for part in fragments(surface, outer.type):
+        company = _company(surface)
+        for part, rest in _parts(surface, outer.type):
             if _word_like(part, lower):
                 continue
-            entity = _own_entity(article, part, outer)
-            if entity is not None and not entity.mentions and not entity.within:
+            entity = _own_entity(article, part, outer, company) or _new_entity(
+                article, part, _evidence(part, index, known), table, company
+            )
+            if entity is None or surface == entity.name or surface in entity.aliases:
+                continue  # no evidence, or the longer name is a form of the same entity
+            new = not any(e is entity for e in article.entities)
+            if not (new or entity.mentions or entity.within):
                 continue  # named only in the headline: the headline's name, left as it is
-            if entity is None:
-                found = _evidence(part, index, known)
-                if found is None:
-                    continue
-                name, kind = found
-                if table.is_dropped(name) or table.is_dropped(part):
-                    continue
-                name = table.canonical(name)
-                kind = table.type_of(name, kind)
-                entity = next((e for e in article.entities if e.name == name and e.type == kind), None)
-                if entity is not None and not entity.mentions and not entity.within:
-                    continue  # named only in the headline, as above
-                if entity is None:
-                    entity = Entity(name=name, type=kind, aliases=[part])
-                    if _named_on_top(article, entity):
-                        continue  # the headline names it alone: no name only within others
-                    article.entities.append(entity)
+            if entity.type == "ORG" and _same_organisation(rest):
+                continue
+            if new:
+                if _named_on_top(article, entity):
+                    continue  # the headline names it alone: no name only within others
+                article.entities.append(entity)
             if part not in entity.aliases and entity.name != part:
                 entity.aliases.append(part)
             if surface not in entity.within:
                 entity.within.append(surface)
                 changed = True
     return changed
+
+
+def _new_entity(
+    article: Article, part: str, found: tuple[str, str] | None, table: AliasTable, company: bool
+) -> Entity | None:
+    """The entity the evidence gives a fragment, as the user's table names it: the
+    article's own when it has one of that name and type, else a new one (not yet added)."""
+    if found is None:
+        return None
+    name, kind = found
+    if table.is_dropped(name) or table.is_dropped(part) or (company and kind not in PLACES):
+        return None
+    name = table.canonical(name)
+    kind = table.type_of(name, kind)
+    same = next((e for e in article.entities if e.name == name and e.type == kind), None)
+    return same or Entity(name=name, type=kind, aliases=[part])
 
 
 def _named_on_top(article: Article, entity: Entity) -> bool:
@@ -262,11 +308,12 @@ def keep_model_fragments(article: Article, keep: list[Entity]) -> None:
     for entity in keep:
         if entity.type not in INNER_TYPES:
             continue
-        forms = [a for a in dict.fromkeys([*entity.aliases, entity.name]) if not _word_like(a, lower)]
+        if _word_like(entity.name, lower):
+            continue
         for outer, surface in surfaces:
-            if outer is entity:
+            if outer is entity or (_company(surface) and entity.type not in PLACES):
                 continue
-            if any(_holds(surface, form) for form in forms) and surface not in entity.within:
+            if _holds(surface, entity.name) and surface not in entity.within:
                 entity.within.append(surface)
 
 

@@ -191,3 +191,33 @@ def test_extraction_names_texas_within_and_leaves_the_jump_alone(nlp: object) ->
     assert spans["Texas"] == [] and [text[s:e] for s, e in spans["University of Texas"]] == [
         "University of Texas"
     ]
+
+
+def test_an_organisations_own_forms_are_no_names_within_it() -> None:
+    bank = article(
+        "Rates",
+        "The Federal Reserve Board met. Shearson Lehman Brothers Inc and the Texas Air Corp rose.",
+        names=(
+            ("Federal Reserve Board", "ORG"),
+            ("Shearson Lehman Brothers Inc", "ORG"),
+            ("Texas Air Corp", "ORG"),
+        ),
+    )
+    fed = article("Fed", "The Federal Reserve acted.", names=(("Federal Reserve", "ORG"),))
+    firm = article("Firm", "Shearson Lehman hired.", names=(("Shearson Lehman", "ORG"),))
+    add_names_within([bank, fed, firm])
+    assert named(bank, "Federal Reserve") is None  # the Fed's own board
+    assert named(bank, "Shearson Lehman") is None  # a company's short form
+    texas = named(bank, "Texas")
+    assert texas is not None and texas.within == ["Texas Air Corp"]  # a place in a company's name
+
+
+def test_a_person_in_a_companys_name_is_not_named_within_it() -> None:
+    found = article(
+        "Deal",
+        "Robert Fox agreed. Fox Properties Inc sold it.",
+        names=(("Robert Fox", "PERSON"), ("Fox Properties Inc", "ORG")),
+    )
+    add_names_within([found])
+    person = named(found, "Robert Fox")
+    assert person is not None and person.within == [] and "Fox" not in person.aliases

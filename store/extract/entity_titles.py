@@ -3,7 +3,8 @@
 Once an article names one person with an office ("Emperor Norton", "Home Secretary Suella
 Braverman", "outgoing governor Bob McDonnell", "Norton I, Emperor of the United States"),
 the capitalised title alone elsewhere in the article is that person, and the jump from
-them reaches it. Two people holding one title: the title alone is neither. A title held
+them reaches it. Two people holding one title: the title alone is the one named last before
+it, unless the other is named since that paragraph began (then neither). A title held
 no longer or only in part ("former President", "Vice President", "Shadow Home Secretary")
 gives no one the bare title, and a nationality before both must agree ("the French
 President" is not the article's "US President Joe Biden").
@@ -47,6 +48,7 @@ def title_mentions(
     if not people or ANY_OFFICE.search(reading.body) is None:
         return []  # most articles: no office named, nothing to look at
     holders: dict[str, set[str]] = {}
+    styled: dict[str, set[str]] = {}  # the titles, in full, each person is given ("prime minister")
     modifier: dict[str, str | None] = {}
     for key, person_forms in people.items():
         for form in person_forms:
@@ -55,11 +57,11 @@ def title_mentions(
             span = doc.char_span(form.start, form.end, alignment_mode="expand")
             if span is None:
                 continue
-            for head, place in _held(doc, span.start, span.end):
+            for head, place, title in _held(doc, span.start, span.end):
                 holders.setdefault(head, set()).add(key)
+                styled.setdefault(key, set()).add(title)
                 modifier[head] = modifier.get(head) or place
-    unique = {head: next(iter(keys)) for head, keys in holders.items() if len(keys) == 1}
-    if not unique:
+    if not holders:
         return []
     names = sorted((f.start, f.end) for f in forms if f.start >= 0)
     name_starts = [start for start, _ in names]
@@ -67,8 +69,8 @@ def title_mentions(
     for match in CAPITAL_OFFICE.finditer(reading.body):
         low = match.group(0).lower()
         at = bisect_right(name_starts, match.start()) - 1
-        if low not in unique or (at >= 0 and names[at][1] > match.start()):
-            continue  # no one holds it alone, or it is inside a name ("Emperor Norton Bridge")
+        if low not in holders or (at >= 0 and names[at][1] > match.start()):
+            continue  # no one holds it, or it is inside a name ("Emperor Norton Bridge")
         span = doc.char_span(match.start(), match.end())
         if span is None or len(span) != 1:
             continue
@@ -78,23 +80,70 @@ def title_mentions(
             continue  # a title before a name ("Governor McDonnell"), or a longer title
         start = _run_start(doc, token.i, capitalised=True)
         words = [t.lower_ for t in doc[start : token.i + 1]]
-        if NOT_THE_HOLDER.intersection(words):
-            continue
         before = doc[start - 1] if start > 0 else None
+        if NOT_THE_HOLDER.intersection(words) or (before is not None and before.lower_ in NOT_THE_HOLDER):
+            continue  # "former President", "the Vice President"
         if start in reading.firsts and low not in ("mr", "mr."):
             continue  # a capital the sentence gives
         if before is not None and before.lower_ not in DETERMINERS and before.text[:1].isupper():
             mine = modifier.get(low)
             if before.ent_type_ in ("NORP", "GPE") and mine is not None and mine != before.text:
                 continue  # "the French President" is not "US President Joe Biden"
-        found.append((unique[low], doc[start].idx, token.idx + len(token)))
+        keys = holders[low]
+        if len(keys) > 1:  # of two holders, only one given this very title ("Prime Minister") may have it
+            if _name_follows(doc, token.i, name_starts):
+                continue  # "As Attorney General, Barr", "President of the United States Donald Trump"
+            keys = {key for key in keys if " ".join(words) in styled[key]}
+        holder = _holder(reading.body, {key: people[key] for key in keys}, match.start())
+        if holder is not None:
+            found.append((holder, doc[start].idx, token.idx + len(token)))
     return found
 
 
-def _held(tokens: Doc, first: int, end: int) -> list[tuple[str, str | None]]:
+def _name_follows(doc: Doc, i: int, name_starts: list[int]) -> bool:
+    """A name follows the title at token `i`, after a comma or the place it is "of": the
+    title is that name's, not a bare one."""
+    at = i + 1
+    if at < len(doc) and doc[at].text == ",":
+        at += 1
+    elif at < len(doc) and doc[at].lower_ == "of":
+        at += 1
+        while at < len(doc) and (
+            doc[at].lower_ in ("the", "of") or doc[at].ent_type_ in ("GPE", "ORG", "LOC")
+        ):
+            at += 1
+    if at >= len(doc):
+        return False
+    found = bisect_right(name_starts, doc[at].idx) - 1
+    return doc[at].ent_type_ == "PERSON" or (found >= 0 and name_starts[found] == doc[at].idx)
+
+
+def _holder(body: str, holders: dict[str, list[Form]], at: int) -> str | None:
+    """Who a bare title at `at` names: its one holder in the article; of two or more, the one
+    named last before it (by any of their names), when no other holder is named since that
+    paragraph began ("Tsar Aleksei I … Peter the Great … with the Tsar"; not "Governor Reyes
+    met Governor Whitcombe. The Governor said": a reader could not tell)."""
+    if len(holders) <= 1:
+        return next(iter(holders), None)
+    named: list[tuple[int, str]] = []
+    for key, person_forms in holders.items():
+        for text in {f.text for f in person_forms}:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(text)}(?![\w-])")
+            named += [(m.start(), key) for m in pattern.finditer(body, 0, at)]
+    if not named:
+        return None
+    named.sort()
+    last_start, last = named[-1]
+    since = body.rfind("\n\n", 0, last_start)
+    if any(key != last and start > since for start, key in named):
+        return None
+    return last
+
+
+def _held(tokens: Doc, first: int, end: int) -> list[tuple[str, str | None, str]]:
     """The offices the words right before (or, in apposition, right after) a person's
-    name give them: (office head, the nationality or place before the title)."""
-    held: list[tuple[str, str | None]] = []
+    name give them: (office head, the nationality or place before the title, the title)."""
+    held: list[tuple[str, str | None, str]] = []
     start = _run_start(tokens, first - 1, capitalised=False) if first > 0 else first
     if start < first:
         run = tokens[start:first]
@@ -106,7 +155,7 @@ def _held(tokens: Doc, first: int, end: int) -> list[tuple[str, str | None]]:
             before = tokens[start - 1] if start > 0 else None
             place = before.text if before is not None and before.ent_type_ in ("NORP", "GPE") else None
             if head:
-                held.append((head, place))
+                held.append((head, place, " ".join(words)))
     # apposition: "Norton I, Emperor of the United States", "McDonnell, the Governor"
     at = end
     if at < len(tokens) and tokens[at].text == "I" and tokens[at].pos_ == "PROPN":
@@ -126,7 +175,7 @@ def _held(tokens: Doc, first: int, end: int) -> list[tuple[str, str | None]]:
         if stop > at and (after is None or after.lower_ in ("of", ",", ".", ";") or after.is_punct):
             head = _head(tokens[at:stop])
             if head:
-                held.append((head, None))
+                held.append((head, None, " ".join(t.lower_ for t in tokens[at:stop])))
     return held
 
 

@@ -4,12 +4,14 @@ A capitalised title the sentence gives a person names that person, and the jump 
 them reaches it: "he became Agassiz Professor of Oriental Languages", "Fillmore served as
 President of the Linguistic Society of America", "was promoted by brevet to Major",
 "claiming to be Protector of Mexico", "she was made a Dame", "is recognised as a saint and
-Doctor of the Church", "Francis Hodgson, a Fellow at King's College". Read off the parse:
+Doctor of the Church", "described as the Queen of the curve", "Francis Hodgson, a Fellow at
+King's College", "the Regent, Tsarevna Sophia Alekseyevna". Read off the parse:
 
 - the complement of a verb of being or of designation (be, become, remain; elect, make,
   name, appoint, crown, proclaim, create …), the object of "as" after a verb that confers
-  or holds an office (serve, act, recognise, elect, install …), of "to" after promote,
-  elevate, raise, or an apposition to the person's name;
+  or holds an office, or that calls one by a title (serve, act, recognise, elect, describe,
+  regard …), of "to" after promote, elevate, raise, or an apposition to the person's name
+  (after it, following a comma; or before it: "the Regent, Sophia");
 - its head a singular noun written with a capital inside the sentence and no entity of the
   model's (not "a Democrat", "a Londoner": nationalities and places are entities);
 - the person: the subject (of the verb, or of the verb it depends on: "by claiming to be"),
@@ -41,7 +43,8 @@ BEING = frozenset(
 """Verbs whose complement (attr, oprd) is what the subject, or the object, is."""
 AS_VERBS = frozenset(
     """serve act recognise recognize elect appoint install ordain crown choose name swear consecrate
-    confirm canonise canonize remain retire reelect re-elect nominate enthrone inaugurate""".split()
+    confirm canonise canonize remain retire reelect re-elect nominate enthrone inaugurate describe
+    regard hail bill style dub proclaim""".split()
 )
 """Verbs whose "as" phrase is an office the person holds ("served as President")."""
 TO_VERBS = frozenset("promote elevate raise appoint".split())
@@ -106,6 +109,10 @@ def _title_word(token: Token, reading: Reading) -> bool:
 
 def _holder(token: Token) -> Token | None:
     """The word for the person the title is said of, if the syntax says it of one."""
+    named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if named and after is not None and after.text == ",":
+        return named[0]  # "against the Regent, Tsarevna Sophia": the title, then the name
     if token.dep_ == "appos":
         opening = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         if opening is None or opening.text != "," or token.head.ent_type_ != "PERSON":

@@ -139,3 +139,22 @@ def test_a_word_cut_by_an_editors_brackets_is_no_name(nlp: Language) -> None:
     entities = extract(nlp, texts)
     assert not any("]" in name or "[" in name for name in entities)
     assert "Ada Quill" in entities
+
+
+def test_of_two_holders_the_bare_title_is_the_one_named_last(nlp: Language) -> None:
+    texts = [
+        "Ewan Forsyth served in the army of Tsar Boris Volkov for ten years.",
+        "In 1690 Tsar Dmitri Orlov made him a general and gave him an estate near Kaluga.",
+        "He was for the rest of his life in high favour with the Tsar.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 2, "Tsar") == ["Dmitri Orlov"]
+
+
+def test_a_former_holder_before_a_bare_title_gives_it_to_no_one(nlp: Language) -> None:
+    texts = [
+        "President Amara Keita opened the new bridge in Segou on Monday.",
+        "The country mourned its founding father and former President, Moussa Diarra, last year.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 1, "President") != ["Amara Keita"]

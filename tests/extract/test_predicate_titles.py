@@ -58,3 +58,13 @@ def test_a_lower_case_predicate_is_no_title(nlp: Language) -> None:
     texts = ["Rosa Lindqvist studied in Uppsala. In 1961 she became professor of botany there."]
     entities = extract(nlp, texts)
     assert holder_of(texts, entities, 0, "professor") == []
+
+
+def test_a_title_described_as_or_in_apposition_before_the_name(nlp: Language) -> None:
+    texts = [
+        "Zora Mendel was born in Haifa. She was described by critics as the 'Queen of the arch'.",
+        "His troops decided the day against the Regent, Princess Anna Petrovna.",
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "Queen") == ["Zora Mendel"]
+    assert holder_of(texts, entities, 1, "Regent") == [next(n for n in entities if "Anna Petrovna" in n)]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
 from store.company_names import company_stem
+from store.extract.branch_names import join_branches
 from store.extract.campus_names import join_campuses
 from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
@@ -144,6 +145,7 @@ def extract_entities(
     join_place_prefixed(groups, parent)
     join_institutions(groups, parent)
     join_campuses(groups, parent)
+    join_branches(groups, parent)
     join_nicknames(groups, parent)
     join_reversed_names(groups, parent)
     join_saints(groups, parent)

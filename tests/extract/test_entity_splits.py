@@ -98,3 +98,17 @@ def test_a_campus_named_by_the_institutions_initials_is_the_institution(nlp: Lan
         ],
     )
     assert owner(entities, "UC Berkeley") == "University of California, Berkeley"
+
+
+def test_a_branch_named_by_its_place_is_the_institution_named_by_its_head_word(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "In 2014 she became the first social media star to have a wax figure displayed in Madame "
+            "Tussauds Museum, located in New York City. In 2015 she unveiled a wax figure of herself at "
+            "Madame Tussauds New York.",
+            "He toured the Trump Tower and met officials of the Trump Organization in New York.",
+        ],
+    )
+    assert owner(entities, "Madame Tussauds Museum") == owner(entities, "Madame Tussauds New York")
+    assert owner(entities, "Trump Tower") != owner(entities, "Trump Organization")

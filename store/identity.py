@@ -401,7 +401,8 @@ def _join_place_prefixed(records: list[NameRecord], keys: list[str], sets: _Sets
     """ "U.S. Congress", "United States Congress" -> "Congress": an organisation's name after
     a place the corpus names (a place's name or alias) joins the organisation of the rest
     of the name, when the corpus has exactly one and no other place leads it ("UK Supreme
-    Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither)."""
+    Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither;
+    "U.S. Supreme Court" and "United States Supreme Court" are still one)."""
     place_of = _places(records)
     organisations: dict[str, list[int]] = {}
     for i in roots:
@@ -423,9 +424,14 @@ def _join_place_prefixed(records: list[NameRecord], keys: list[str], sets: _Sets
                 wanted.setdefault(targets.pop(), []).append((i, place))
                 break
     for target, longer in wanted.items():
-        if len({place for _, place in longer}) == 1:
-            for i, _ in longer:
-                sets.join(target, i)
+        by_place: dict[int, list[int]] = {}
+        for i, place in longer:
+            by_place.setdefault(place, []).append(i)
+        for named in by_place.values():  # "U.S. Supreme Court", "United States Supreme Court"
+            for i in named[1:]:
+                sets.join(named[0], i)
+        if len(by_place) == 1:
+            sets.join(target, longer[0][0])
 
 
 def _places(records: list[NameRecord]) -> dict[str, int]:

@@ -185,6 +185,7 @@ def test_a_bare_name_two_places_lead_joins_neither() -> None:
         NameRecord("Supreme Court", "ORG", 3, 6, {"Supreme Court"}),
         NameRecord("UK Supreme Court", "ORG", 1, 4, {"UK Supreme Court", "Supreme Court"}),
         NameRecord("U.S. Supreme Court", "ORG", 1, 5, {"U.S. Supreme Court", "Supreme Court"}),
+        NameRecord("United States Supreme Court", "ORG", 1, 2, {"United States Supreme Court"}),
         NameRecord("United States Congress", "ORG", 1, 2, {"United States Congress"}),
         NameRecord("U.S. Congress", "ORG", 1, 2, {"U.S. Congress"}),
         NameRecord("Congress", "ORG", 4, 9, {"Congress"}),
@@ -194,6 +195,7 @@ def test_a_bare_name_two_places_lead_joins_neither() -> None:
     grouping = group_corpus(records)
     uk, us = grouping.entity("ORG", "UK Supreme Court"), grouping.entity("ORG", "U.S. Supreme Court")
     assert uk is not us and grouping.entity("ORG", "Supreme Court") not in (uk, us)
+    assert grouping.entity("ORG", "United States Supreme Court") is us
     congress = grouping.entity("ORG", "Congress")  # "U.S." and "United States" are one place
     assert grouping.entity("ORG", "U.S. Congress") is congress
     assert grouping.entity("ORG", "United States Congress") is congress

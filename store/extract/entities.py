@@ -19,8 +19,7 @@ from spacy.tokens import Doc, Token
 
 from store.aliases import AliasTable
 from store.company_names import company_stem
-from store.extract.branch_names import join_branches
-from store.extract.campus_names import join_campuses
+from store.extract.campus_names import join_campuses_and_branches
 from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
 from store.extract.entity_aka import join_stated_aliases
@@ -144,8 +143,7 @@ def extract_entities(
     _merge_people(reading, groups, parent)
     join_place_prefixed(groups, parent)
     join_institutions(groups, parent)
-    join_campuses(groups, parent)
-    join_branches(groups, parent)
+    join_campuses_and_branches(groups, parent)
     join_nicknames(groups, parent)
     join_reversed_names(groups, parent)
     join_saints(groups, parent)

@@ -46,6 +46,7 @@ from store.extract.name_heads import HEAD_TYPES, ORG_HEADS
 from store.extract.names import country_name, is_title_word, known_type
 from store.mention_scan import text_mentions
 from store.models import Article, Entity
+from store.name_lexicon import is_census_first_name
 
 OUTER_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC"})
 """Types of the longer names looked into (a person's name holds no other name here)."""
@@ -222,6 +223,13 @@ def _same_organisation(rest: list[str]) -> bool:
     )
 
 
+def _person_after(rest: list[str]) -> bool:
+    """A person's name after the part ("Vermont Bernie Sanders", "Scotland Nicola
+    Sturgeon"): the model ran a place and a name together, and that is no longer name
+    holding the place ("Virginia Mason Hospital", with its head word, is one)."""
+    return len(rest) > 1 and is_census_first_name(rest[0]) and rest[-1] not in HEAD_TYPES
+
+
 def _company(surface: str) -> bool:
     """A company's name ("Shearson Lehman Brothers Inc", "Honda Motor Co Ltd of Japan"):
     its first words are the company's own short forms and brand, so only the places it
@@ -236,7 +244,7 @@ def _add_to_article(
     for outer, surface in _outer_surfaces(article):
         company = _company(surface)
         for part, rest in _parts(surface, outer.type):
-            if _word_like(part, lower):
+            if _word_like(part, lower) or _person_after(rest):
                 continue
             entity = _own_entity(article, part, outer, company) or _new_entity(
                 article, part, _evidence(part, index, known), table, company

@@ -221,3 +221,15 @@ def test_a_person_in_a_companys_name_is_not_named_within_it() -> None:
     add_names_within([found])
     person = named(found, "Robert Fox")
     assert person is not None and person.within == [] and "Fox" not in person.aliases
+
+
+def test_a_place_run_together_with_a_persons_name_is_not_named_within_it() -> None:
+    found = article(
+        "Primary",
+        "Vermont Bernie Sanders won. The Virginia Mason Hospital opened.",
+        names=(("Vermont Bernie Sanders", "ORG"), ("Virginia Mason Hospital", "FAC")),
+    )
+    add_names_within([found])
+    virginia = named(found, "Virginia")
+    assert named(found, "Vermont") is None
+    assert virginia is not None and virginia.within == ["Virginia Mason Hospital"]

@@ -81,6 +81,7 @@ from store.extract.type_clues import (
     sources_by_position,
     without_species,
     without_things_called,
+    without_title_tails,
 )
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
@@ -117,7 +118,7 @@ def extract_entities(
     sources_by_position(reading, forms)
     lists_with_known_names(reading, forms)
     first_names_alone(reading, forms)
-    forms = without_things_called(reading, without_species(reading, forms))
+    forms = without_title_tails(reading, without_things_called(reading, without_species(reading, forms)))
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
     things = thing_forms(reading, forms, reading.titles)  # events, works, awards, laws

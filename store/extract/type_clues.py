@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from store.extract.name_heads import HEAD_TYPES
-from store.extract.names import NATIONALITY, known_type
+from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES
+from store.extract.names import NATIONALITY, is_title_word, known_type
 from store.name_lexicon import is_census_first_name
 
 if TYPE_CHECKING:
@@ -155,3 +155,47 @@ def without_things_called(reading: Reading, forms: list[Form]) -> list[Form]:
             and (CALLED_BEFORE.search(body, max(0, f.start - 20), f.start) or CALLED_AFTER.match(body, f.end))
         )
     ]
+
+
+TITLE_TAIL = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) (?:of|from|on|in|at) the $")
+"""A capitalised word and "of the" before a name: the name may end a title ("Flight of
+the Phoenix", "Notes from the Underground")."""
+
+
+def without_title_tails(reading: Reading, forms: list[Form]) -> list[Form]:
+    """`forms` less one-word names that end a capitalised phrase no form holds: "the
+    thriller Flight of the Phoenix", "Notes from the Underground", "the Top of the Spear".
+    The phrase's first word is a noun in mid-sentence, no title ("Lord of the Rings"),
+    head word ("Bank of the West", "Battle of the Somme") or known name; a known name
+    ending the phrase stays ("Halls of Congress")."""
+    doc = reading.doc
+    body = reading.body
+    held = {i for f in forms for i in _token_range(reading, f)}
+    dropped = set()
+    for index, form in enumerate(forms):
+        if " " in form.text or form.text.isupper() or form.evidence or known_type(form.text):
+            continue
+        found = TITLE_TAIL.search(body, max(0, form.start - 40), form.start)
+        if found is None:
+            continue
+        lead = doc.char_span(found.start(1), found.end(1))
+        if lead is None or len(lead) != 1:
+            continue
+        word = lead[0]
+        if word.i in held or word.i in reading.firsts or word.pos_ not in ("NOUN", "PROPN"):
+            continue
+        before = word.i - 1
+        while before >= 0 and doc[before].is_quote:
+            before -= 1
+        if before < 0 or not doc[before].is_lower:
+            continue  # the phrase opens after a lower-case word: not the end of a name ("Finn Polmar")
+        if is_title_word(word.text) or word.text in HEAD_TYPES or word.text in EVENT_HEADS:
+            continue
+        if not known_type(word.text):
+            dropped.add(index)
+    return [f for i, f in enumerate(forms) if i not in dropped]
+
+
+def _token_range(reading: Reading, form: Form) -> range:
+    span = reading.doc.char_span(form.start, form.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)

@@ -16,6 +16,7 @@ from store.extract.type_clues import (
     sources_by_position,
     without_species,
     without_things_called,
+    without_title_tails,
 )
 from tests.extract.test_entity_types import form, reading_of
 
@@ -121,3 +122,22 @@ def test_what_a_speaker_called_it_is_no_person(nlp: Language) -> None:
         form(reading, "Fred", "PERSON"),
     ]
     assert [f.text for f in without_things_called(reading, forms)] == ["Fred"]
+
+
+def test_a_name_ending_a_capitalised_phrase_is_a_title_tail(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "He had a short role in the thriller Flight of the Phoenix alongside Dennis Quaid.",
+        "He said he flew at the Top of the Spear. Born in the Netherlands, he moved to Iowa.",
+        "Sales fell at the Bank of the West, and Finn Polmar appeared in the CBS drama.",
+    )
+    forms = [
+        form(reading, "Phoenix", "GPE"),
+        form(reading, "Spear", "ORG"),
+        form(reading, "Netherlands", "GPE"),
+        form(reading, "West", "LOC"),
+        form(reading, "Finn Polmar", "PERSON"),
+        form(reading, "CBS", "ORG"),
+    ]
+    kept = [f.text for f in without_title_tails(reading, forms)]
+    assert kept == ["Netherlands", "West", "Finn Polmar", "CBS"]

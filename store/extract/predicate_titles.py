@@ -12,8 +12,10 @@ King's College", "the Regent, Tsarevna Sophia Alekseyevna". Read off the parse:
   or holds an office, or that calls one by a title (serve, act, recognise, elect, describe,
   regard …), of "to" after promote, elevate, raise, or an apposition to the person's name
   (after it, following a comma; or before it: "the Regent, Sophia");
-- its head a singular noun written with a capital inside the sentence and no entity of the
-  model's (not "a Democrat", "a Londoner": nationalities and places are entities);
+- its head a singular noun written with a capital inside the sentence and no person, place
+  or nationality of the model's (not "a Democrat", "a Londoner"); the model takes an office
+  "of" a body for the body at times ("Rector of the university"), and a name found there
+  keeps its mention;
 - the person: the subject (of the verb, or of the verb it depends on: "by claiming to be"),
   the object when an active verb confers the title ("the Queen made her a Dame" is hers,
   not the Queen's), the noun a "who" clause hangs from; a name of the article's person,
@@ -88,10 +90,18 @@ def predicate_titles(
             name, _ = resolver.resolve_back(target, PRONOUNS[target.lower_])
             holder = next((p for p in people if p.name == name), None)
         else:
-            holder = owner.get(target.idx)
+            holder = owner.get(target.idx) or _named_in(target, owner)
         if holder is not None:
             found.append((holder, doc[_first_word(token)].idx, token.idx + len(token)))
     return found
+
+
+def _named_in(word: Token, owner: dict[int, Entity]) -> Entity | None:
+    """The person a noun for them is in apposition to: "His daughter Rulan Chao Pian (…) was"."""
+    for child in word.children:
+        if child.dep_ == "appos" and child.idx in owner:
+            return owner[child.idx]
+    return None
 
 
 def _title_word(token: Token, reading: Reading) -> bool:
@@ -101,7 +111,7 @@ def _title_word(token: Token, reading: Reading) -> bool:
         and token.tag_ not in ("NNS", "NNPS")
         and token.text[:1].isupper()
         and token.is_alpha
-        and not token.ent_type_
+        and (not token.ent_type_ or (token.ent_type_ == "ORG" and token.ent_iob_ == "B"))
         and token.i not in reading.firsts
         and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i > token.i for c in token.children)
     )
@@ -109,15 +119,18 @@ def _title_word(token: Token, reading: Reading) -> bool:
 
 def _holder(token: Token) -> Token | None:
     """The word for the person the title is said of, if the syntax says it of one."""
+    if token.ent_type_ and token.dep_ not in ("attr", "oprd", "pobj"):
+        return None  # a body's name ("the Ask Wellness Society, Bob Hughes"): only a predicate's
+    # is an office the model took for the body ("served as Rector of the university")
     named = [c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if named and after is not None and after.text == ",":
+    if named and after is not None and after.text == "," and _titled(token):
         return named[0]  # "against the Regent, Tsarevna Sophia": the title, then the name
     if token.dep_ == "appos":
         opening = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
         if opening is None or opening.text != "," or token.head.ent_type_ != "PERSON":
             return None  # "Luis Buñuel (Diary of a Chambermaid)": a bracket after a name holds a work
-        if not is_title_word(token.text) and not any(c.dep_ in ("det", "poss") for c in token.children):
+        if not _titled(token):
             return None  # "Tucker Anthony, R.L. Day": a name beside a name, not a title
         return token.head
     if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -144,6 +157,12 @@ def _holder(token: Token) -> Token | None:
     if objects:
         return objects[0] if verb.lemma_ in CONFERRING else None
     return _subject(verb)
+
+
+def _titled(token: Token) -> bool:
+    """An apposition is a title when it is a title word or has a determiner ("a Fellow"), not a
+    name beside a name ("Tucker Anthony, R.L. Day") nor a vocative ("Rest in Power, Chadwick")."""
+    return is_title_word(token.text) or any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _subject(verb: Token) -> Token | None:

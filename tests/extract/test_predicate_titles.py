@@ -68,3 +68,27 @@ def test_a_title_described_as_or_in_apposition_before_the_name(nlp: Language) ->
     entities = extract(nlp, texts)
     assert holder_of(texts, entities, 0, "Queen") == ["Zora Mendel"]
     assert holder_of(texts, entities, 1, "Regent") == [next(n for n in entities if "Anna Petrovna" in n)]
+
+
+def test_the_subject_a_noun_for_the_named_person(nlp: Language) -> None:
+    texts = ["His first daughter Mei Lin Shaw (1922 - 2013) was Professor of Asian Music at Yale."]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "Professor") == ["Mei Lin Shaw"]
+
+
+def test_a_body_beside_a_name_is_no_title(nlp: Language) -> None:
+    texts = [
+        "The director of the Hill Wellness Society, Bob Hughes, told reporters the clinic would stay open.",
+        "Hughes was speaking in Kamloops.",
+    ]
+    entities = extract(nlp, texts)
+    assert "Bob Hughes" not in holder_of(texts, entities, 0, "Society")
+
+
+def test_an_office_the_model_took_for_a_body_is_still_a_title(nlp: Language) -> None:
+    texts = [
+        "Nils Lund was a professor of English at the University of Oslo from 1893 to 1925,"
+        " and served as Rector of the university in 1920 – 21."
+    ]
+    entities = extract(nlp, texts)
+    assert holder_of(texts, entities, 0, "Rector") == ["Nils Lund"]

@@ -23,12 +23,12 @@ from store.errors import StoreError
 from store.extract.corpus_names import propagate_names
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities
-from store.extract.entity_mentions import resolve_name, text_mentions
+from store.extract.entity_mentions import resolve_name
 from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_lower
 from store.extract.pipeline import body_of, load_model, parse_bodies, text_of, token_offsets
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
-from store.extract.within_names import add_names_within, keep_model_fragments
+from store.extract.within_names import add_names_within, settle_fragments
 from store.models import Article, Entity, Mention, Quote
 from store.name_lexicon import load_first_names
 from store.processes import bind_to_parent, interrupts_deferred
@@ -101,18 +101,7 @@ def extract_article(article: Article, doc: Doc, aliases: AliasTable, title: Doc 
     _add_unlisted_speakers(article)
     curate_article(article, aliases)  # the user's renames, merges, splits and drops (aliases.yaml)
     article.entities = merge_duplicate_entities(article.entities)
-    # a name found only inside a longer one ("Democrats" in "Liberal Democrats") lost its
-    # mentions to it: an entity with none is dropped, unless it speaks, the headline names
-    # it or a longer name holds it (then it is named `within` that name)
-    speakers = {q.speaker for q in article.quotes}
-    unheard = [
-        e
-        for e in article.entities
-        if not (e.mentions or e.name in speakers or text_mentions(article.title, [e]))
-    ]
-    keep_model_fragments(article, unheard)
-    dropped = {id(e) for e in unheard if not e.within}
-    article.entities = [e for e in article.entities if id(e) not in dropped]
+    settle_fragments(article)  # "Texas" that lost its mentions to "University of Texas"
     article.extraction_digest = extraction_digest(article)
     return article
 

@@ -305,6 +305,22 @@ def _evidence(part: str, index: int, known: dict[str, _Known]) -> tuple[str, str
     return _corpus_type(part, known.get(part), index)
 
 
+def settle_fragments(article: Article) -> None:
+    """A name the model found only inside a longer one ("Democrats" in "Liberal
+    Democrats") lost its mentions to it: an entity with none is dropped (in place),
+    unless it speaks, the headline names it, or a longer name of the article holds it
+    (then it is named `within` that name). The headline's names are read as its passage
+    shows them: "Texas" in a headline's "University of Texas" is the university's."""
+    speakers = {q.speaker for q in article.quotes}
+    headline = {index for index, _, _ in text_mentions(article.title, article.entities)}
+    unheard = [
+        e for i, e in enumerate(article.entities) if not (e.mentions or e.name in speakers or i in headline)
+    ]
+    keep_model_fragments(article, unheard)
+    dropped = {id(e) for e in unheard if not e.within}
+    article.entities = [e for e in article.entities if id(e) not in dropped]
+
+
 def keep_model_fragments(article: Article, keep: list[Entity]) -> None:
     """The model's names that lost every occurrence to a longer name ("Texas" tagged
     inside "University of Texas"): among `keep` (entities with no mentions), those a

@@ -5,7 +5,7 @@ rules read the article's entities, the gazetteer and the batch."""
 from __future__ import annotations
 
 from store.aliases import AliasTable
-from store.extract.within_names import add_names_within, fragments, keep_model_fragments
+from store.extract.within_names import add_names_within, fragments, keep_model_fragments, settle_fragments
 from store.models import Article, Entity, Mention, Paragraph
 
 
@@ -233,3 +233,16 @@ def test_a_place_run_together_with_a_persons_name_is_not_named_within_it() -> No
     virginia = named(found, "Virginia")
     assert named(found, "Vermont") is None
     assert virginia is not None and virginia.within == ["Virginia Mason Hospital"]
+
+
+def test_a_name_only_inside_a_longer_headline_name_is_no_headline_name() -> None:
+    found = article(
+        "Judge rules American Samoans are citizens",
+        "American Samoans sued in Utah.",
+        names=(("American Samoans", "NORP"), ("Utah", "GPE")),
+    )
+    found.entities.append(Entity("American", "NORP", ["American"]))  # the model's, in the headline
+    found.entities.append(Entity("Samoans", "NORP", ["Samoans"]))
+    found.title = "Judge rules American Samoans are citizens; Samoans cheer"
+    settle_fragments(found)
+    assert [e.name for e in found.entities] == ["American Samoans", "Utah", "Samoans"]

@@ -11,8 +11,9 @@ it is:
   Prize", "BAFTA Award for Best Foreign Actress"), tagged or not.
 - **Law**: its head word is a law's (Act, Bill, Treaty, Agreement, Constitution,
   Amendment, Charter ...: `name_heads.LAW_HEADS`), or it is a case ("Roe v. Wade").
-- **Event**: one of its words is an event's (War, Festival, Cup, Games, Election,
-  Summit, Revolution ...), or it is a named storm ("Hurricane Dorian").
+- **Event**: its head word is an event's (War, Festival, Cup, Games, Election, Summit,
+  Revolution ...) or such a word comes before a number, "on" or "of" ("World War II",
+  "War on Drugs", "Battle of Chudnov"), or it is a named storm ("Hurricane Dorian").
 - **Work**: the text shows it is a title (`store.extract.works`: "the period drama
   Copying Beethoven", "he wrote …", a year in brackets after it, quotation marks around
   a name the model calls a work), or its head word is a work's ("Seventh Symphony").
@@ -36,6 +37,7 @@ from store.extract.headed_chunks import LEADING_DROP, capitalised_runs
 from store.extract.name_heads import (
     EVENT_HEADS,
     GAMES,
+    HEAD_TYPES,
     LAW_HEADS,
     ORG_HEADS,
     STORM_WORDS,
@@ -43,9 +45,10 @@ from store.extract.name_heads import (
     head_word,
 )
 from store.extract.names import is_title_word, known_type, strip_possessive, strip_the
-from store.extract.works import YEAR_AFTER, titled_here
+from store.extract.works import WORK_NOUNS, YEAR_AFTER, titled_here
 from store.mention_scan import outer_wins
 from store.models import Entity
+from store.name_lexicon import is_first_name
 
 if TYPE_CHECKING:
     from store.extract.entity_spans import Form, Reading
@@ -62,6 +65,11 @@ CASE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)* v\.? [A-Z][\w'’.-]
 TITLE_WORDS = frozenset("a an the of in on to at and".split())
 """Lower-case words a title in title case keeps ("Elevator to the Gallows")."""
 DIGITS = re.compile(r"\d")
+TITLE_STEP = re.compile(r"(?:['’]s)?((?: (?:a|an|the|of|in|on|to|at))*) ([A-Z][\w'’-]*)")
+"""The next capitalised word of a title in title case, and the small words before it."""
+NUMBERED = re.compile(r"^(?:[IVX]+|One|Two|Three|\d+)$")
+"""The number after an event's word: "World War II", "World War Two"."""
+CAPITAL_AFTER = re.compile(r" [A-Z]")
 PLACING = frozenset("in at from near".split())
 NAMED_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
 
@@ -77,10 +85,19 @@ def thing_type(text: str) -> str | None:
     head = head_word(text)
     if head in AWARD_HEADS:
         return "AWARD"
-    if head in LAW_HEADS or CASE.match(text):
-        return "LAW"
-    if text in GAMES or EVENT_WORDS.intersection(words) or words[0] in STORM_WORDS:
+    if (
+        head in LAW_HEADS
+        or CASE.match(text)
+        or any(w in LAW_HEADS and a == "on" for w, a in zip(words, words[1:], strict=False))
+    ):
+        return "LAW"  # "Second Amendment", "Roe v. Wade", "General Agreement on Tariffs and Trade"
+    if text in GAMES or head in EVENT_WORDS or (words[0] in STORM_WORDS and len(words) == 2):
         return "EVENT"
+    if any(
+        w in EVENT_WORDS and (after in ("on", "of") or NUMBERED.match(after))
+        for w, after in zip(words, words[1:], strict=False)
+    ):
+        return "EVENT"  # "World War II", "War on Drugs", "Battle of Chudnov"
     if head in WORK_HEADS:
         return "WORK_OF_ART"  # "Seventh Symphony", "Gospel of the Hebrews"
     return None
@@ -98,7 +115,7 @@ def thing_forms(reading: Reading, forms: list[Form], titles: list[Form]) -> list
             continue
         text, start = _trimmed(form.text, form.start)
         kind = thing_type(text)
-        if kind is None and _evidence(titled_here(reading.doc, reading.body, form), form):
+        if kind is None and _shown_work(reading, form):
             kind, text, start = "WORK_OF_ART", form.text, form.start
         if kind:
             found.append(Form(text, kind, start))
@@ -109,50 +126,96 @@ def thing_forms(reading: Reading, forms: list[Form], titles: list[Form]) -> list
             if thing_type(text) == "LAW":
                 found.append(Form(text, "LAW", start))
     shown = {
-        t.text
-        for t in titles
-        if _evidence(titled_here(reading.doc, reading.body, t), t) and not _dated_line(reading.body, t)
+        t.text for t in titles if _shown_work(reading, t) and not _dated_line(reading.body, t)
     }  # where the text itself says so: once is enough, the mention scan finds the others
     for title in titles:
         if title.text not in shown or len(title.text) < 3 or DIGITS.search(title.text):
             continue
         if thing_type(_trimmed(title.text, title.start)[0]) in (None, "WORK_OF_ART"):  # an award: by its head
-            found.append(Form(title.text, "WORK_OF_ART", title.start))
+            found.append(_whole_title(reading, Form(title.text, "WORK_OF_ART", title.start)))
     for text, start in capitalised_runs(reading.doc, reading.firsts):
         text, start = _trimmed(text, start)
         kind = thing_type(text)
         if kind in ("AWARD", "EVENT", "LAW"):
             found.append(Form(text, kind, start))
     found += _dated_titles(reading)
+    found = [f for f in found if not _a_person_named_bill(reading.body, f) and not _no_storm(reading, f)]
     return _longest_first(found)
 
 
-def _evidence(how: str | None, form: Form) -> bool:
-    """The text says a name is a work (`works.titled_here`), or quotes it and the model
-    calls it a work (quotation marks alone also mark nicknames), and it holds no title
-    of a person ("Norton I, Emperor of the United States" is a style someone took)."""
+def _no_storm(reading: Reading, form: Form) -> bool:
+    """ "Storm Area 51": a storm's name is no word the article writes in lower case."""
+    words = form.text.split()
+    return words[0] in STORM_WORDS and len(words) == 2 and words[1].lower() in reading.common
+
+
+def _a_person_named_bill(body: str, form: Form) -> bool:
+    """ "President Bill", "Sheriff Bill Brown": "Bill" after a title or before a
+    capitalised word is a first name, not a bill."""
+    words = form.text.split()
+    if form.label != "LAW" or head_word(form.text) != "Bill":
+        return False
+    at = words.index("Bill")
+    return (at > 0 and is_title_word(words[at - 1])) or CAPITAL_AFTER.match(body, form.end) is not None
+
+
+def _whole_title(reading: Reading, form: Form) -> Form:
+    """A title the model cut short, to its last capitalised word: "Band" -> "Band on the
+    Run", "Kim" -> "Kim's Convenience"; not into a place ("Ulysses in Dublin")."""
+    from store.extract.entity_spans import Form
+
+    body, end = reading.body, form.end
+    while (step := TITLE_STEP.match(body, end)) is not None:
+        joiners = step.group(1).split()
+        if joiners and joiners[0] in PLACING:
+            word = reading.doc.char_span(step.start(2), step.end(2), alignment_mode="expand")
+            if word is not None and word[0].ent_type_ in ("GPE", "LOC", "FAC"):
+                break
+        end = step.end()
+    return form if end == form.end else Form(body[form.start : end], form.label, form.start)
+
+
+def _shown_work(reading: Reading, form: Form) -> bool:
+    """The text says the name `form` is a work (`works.titled_here`), or quotes it and
+    the model calls it a work (quotation marks alone also mark nicknames). Not a
+    nationality ("a single American life"), a name with an organisation's or a place's
+    head word ("appeared in Christchurch District Court"), a person's style in quotes
+    ("Norton I, Emperor of the United States"), nor a person's name that only the
+    syntax makes a title ("wrote, “Congratulations to Bill de Blasio …”"): that needs a
+    noun for a work before it or a year after it."""
+    how = titled_here(reading.doc, reading.body, form)
+    if form.label == "NORP" or head_word(form.text) in HEAD_TYPES:
+        return False
     if how == "quoted" and form.label == "WORK_OF_ART":
         return not any(is_title_word(word.strip(",")) for word in form.text.split())
-    return how == "said"
+    if how != "said":
+        return False
+    if form.label == "PERSON" and is_first_name(form.text.split()[0]):
+        before = reading.body[max(0, form.start - 40) : form.start].split()
+        noun = next((w for w in reversed(before) if w.lower() not in ("the", "a", "an")), "")
+        return noun in WORK_NOUNS or YEAR_AFTER.match(reading.body, form.end) is not None
+    return True
 
 
 def _trimmed(text: str, start: int) -> tuple[str, int]:
-    """A run of capitalised words cut to the name of an event, award or law in it: from
+    """A run of capitalised words cut to the name of an event, award or law in it (its
+    head word is the word before the first "of" or "for", or the last word): from
     after the last "of" or "for" before its head word ("MVP of the Eastern League
     All-Star Game"), and up to the end of the first phrase after it, unless that phrase
     names an organisation, the giver ("César Award for Best Actress for The Old Lady …",
     "Lifetime Achievement Award of the Association for Computational Linguistics")."""
     words = text.split(" ")
-    at = next(
-        (i for i, w in enumerate(words) if w in AWARD_HEADS or w in LAW_HEADS or w in EVENT_WORDS), None
-    )
+    heads = [i for i, w in enumerate(words) if w in AWARD_HEADS or w in LAW_HEADS or w in EVENT_WORDS]
+    at = next((i for i in heads if i + 1 < len(words) and words[i + 1] in ("of", "for", "on")), None)
+    if at is None and heads and heads[-1] == len(words) - 1:
+        at = heads[-1]  # the last word: "Stirling Prize"; not "World War II", whose head is inside
     if at is None:
         return text, start
     first = max((i + 1 for i in range(at) if words[i] in ("of", "for")), default=0)
     if first and words[first] == "the":
         first += 1
     end = at + 1
-    if end < len(words) and words[end] in ("of", "for"):
+    if end < len(words) and words[end] in ("of", "for", "on"):
         tail = end + 1
         while tail < len(words) and words[tail] not in ("of", "for"):
             tail += 1

@@ -37,7 +37,6 @@ from store.extract.headed_chunks import LEADING_DROP, capitalised_runs
 from store.extract.name_heads import (
     EVENT_HEADS,
     GAMES,
-    HEAD_TYPES,
     LAW_HEADS,
     ORG_HEADS,
     STORM_WORDS,
@@ -178,13 +177,13 @@ def _whole_title(reading: Reading, form: Form) -> Form:
 def _shown_work(reading: Reading, form: Form) -> bool:
     """The text says the name `form` is a work (`works.titled_here`), or quotes it and
     the model calls it a work (quotation marks alone also mark nicknames). Not a
-    nationality ("a single American life"), a name with an organisation's or a place's
-    head word ("appeared in Christchurch District Court"), a person's style in quotes
-    ("Norton I, Emperor of the United States"), nor a person's name that only the
+    nationality ("a single American life"), a name with an organisation's head word
+    ("appeared in Christchurch District Court"; a place's may: "Cold Harbour"), a
+    person's style in quotes ("Norton I, Emperor of the United States"), nor a person's name that only the
     syntax makes a title ("wrote, “Congratulations to Bill de Blasio …”"): that needs a
     noun for a work before it or a year after it."""
     how = titled_here(reading.doc, reading.body, form)
-    if form.label == "NORP" or head_word(form.text) in HEAD_TYPES:
+    if form.label == "NORP" or head_word(form.text) in ORG_HEADS:
         return False
     if how == "quoted" and form.label == "WORK_OF_ART":
         return not any(is_title_word(word.strip(",")) for word in form.text.split())

@@ -225,6 +225,8 @@ class Facets:
     organisations: list[Facet] = field(default_factory=list)
     places: list[Facet] = field(default_factory=list)
     speakers: list[Facet] = field(default_factory=list)
+    things: list[Facet] = field(default_factory=list)
+    """Events, works, awards and laws."""
 
 
 @dataclass

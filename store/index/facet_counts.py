@@ -1,5 +1,6 @@
-"""Facets: the people, organisations, places and speakers most often among the
-passages matching a query (or in the whole corpus, from the entity registry)."""
+"""Facets: the people, organisations, places, speakers and events, works, awards and
+laws most often among the passages matching a query (or in the whole corpus, from the
+entity registry)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,17 @@ FACET_SAMPLE = 500
 """Facets are counted over at most this many best-matching passages."""
 FACET_BUDGET_S = 0.2
 """...found within this time (a broad query's facets must not hold the index for seconds)."""
-FACET_GROUPS = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "LOC": "places", "FAC": "places"}
+FACET_GROUPS = {
+    "PERSON": "people",
+    "ORG": "organisations",
+    "GPE": "places",
+    "LOC": "places",
+    "FAC": "places",
+    "EVENT": "things",
+    "WORK_OF_ART": "things",
+    "AWARD": "things",
+    "LAW": "things",
+}
 
 Counts = dict[str, dict[tuple[str, str], int]]
 """facet -> (name, type) -> passages."""
@@ -55,7 +66,7 @@ def query_facets(registry: EntityRegistry, searcher: Any, q: wq.Query, budget: B
 
 
 def _empty() -> Counts:
-    return {"people": {}, "organisations": {}, "places": {}, "speakers": {}}
+    return {"people": {}, "organisations": {}, "places": {}, "speakers": {}, "things": {}}
 
 
 def _top(counts: Counts, limit: int) -> Facets:
@@ -63,7 +74,7 @@ def _top(counts: Counts, limit: int) -> Facets:
         ranked = sorted(counts[bucket].items(), key=lambda item: (-item[1], item[0][0].casefold()))
         return [Facet(name, entity_type, count) for (name, entity_type), count in ranked[:limit]]
 
-    return Facets(top("people"), top("organisations"), top("places"), top("speakers"))
+    return Facets(top("people"), top("organisations"), top("places"), top("speakers"), top("things"))
 
 
 def _tally(counts: Counts, seen: set[tuple[str, str, str]], bucket: str, group: EntityGroup) -> None:

@@ -138,6 +138,7 @@ class EntitiesPane(OptionList):
             ("People", facets.people),
             ("Organisations", facets.organisations),
             ("Places", facets.places),
+            ("Events, works and laws", facets.things),
         ):
             self._section(heading, [(f.name, f.type, f.count) for f in _top(entries)])
         if not self.rows:

@@ -127,7 +127,8 @@ def _word_like(part: str, lower: set[str]) -> bool:
         return True
     if any(is_title_word(w) for w in words) or words[-1] in HEAD_TYPES or words[0] in HEAD_TYPES:
         return True
-    return len(words) == 1 and part.casefold() in lower
+    # an acronym is no word for being one in lower case ("US Weekly": "us")
+    return len(words) == 1 and not part.isupper() and part.casefold() in lower
 
 
 def _outer_surfaces(article: Article) -> list[tuple[Entity, str]]:

@@ -246,3 +246,10 @@ def test_a_name_only_inside_a_longer_headline_name_is_no_headline_name() -> None
     found.title = "Judge rules American Samoans are citizens; Samoans cheer"
     settle_fragments(found)
     assert [e.name for e in found.entities] == ["American Samoans", "Utah", "Samoans"]
+
+
+def test_an_acronym_is_a_name_though_the_article_writes_the_word_in_lower_case() -> None:
+    found = article("Magazine", "Readers of US Weekly told us so.", names=(("US Weekly", "ORG"),))
+    add_names_within([found])
+    country = named(found, "United States")
+    assert country is not None and country.aliases == ["US"] and country.within == ["US Weekly"]

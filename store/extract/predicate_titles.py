@@ -27,6 +27,7 @@ Fellow"), never another entity's name ("Agassiz" in "Agassiz Professor").
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from store.extract.context import QuoteContext
@@ -67,12 +68,12 @@ def predicate_titles(
     if not people:
         return []
     doc = reading.doc
-    owner: dict[int, Entity] = {}  # body offset of each character of a person's mention
-    for person in people:
-        for mention in person.mentions:
-            offset = starts[mention.paragraph]
-            for at in range(offset + mention.start, offset + mention.end):
-                owner[at] = person
+    spans = sorted(
+        (starts[m.paragraph] + m.start, starts[m.paragraph] + m.end, person)
+        for person in people
+        for m in person.mentions
+    )
+    owner = _Owners([start for start, _, _ in spans], spans)
     found: list[tuple[Entity, int, int]] = []
     resolver: PronounResolver | None = None
     for token in doc:
@@ -90,26 +91,37 @@ def predicate_titles(
             name, _ = resolver.resolve_back(target, PRONOUNS[target.lower_])
             holder = next((p for p in people if p.name == name), None)
         else:
-            holder = owner.get(target.idx) or _named_in(target, owner)
+            holder = owner.at(target.idx) or _named_in(target, owner)
         if holder is not None:
             found.append((holder, doc[_first_word(token)].idx, token.idx + len(token)))
     return found
 
 
-def _named_in(word: Token, owner: dict[int, Entity]) -> Entity | None:
+class _Owners:
+    """The person whose mention holds a body offset."""
+
+    def __init__(self, starts: list[int], spans: list[tuple[int, int, Entity]]) -> None:
+        self.starts, self.spans = starts, spans
+
+    def at(self, offset: int) -> Entity | None:
+        i = bisect_right(self.starts, offset) - 1
+        return self.spans[i][2] if i >= 0 and offset < self.spans[i][1] else None
+
+
+def _named_in(word: Token, owner: _Owners) -> Entity | None:
     """The person a noun for them is in apposition to: "His daughter Rulan Chao Pian (…) was"."""
     for child in word.children:
-        if child.dep_ == "appos" and child.idx in owner:
-            return owner[child.idx]
+        if child.dep_ == "appos" and owner.at(child.idx) is not None:
+            return owner.at(child.idx)
     return None
 
 
 def _title_word(token: Token, reading: Reading) -> bool:
     """A singular noun with a capital the sentence does not give, no entity of the model's."""
     return (
-        token.pos_ in ("PROPN", "NOUN")
+        token.text[:1].isupper()
+        and token.pos_ in ("PROPN", "NOUN")
         and token.tag_ not in ("NNS", "NNPS")
-        and token.text[:1].isupper()
         and token.is_alpha
         and (not token.ent_type_ or (token.ent_type_ == "ORG" and token.ent_iob_ == "B"))
         and token.i not in reading.firsts

@@ -79,6 +79,7 @@ from store.extract.type_clues import (
     first_names_alone,
     lists_with_known_names,
     sources_by_position,
+    without_event_words,
     without_species,
     without_things_called,
     without_title_tails,
@@ -118,7 +119,8 @@ def extract_entities(
     sources_by_position(reading, forms)
     lists_with_known_names(reading, forms)
     first_names_alone(reading, forms)
-    forms = without_title_tails(reading, without_things_called(reading, without_species(reading, forms)))
+    forms = without_things_called(reading, without_species(reading, without_event_words(forms)))
+    forms = without_title_tails(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
     things = thing_forms(reading, forms, reading.titles)  # events, works, awards, laws

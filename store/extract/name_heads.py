@@ -25,7 +25,8 @@ FACILITY_HEADS = frozenset(
     """
 Mosque Cathedral Temple Synagogue Bridge Centre Center Hotel Airport Station Square Street Road
 Avenue Park Stadium Arena Hall Palace Tower Castle Cave Prison Camp Airbase Building Crossing
-Museum Gallery Cemetery Hospital Library
+Museum Gallery Cemetery Hospital Library Tunnel Tube Pier Wharf Dam Lighthouse Monument Zoo Mall
+Plaza Highway Motorway Freeway Boulevard
 """.split()
 )
 NATURAL_HEADS = frozenset(

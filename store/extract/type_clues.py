@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES
+from store.extract.name_heads import EVENT_HEADS, GAMES, HEAD_TYPES
 from store.extract.names import NATIONALITY, is_title_word, known_type
 from store.name_lexicon import is_census_first_name
 
@@ -199,3 +199,14 @@ def without_title_tails(reading: Reading, forms: list[Form]) -> list[Form]:
 def _token_range(reading: Reading, form: Form) -> range:
     span = reading.doc.char_span(form.start, form.end, alignment_mode="expand")
     return range(span.start, span.end) if span is not None else range(0)
+
+
+def without_event_words(forms: list[Form]) -> list[Form]:
+    """`forms` less an event's head word alone ("the Games being televised") and the
+    adjective of the Games ("Paralympic sport", "an Olympic medalist"): words of events,
+    no person, organisation or place."""
+    return [
+        f
+        for f in forms
+        if not (" " not in f.text and (f.text in EVENT_HEADS or f"{f.text}s" in GAMES) and f.label != "NORP")
+    ]

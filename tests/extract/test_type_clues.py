@@ -9,11 +9,13 @@ from spacy.language import Language
 from store.extract.entity_groups import Group, find
 from store.extract.entity_joins import join_institutions
 from store.extract.entity_spans import Form
+from store.extract.name_heads import retype
 from store.extract.names import split_title
 from store.extract.type_clues import (
     first_names_alone,
     lists_with_known_names,
     sources_by_position,
+    without_event_words,
     without_species,
     without_things_called,
     without_title_tails,
@@ -141,3 +143,20 @@ def test_a_name_ending_a_capitalised_phrase_is_a_title_tail(nlp: Language) -> No
     ]
     kept = [f.text for f in without_title_tails(reading, forms)]
     assert kept == ["Netherlands", "West", "Finn Polmar", "CBS"]
+
+
+def test_the_words_of_an_event_are_no_entities() -> None:
+    forms = [
+        Form("Paralympic", "GPE", 0),
+        Form("Games", "FAC", 20),
+        Form("Olympic", "ORG", 40),
+        Form("Paralympic Games", "EVENT", 60),
+        Form("Sochi", "GPE", 90),
+    ]
+    assert [f.text for f in without_event_words(forms)] == ["Paralympic Games", "Sochi"]
+
+
+def test_tunnels_and_tubes_are_facilities() -> None:
+    assert retype("Transbay Tube", "ORG") == "FAC"
+    assert retype("Holland Tunnel", "ORG") == "FAC"
+    assert retype("Hoover Dam", "PERSON") == "FAC"

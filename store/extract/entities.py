@@ -75,15 +75,7 @@ from store.extract.predicate_titles import predicate_titles
 from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
 from store.extract.renderings import join_renderings
-from store.extract.type_clues import (
-    first_names_alone,
-    lists_with_known_names,
-    sources_by_position,
-    without_event_words,
-    without_species,
-    without_things_called,
-    without_title_tails,
-)
+from store.extract.type_clues import with_type_clues
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
 from store.models import Entity, Paragraph
@@ -116,11 +108,7 @@ def extract_entities(
     places_by_position(reading, forms)
     people_by_position(reading, forms)
     people_by_company(reading, forms)
-    sources_by_position(reading, forms)
-    lists_with_known_names(reading, forms)
-    first_names_alone(reading, forms)
-    forms = without_things_called(reading, without_species(reading, without_event_words(forms)))
-    forms = without_title_tails(reading, forms)
+    forms = with_type_clues(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
     things = thing_forms(reading, forms, reading.titles)  # events, works, awards, laws

@@ -9,7 +9,14 @@ Read off the syntax and the article, each rule on its own evidence:
 - a source "according to" is a person or an organisation, never a place ("according to
   Quantcast", where the model says GPE); the gazetteer's places stay places;
 - a name in a list with names the gazetteer knows takes their type when the model put it
-  on the other side of the organisation / place line ("Ubisoft, Microsoft and Sony").
+  on the other side of the organisation / place line ("Ubisoft, Microsoft and Sony");
+- a census first name alone that the model calls an organisation is a person ("a quote
+  from Virgil");
+- what a speaker "called it" is no person ("I called it Character");
+- a one-word name ending a capitalised phrase no form holds ends a title ("the thriller
+  Flight of the Phoenix");
+- an event's head word alone and the adjective of the Games are words of events ("the
+  Games", "Paralympic sport").
 """
 
 from __future__ import annotations
@@ -30,6 +37,15 @@ LATIN_ENDINGS = ("a", "ae", "i", "ii", "is", "us", "um", "ensis", "oides")
 """Endings of Latin epithets ("fusca", "andrillae", "coli", "unilateralis", "niger" excepted)."""
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
+
+
+def with_type_clues(reading: Reading, forms: list[Form]) -> list[Form]:
+    """`forms` retyped and cleaned by every rule of this module (module docstring)."""
+    sources_by_position(reading, forms)
+    lists_with_known_names(reading, forms)
+    first_names_alone(reading, forms)
+    forms = without_things_called(reading, without_species(reading, without_event_words(forms)))
+    return without_title_tails(reading, forms)
 
 
 def without_species(reading: Reading, forms: list[Form]) -> list[Form]:

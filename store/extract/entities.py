@@ -132,7 +132,7 @@ def extract_entities(
     place_headline_names(reading, groups, parent)
     join_companies(reading, groups, parent)
     _merge_people(reading, groups, parent)
-    join_place_prefixed(groups, parent)
+    join_place_prefixed(reading, groups, parent)
     join_institutions(groups, parent)
     join_campuses_and_branches(groups, parent)
     join_nicknames(groups, parent)

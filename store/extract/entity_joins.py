@@ -35,15 +35,18 @@ from store.name_lexicon import same_given_name
 from store.person_names import SAINT_PREFIX, first_name_gender
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
+CAPITAL_BEFORE = re.compile(r"[A-Z][\w.'’]* $")
+CAPITAL_AFTER = re.compile(r" [A-Z]")
 SHORT_FORM_TYPES = frozenset({"PERSON", "ORG"})
 
 
-def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> None:
+def join_place_prefixed(reading: Reading, groups: dict[str, Group], parent: dict[str, str]) -> None:
     """ "U.S. Congress" + "Congress": a known place or one of the article's places before an
     organisation's name joins it to the organisation of the shorter name. A bare head word
     joins the one organisation it heads ("the Society" of the Society of the Cincinnati).
     A shorter name two longer ones end in ("Red Sox": "Boston Red Sox", "Triple-A Pawtucket
     Red Sox") joins only the one a place leads, when one does."""
+    body = reading.body
     places = {
         text.casefold()
         for key in roots(groups, parent)
@@ -69,7 +72,10 @@ def join_place_prefixed(groups: dict[str, Group], parent: dict[str, str]) -> Non
                 # without a place before it, a shorter name must say which one: not "House"
                 # when "U.S. House" and "White House" both end in it
                 placed = _a_place(prefix, places)
-                if not (placed or _alone(rest, ending) or _sole_head(rest, ending)):
+                # after a word that is no place, one word is a short form of the name only
+                # where it stands alone as a name: "the House" is not the White House
+                alone = _alone(rest, ending) and (" " in rest or _stands_alone(body, rest))
+                if not (placed or alone or _sole_head(rest, ending)):
                     continue
                 place = (country_name(prefix) or prefix.casefold()) if placed else ""
                 _want(wanted, parent, by_name[rest], key, place)
@@ -98,6 +104,21 @@ def _want(
     if len(targets) == 1:
         found = wanted.setdefault(targets.pop(), {})
         found[find(parent, longer)] = found.get(find(parent, longer)) or place
+
+
+def _stands_alone(body: str, word: str) -> bool:
+    """The article writes the word as a name of its own ("Poisson declared"), never with
+    "the" before it ("the House" is a noun naming a thing of its own) and not only as a
+    modifier ("House Speaker Paul Ryan", "House-focused") or inside a longer name."""
+    alone = False
+    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body):
+        before = body[max(0, match.start() - 30) : match.start()]
+        if before.endswith(("the ", "The ")):
+            return False
+        if CAPITAL_BEFORE.search(before) or CAPITAL_AFTER.match(body, match.end()):
+            continue  # "White House", "House Speaker"
+        alone = True
+    return alone
 
 
 def _alone(name: str, ending: Counter[str]) -> bool:

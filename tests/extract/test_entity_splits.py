@@ -112,3 +112,15 @@ def test_a_branch_named_by_its_place_is_the_institution_named_by_its_head_word(n
     )
     assert owner(entities, "Madame Tussauds Museum") == owner(entities, "Madame Tussauds New York")
     assert owner(entities, "Trump Tower") != owner(entities, "Trump Organization")
+
+
+def test_one_word_the_article_writes_as_a_noun_or_modifier_is_no_short_form(nlp: Language) -> None:
+    entities = extract(
+        nlp,
+        [
+            "House Speaker Paul Ryan said the bill would pass. Obama spoke at the White House on Tuesday.",
+            "House Republicans met on Wednesday, and the White House said nothing.",
+        ],
+    )
+    assert owner(entities, "White House") == "White House"
+    assert entities["White House"].aliases == ["White House"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
-from store.extract.headed_chunks import LEADING_DROP, headed_chunks
+from store.extract.headed_chunks import LEADING_DROP, capitalised_runs, headed_chunks
 from store.extract.name_edges import is_credit_label, leads_no_name, opens_date
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
@@ -104,6 +104,8 @@ class Reading:
     """Indices of tokens that begin a sentence (`Token.is_sent_start` scans the doc)."""
     figures: list[tuple[int, int]]
     """Lines of figures (a table's rows: "Revs 82.0 mln vs 70.1 mln"), which give no names."""
+    runs: list[tuple[str, int]] = field(default_factory=list)
+    """Runs of capitalised words (`headed_chunks.capitalised_runs`), found by `model_forms`."""
     titles: list[Form] = field(default_factory=list)
     """The names `model_forms` found to be titles of works (store.extract.works)."""
 
@@ -131,7 +133,8 @@ def model_forms(reading: Reading) -> list[Form]:
         for form in [clean_span(reading, span)]
         if form
     ]
-    chunks = [Form(text, label, start) for text, label, start in headed_chunks(reading.doc, reading.firsts)]
+    reading.runs = capitalised_runs(reading.doc, reading.firsts)
+    chunks = [Form(text, label, start) for text, label, start in headed_chunks(reading.runs)]
     forms = _with_chunks(forms, chunks)
     kept, reading.titles = split_works(reading.doc, reading.body, forms)
     return sorted(kept, key=lambda f: f.start)

@@ -17,16 +17,16 @@ def _capital(token: Token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
-def headed_chunks(doc: Doc, firsts: set[int]) -> list[tuple[str, str, int]]:
-    """(text, type, body offset) of runs of capitalised words ending in an organisation or
-    place head word.
+def headed_chunks(runs: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
+    """(text, type, body offset) of the runs of capitalised words (`capitalised_runs`)
+    ending in an organisation or place head word.
 
     Finds what the model cut short or missed: "Saudi Interior Ministry", "Grand Mosque",
     "Plains of Arafat", "Joint Council for the Welfare of Immigrants".
     """
     return [
         (text, retype(text, HEAD_TYPES[head_word(text)]), start)
-        for text, start in capitalised_runs(doc, firsts)
+        for text, start in runs
         if head_word(text) in HEAD_TYPES
     ]
 

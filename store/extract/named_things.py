@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from store.extract.headed_chunks import LEADING_DROP, capitalised_runs
+from store.extract.headed_chunks import LEADING_DROP
 from store.extract.name_heads import (
     EVENT_HEADS,
     GAMES,
@@ -132,7 +132,7 @@ def thing_forms(reading: Reading, forms: list[Form], titles: list[Form]) -> list
             continue
         if thing_type(_trimmed(title.text, title.start)[0]) in (None, "WORK_OF_ART"):  # an award: by its head
             found.append(_whole_title(reading, Form(title.text, "WORK_OF_ART", title.start)))
-    for text, start in capitalised_runs(reading.doc, reading.firsts):
+    for text, start in reading.runs:
         text, start = _trimmed(text, start)
         kind = thing_type(text)
         if kind in ("AWARD", "EVENT", "LAW"):

@@ -68,6 +68,8 @@ TITLE_STEP = re.compile(r"(?:['’]s)?((?: (?:a|an|the|of|in|on|to|at))*) ([A-Z]
 """The next capitalised word of a title in title case, and the small words before it."""
 NUMBERED = re.compile(r"^(?:[IVX]+|One|Two|Three|\d+)$")
 """The number after an event's word: "World War II", "World War Two"."""
+SUBTITLE_BEFORE = re.compile(r"[A-Z][\w'’-]*: $")
+"""A capitalised word and a colon right before a name: the name is a work's subtitle."""
 CAPITAL_AFTER = re.compile(r" [A-Z]")
 PLACING = frozenset("in at from near".split())
 NAMED_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC"})
@@ -138,7 +140,15 @@ def thing_forms(reading: Reading, forms: list[Form], titles: list[Form]) -> list
         if kind in ("AWARD", "EVENT", "LAW"):
             found.append(Form(text, kind, start))
     found += _dated_titles(reading)
-    found = [f for f in found if not _a_person_named_bill(reading.body, f) and not _no_storm(reading, f)]
+    found = [
+        f
+        for f in found
+        if not _a_person_named_bill(reading.body, f)
+        and not _no_storm(reading, f)
+        and not (
+            f.label != "WORK_OF_ART" and SUBTITLE_BEFORE.search(reading.body, max(0, f.start - 40), f.start)
+        )
+    ]  # "Captain America: Civil War", "Avengers: Infinity War" are films, no wars
     return _longest_first(found)
 
 

@@ -171,3 +171,10 @@ def test_a_storm_is_no_word_the_article_writes(extract: Callable[..., Article]) 
 
 def test_a_treaty_on_something_is_one_law() -> None:
     assert thing_type("General Accord on Fishing and Trade") == "LAW"
+
+
+def test_a_subtitle_after_a_colon_is_no_event(extract: Callable[..., Article]) -> None:
+    article = extract("He appeared in Raiders: Civil War and in the Korean War drama that followed.")
+    things = _things(article)
+    assert "Civil War" not in things
+    assert things.get("Korean War") == "EVENT"

@@ -24,7 +24,6 @@ from store.models import Entity, Mention, Paragraph
 __all__ = ["add_mentions", "resolve_name", "text_mentions"]
 
 
-
 # --- mentions ----------------------------------------------------------------------------
 
 
@@ -40,6 +39,16 @@ def add_mentions(entities: list[Entity], paragraphs: list[Paragraph], names: set
             owner[alias].mentions.append(Mention(index, at, end))
 
 
+def taken_spans(entities: list[Entity]) -> dict[int, list[tuple[int, int]]]:
+    """Paragraph -> (start, end) of every mention the entities hold: what a new or wider
+    mention must not overlap."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            taken.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    return taken
+
+
 def add_extra_mentions(
     found: list[tuple[Entity, int, int]], entities: list[Entity], starts: list[int]
 ) -> None:
@@ -47,10 +56,7 @@ def add_extra_mentions(
     Emperor"): `(entity, body start, body end)`, kept where no other mention overlaps."""
     if not found:
         return
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            taken.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    taken = taken_spans(entities)
     changed: dict[int, Entity] = {}
     for entity, start, end in found:
         paragraph = bisect_right(starts, start) - 1

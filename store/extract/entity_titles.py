@@ -18,6 +18,7 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Span
 
+from store.extract.entity_mentions import taken_spans
 from store.extract.entity_spans import Form, Reading
 from store.extract.names import is_title_word
 from store.models import Entity, Mention
@@ -204,10 +205,7 @@ def widen_person_mentions(reading: Reading, entities: list[Entity], starts: list
     counts only when the parse puts it with the name (the name in apposition to it, or
     it a compound of the name), and never across another entity's mention."""
     doc = reading.doc
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            taken.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    taken = taken_spans(entities)
     for entity in entities:
         if entity.type != "PERSON":
             continue

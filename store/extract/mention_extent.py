@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from store.extract.entity_mentions import taken_spans
 from store.extract.entity_spans import Reading
 from store.extract.entity_titles import widen_person_mentions
 from store.models import Entity, Mention
@@ -66,10 +67,7 @@ def widen_named_mentions(reading: Reading, entities: list[Entity], starts: list[
     """Widen each place's and organisation's mentions over the noun that heads them
     (module docstring); mentions are replaced in place."""
     doc = reading.doc
-    taken: dict[int, list[tuple[int, int]]] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            taken.setdefault(mention.paragraph, []).append((mention.start, mention.end))
+    taken = taken_spans(entities)
     for entity in entities:
         kinds = KINDS.get(entity.type)
         if kinds is None:

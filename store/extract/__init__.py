@@ -170,8 +170,21 @@ def _add_unlisted_speakers(article: Article) -> None:
     """A speaker the entity model missed still gets an entity, so every speaker is one (a
     joint speaker is its people, each an entity already)."""
     for quote in article.quotes:
-        if quote.speaker and any(ch.isupper() for ch in quote.speaker):
-            add_speaker_entity(article, quote.speaker)  # "the minister": a common noun is no entity
+        if quote.speaker and (
+            any(ch.isupper() for ch in quote.speaker) or _decased_name(article, quote.speaker)
+        ):
+            add_speaker_entity(article, quote.speaker)
+
+
+NOT_NAME_STARTS = frozenset("the a an his her their its our my your this that these those".split())
+"""Words that open a common noun phrase ("the minister"), which is no entity."""
+
+
+def _decased_name(article: Article, speaker: str) -> bool:
+    """A speaker in lower case is a name when the copy itself is in lower case (wire text
+    with its capitals lost: "finance minister manuel azpurua told …"): the article writes
+    it so, and it opens with no determiner."""
+    return speaker.split()[0] not in NOT_NAME_STARTS and any(speaker in p.text for p in article.paragraphs)
 
 
 def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[tuple[Article, str | None]]:

@@ -91,3 +91,14 @@ def test_a_headline_only_name_must_say_what_it_is(nlp: Language) -> None:
     assert not {"Millions", "Tributes", "India Pranab"} & names, kept
     assert ("Toronto", "GPE") in kept[titles[0]], kept
     assert ("Tomas Lindqvist", "PERSON") in kept[titles[2]], kept
+
+
+def test_a_speaker_in_lower_case_copy_is_an_entity(nlp: Language) -> None:
+    body = [
+        "venezuela seeks a flexible attitude from its banks, finance minister manuel azpurua told reporters.",
+        'Azpurua said venezuela has shown solidarity with brazil. "We will pay what we can," azpurua said.',
+    ]
+    article = extracted(nlp, "Venezuela seeks flexibility", body)
+    names = {alias for entity in article.entities for alias in entity.aliases}
+    assert all(quote.speaker in names for quote in article.quotes if quote.speaker)
+    assert any(quote.speaker for quote in article.quotes)

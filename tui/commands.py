@@ -15,6 +15,7 @@ from store.hits import ArticleSummary
 from store.listing import search_listing
 from tui.passage_text import inert
 from tui.screens.main_screen import MainScreen
+from tui.widgets.entities_pane import KIND_LABELS
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -24,10 +25,7 @@ TYPE_NAMES = {
     "ORG": "organisation",
     "GPE": "place",
     "LOC": "place",
-    "EVENT": "event",
-    "WORK_OF_ART": "work",
-    "AWARD": "award",
-    "LAW": "law",
+    **KIND_LABELS,
 }
 DISCOVERY_HEADLINES = 30
 """Headlines offered before anything is typed."""

@@ -25,6 +25,7 @@ from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities
 from store.extract.entity_mentions import resolve_name
 from store.extract.fragments import Reading, ends_sentence, quote_kind, starts_lower
+from store.extract.headed_chunks import LEADING_DROP
 from store.extract.pipeline import body_of, load_model, parse_bodies, text_of, token_offsets
 from store.extract.quotes import QuoteRegion, find_regions, is_quotation, looks_like_markup, looks_like_title
 from store.extract.speakers import attribute_quotes, is_cue
@@ -176,15 +177,11 @@ def _add_unlisted_speakers(article: Article) -> None:
             add_speaker_entity(article, quote.speaker)
 
 
-NOT_NAME_STARTS = frozenset("the a an his her their its our my your this that these those".split())
-"""Words that open a common noun phrase ("the minister"), which is no entity."""
-
-
 def _decased_name(article: Article, speaker: str) -> bool:
     """A speaker in lower case is a name when the copy itself is in lower case (wire text
     with its capitals lost: "finance minister manuel azpurua told …"): the article writes
     it so, and it opens with no determiner."""
-    return speaker.split()[0] not in NOT_NAME_STARTS and any(speaker in p.text for p in article.paragraphs)
+    return speaker.split()[0] not in LEADING_DROP and any(speaker in p.text for p in article.paragraphs)
 
 
 def _extract_in_process(articles: list[Article], aliases: AliasTable) -> Iterator[tuple[Article, str | None]]:

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from store.aliases import AliasTable
 from store.company_names import DESIGNATORS, is_legal_suffix
+from store.extract.corpus_names import COARSE
 from store.extract.name_heads import HEAD_TYPES, ORG_HEADS
 from store.extract.names import country_name, is_title_word, known_type
 from store.mention_scan import text_mentions
@@ -50,11 +51,9 @@ from store.name_lexicon import is_census_first_name
 
 OUTER_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC"})
 """Types of the longer names looked into (a person's name holds no other name here)."""
-PLACE_OUTER = frozenset({"GPE", "LOC"})
-"""Places hold a name only after their "of" ("Bay of Bengal"; not "New Mexico")."""
 INNER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 PLACES = frozenset({"GPE", "LOC"})
-COARSE = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE", "NORP": "NORP"}
+"""Places, which hold a name only after their "of" ("Bay of Bengal"; not "New Mexico")."""
 BREAKS = frozenset({"of", "at", "in", "for"})
 """Words after which a new name starts inside a longer one ("University of Texas")."""
 JOINERS = BREAKS | frozenset({"and", "the", "de", "&", "on"})
@@ -99,7 +98,7 @@ def _parts(surface: str, outer_type: str) -> Iterator[tuple[str, list[str]]]:
         # "Euro-NATO Joint Jet Pilot Training"
         yield from ((part, words[1:]) for part in words[0].split("-") if part)
     for index, run in enumerate(runs):
-        if outer_type in PLACE_OUTER and index == 0 and run[0] == words[0]:
+        if outer_type in PLACES and index == 0 and run[0] == words[0]:
             continue  # "New Mexico", "West Virginia": no place inside a place's own words
         for size in range(1, len(run) + 1):
             part = " ".join(run[:size])
@@ -200,13 +199,11 @@ def _own_entity(article: Article, part: str, outer: Entity, company: bool) -> En
     return people[0] if len(people) == 1 else None
 
 
-def add_names_within(
-    articles: list[Article], aliases: AliasTable | None = None, known: dict[str, _Known] | None = None
-) -> list[int]:
+def add_names_within(articles: list[Article], aliases: AliasTable | None = None) -> list[int]:
     """Give each article the names inside its longer names (in place, see the module
     doc); returns the indexes of the articles that changed."""
     table = aliases or AliasTable()
-    known = known_names(articles) if known is None else known
+    known = known_names(articles)
     batch_lower = lower_words(text for article in articles for text in _texts(article))
     changed = []
     for index, article in enumerate(articles):

@@ -18,7 +18,7 @@ from store.index.schema import (
     TITLE_PARAGRAPH,
 )
 from store.mention_scan import text_mentions
-from store.models import Article
+from store.models import Article, Entity
 
 HEADLINE_BOOST = 2.0
 """A word in the headline counts as much as two in a paragraph."""
@@ -90,11 +90,11 @@ def stored_quotes(fields: Mapping[str, Any]) -> list[StoredQuote]:
     return [StoredQuote(*entry) for entry in fields.get("quotes") or []]
 
 
-def _named_in(text: str, article: Article) -> dict[str, list[int]]:
+def _named_in(text: str, named: list[Entity]) -> dict[str, list[int]]:
     """The mentions in a headline or standfirst, which extraction does not read: the
-    aliases found there, as the article view and `extract`'s spans find them."""
+    aliases of the article's `named` entities found there, as the article view and
+    `extract`'s spans find them."""
     found: dict[str, list[int]] = {}
-    named = [e for e in article.entities if not e.only_within]
     for index, start, end in text_mentions(text, named):
         entity = named[index]
         found.setdefault(entity_key(entity.type, entity.name), []).extend((start, end))
@@ -135,9 +135,9 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
 
     keys = []
     alias_terms = []
-    for entity in article.entities:
-        if entity.only_within:
-            continue  # "Texas" only in "University of Texas": the article does not count for Texas
+    # "Texas" only in "University of Texas": the article does not count for Texas
+    named = [entity for entity in article.entities if not entity.only_within]
+    for entity in named:
         key = entity_key(entity.type, entity.name)
         keys.append(key)
         # the name itself is in the key already (store.index.registry reads both)
@@ -152,13 +152,13 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
         title["entity_keys"] = list(dict.fromkeys(keys))
     if alias_terms:
         title["alias"] = LIST_SEP.join(alias_terms)
-    _add_mentions(title, _named_in(article.title, article))
+    _add_mentions(title, _named_in(article.title, named))
     documents.append(title)
 
     if article.standfirst:
         standfirst = dict(common, paragraph=STANDFIRST_PARAGRAPH, pkind="standfirst", kind="standfirst")
         standfirst["text"] = article.standfirst
-        _add_mentions(standfirst, _named_in(article.standfirst, article))
+        _add_mentions(standfirst, _named_in(article.standfirst, named))
         documents.append(standfirst)
 
     quotes_by_paragraph: dict[int, list[list[Any]]] = {}

@@ -13,6 +13,7 @@ from store.index.collect import top_by_score
 from store.index.documents import stored_quotes
 from store.index.expand import Budget
 from store.index.registry import EntityGroup, EntityRegistry
+from store.mention_scan import THING_TYPES
 
 FACET_SAMPLE = 500
 """Facets are counted over at most this many best-matching passages."""
@@ -24,10 +25,7 @@ FACET_GROUPS = {
     "GPE": "places",
     "LOC": "places",
     "FAC": "places",
-    "EVENT": "things",
-    "WORK_OF_ART": "things",
-    "AWARD": "things",
-    "LAW": "things",
+    **dict.fromkeys(THING_TYPES, "things"),
 }
 
 Counts = dict[str, dict[tuple[str, str], int]]

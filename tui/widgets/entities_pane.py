@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from store.errors import StoreError
 from store.hits import Facet, Facets
+from store.mention_scan import THING_TYPES
 from store.models import Article, Entity
 from store.passage_ref import fingerprint
 from tui.messages import JumpRequested, QuotesRequested
@@ -29,11 +30,12 @@ from tui.passage_text import inert, speaker_label
 if TYPE_CHECKING:
     from store.corpus import Corpus
 
+THINGS = "Events, works and laws"
 SECTIONS = (
     ("People", ("PERSON",)),
     ("Organisations", ("ORG",)),
     ("Places", ("GPE", "LOC", "FAC")),
-    ("Events, works and laws", ("EVENT", "WORK_OF_ART", "AWARD", "LAW")),
+    (THINGS, THING_TYPES),
 )
 KIND_LABELS = {"EVENT": "event", "WORK_OF_ART": "work", "AWARD": "award", "LAW": "law"}
 """What each row of a mixed section says its entity is ("FIFA World Cup · event")."""
@@ -138,7 +140,7 @@ class EntitiesPane(OptionList):
             ("People", facets.people),
             ("Organisations", facets.organisations),
             ("Places", facets.places),
-            ("Events, works and laws", facets.things),
+            (THINGS, facets.things),
         ):
             self._section(heading, [(f.name, f.type, f.count) for f in _top(entries)])
         if not self.rows:

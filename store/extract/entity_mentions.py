@@ -1,8 +1,8 @@
 """An entity's mentions in the text, and the entity a speaker's name stands for.
 
 `add_mentions` finds every occurrence of every alias of the article's entities (the
-jump reaches them all, whether the model fired there or not); `text_mentions` does the
-same in a headline or standfirst; `resolve_name` maps a speaker's surface form
+jump reaches them all, whether the model fired there or not; `store.mention_scan.text_mentions`
+does the same in a headline or standfirst); `resolve_name` maps a speaker's surface form
 ("Mr. Kerry") to the article's entity.
 """
 
@@ -18,10 +18,10 @@ from store.extract.names import (
     strip_the,
     surname_matches,
 )
-from store.mention_scan import alias_index, occurrences, text_mentions
+from store.mention_scan import alias_index, occurrences
 from store.models import Entity, Mention, Paragraph
 
-__all__ = ["add_mentions", "resolve_name", "text_mentions"]
+__all__ = ["add_extra_mentions", "add_mentions", "resolve_name", "taken_spans"]
 
 
 # --- mentions ----------------------------------------------------------------------------

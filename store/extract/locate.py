@@ -84,7 +84,7 @@ def entity_spans(text: str, article: Article) -> list[list[tuple[int, int]]]:
     """For each of the article's entities, its mentions as `(start, end)` offsets into
     `text`, the file it was read from: the body's mentions, and the aliases in the
     headline and standfirst (which extraction does not read), in file order."""
-    from store.extract.entity_mentions import text_mentions
+    from store.mention_scan import text_mentions
 
     where = FileMap(text, article)
     spans: list[list[tuple[int, int]]] = [[] for _ in article.entities]

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from store.extract.entity_mentions import taken_spans
 from store.extract.entity_spans import Reading
 from store.extract.entity_titles import widen_person_mentions
+from store.mention_scan import PLACE_TYPES
 from store.models import Entity, Mention
 
 PLACE_NOUNS = frozenset(
@@ -42,7 +43,6 @@ bank club band union movement council committee coalition militia
 """.split()
 )
 """Nouns for a kind of organisation ("the NATO military alliance", "Yonhap news agency")."""
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 KINDS = {
     "GPE": PLACE_NOUNS,
     "LOC": PLACE_NOUNS,

@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from store.extract.entity_aka import NAMED
 from store.extract.entity_groups import Group, find, roots, union
 from store.extract.entity_spans import Form, Reading
 
-NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 LABEL = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)(?: pronunciation)?:\s*")
 """A segment's label: a language, with or without "pronunciation" ("Czech:", "French pronunciation:")."""
 TRANSCRIPTION = re.compile(r"/([^/;()]*(?:\([^/;()]*\)[^/;()]*)*)/|\[([^\[\];]+)\]")

@@ -24,8 +24,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from store.extract.entity_spans import PLACE_OR_ORG
 from store.extract.name_heads import EVENT_HEADS, GAMES, HEAD_TYPES
 from store.extract.names import NATIONALITY, is_title_word, known_type
+from store.mention_scan import PLACE_TYPES
 from store.name_lexicon import is_census_first_name
 
 if TYPE_CHECKING:
@@ -35,8 +37,6 @@ if TYPE_CHECKING:
 
 LATIN_ENDINGS = ("a", "ae", "i", "ii", "is", "us", "um", "ensis", "oides")
 """Endings of Latin epithets ("fusca", "andrillae", "coli", "unilateralis", "niger" excepted)."""
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_OR_ORG = PLACE_LABELS | {"ORG"}
 
 
 def with_type_clues(reading: Reading, forms: list[Form]) -> list[Form]:
@@ -105,7 +105,7 @@ def sources_by_position(reading: Reading, forms: list[Form]) -> None:
     is an organisation: a place is not a source ("according to Quantcast")."""
     doc = reading.doc
     for form in forms:
-        if form.label not in PLACE_LABELS or form.evidence or known_type(form.text):
+        if form.label not in PLACE_TYPES or form.evidence or known_type(form.text):
             continue
         span = doc.char_span(form.start, form.end)
         if span is None or span.start < 2:

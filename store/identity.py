@@ -18,7 +18,9 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
   Jespersen"). A shorter name joins a longer one only when it ends in the same surname
   and its other words appear in the longer name, in order ("Blair" and "Mr Blair" ->
   "Tony Blair", "George Bush" -> "George W Bush"), when exactly one such person exists
-  in the corpus, and never across genders ("Mrs Howard" never joins Michael Howard).
+  in the corpus, never across genders ("Mrs Howard" never joins Michael Howard), and
+  never when an article names both as two people ("Pierre L'Enfant", the father of
+  "Pierre Charles L'Enfant": `store.person_fit.apart_pairs`).
   A bare first name never joins anyone across articles. When several people fit
   ("Bush": George W Bush, Kate Bush), the short name stays apart and its entity says
   whom it could be (`also`).
@@ -43,6 +45,7 @@ from store.campus_names import campus_key
 from store.company_names import company_stem, is_bare_suffix, is_legal_suffix
 from store.models import Entity
 from store.name_lexicon import plain
+from store.person_fit import NOT_WORD, apart_pairs, fits, name_words, surname_of
 from store.person_names import FEM, HONORIFICS, MASC, first_name_gender, is_first_name, title_gender
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -55,8 +58,6 @@ holdings ag sa nv bank airlines airways
 """.split()
 )
 """Last words that only say a name is an organisation ("Labour Party", "Chelsea FC")."""
-SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-", "az-", "bin-", "ibn-", "abu-")
-_NOT_WORD = re.compile(r"[\W_]+")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _SAINT = re.compile(r"^(?:saint|st\.?)\s+(?=\w)", re.IGNORECASE)
@@ -73,6 +74,9 @@ class NameRecord:
     mentions: int = 0
     aliases: set[str] = field(default_factory=set)
     """Every form the articles wrote for it (titles included: "Mr Blair")."""
+    apart: set[str] | None = None
+    """People's names an article keeps apart from this one though one fits the other
+    (`store.person_fit.apart_pairs`): never joined to it."""
 
     @property
     def ident(self) -> tuple[str, str]:
@@ -119,7 +123,9 @@ class Grouping:
 def records_of(articles: Iterable[list[Entity]]) -> list[NameRecord]:
     """The corpus's names from each article's entities (as `newsdesk extract` has them)."""
     found: dict[tuple[str, str], NameRecord] = {}
+    apart: list[tuple[str, str]] = []
     for entities in articles:
+        apart += apart_pairs(entities)
         for entity in entities:
             if entity.only_within:
                 continue  # "Texas" only in "University of Texas": no name the article uses alone
@@ -129,7 +135,20 @@ def records_of(articles: Iterable[list[Entity]]) -> list[NameRecord]:
             record.articles += 1
             record.mentions += len(entity.mentions)
             record.aliases.update(entity.aliases)
-    return list(found.values())
+    records = list(found.values())
+    keep_apart(records, apart)
+    return records
+
+
+def keep_apart(records: list[NameRecord], pairs: Iterable[tuple[str, str]]) -> None:
+    """Record on both people's names each (shorter, longer) pair an article kept apart."""
+    people = {r.name: r for r in records if r.type == "PERSON"}
+    for short, long in pairs:
+        if short in people and long in people:
+            for mine, other in ((people[short], long), (people[long], short)):
+                if mine.apart is None:
+                    mine.apart = set()
+                mine.apart.add(other)
 
 
 def compact(name: str) -> str:
@@ -142,7 +161,7 @@ def compact(name: str) -> str:
         name = _SAINT.sub("st ", name)  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
     folded = name.casefold() if name.isascii() else plain(name)  # "Dvořák" / "Dvorak"
     joined = "".join(folded.split())
-    return joined if joined.isalnum() else _NOT_WORD.sub("", folded)
+    return joined if joined.isalnum() else NOT_WORD.sub("", folded)
 
 
 def _in_reading_order(name: str) -> str:
@@ -274,35 +293,6 @@ def _any_person(records: list[NameRecord], indices: list[int]) -> bool:
 # --- people -------------------------------------------------------------------------------
 
 
-def _words(name: str) -> list[str]:
-    folded = name.casefold() if name.isascii() else plain(name)  # "Erdoğan" / "Erdogan"
-    return [w.strip(".,") for w in folded.split() if w.strip(".,")]
-
-
-def _surname(words: list[str]) -> str:
-    last = words[-1]
-    if "-" in last:
-        for particle in SURNAME_PARTICLES:
-            if last.startswith(particle) and len(last) > len(particle):
-                last = last[len(particle) :]
-                break
-    return last if last.isalnum() else _NOT_WORD.sub("", last)
-
-
-def _fits(short: list[str], long: list[str]) -> bool:
-    """`short` names the person `long` names: a surname alone, or the same first name
-    (an initial fits it) and surname ("George Bush" for "George W Bush"). A name with
-    middle names fits no longer name: "George W Bush" is not "George H W Bush"."""
-    if len(short) >= len(long):
-        return False
-    if len(short) == 1:
-        return True
-    first, mine = short[0], long[0]
-    if not (first == mine or (len(first) == 1 and mine.startswith(first))):
-        return False
-    return len(short) == 2
-
-
 def _gender(record: NameRecord, words: list[str]) -> str | None:
     """From the titles the articles used ("Mrs Howard"), else from a common first name."""
     votes = {MASC: 0, FEM: 0}
@@ -328,13 +318,13 @@ def _join_aliased_people(records: list[NameRecord], sets: _Sets, roots: list[int
         for alias in record.aliases:
             if alias == record.name or " " not in alias or alias.rsplit(None, 1)[-1] != last:
                 continue  # most aliases: the name itself, a surname, a title with the surname
-            words = _words(alias)
+            words = name_words(alias)
             if words[0] not in HONORIFICS:
                 owners.setdefault(" ".join(words), set()).add(i)
     if not owners:
         return
     for i in people:
-        found = owners.get(" ".join(_words(records[i].name)))
+        found = owners.get(" ".join(name_words(records[i].name)))
         if found:
             targets = {sets.find(j) for j in found} - {sets.find(i)}
             if len(targets) == 1:
@@ -346,9 +336,9 @@ def _join_people(
 ) -> None:
     """Shorter names of people join the one longer name they fit (module docstring)."""
     people = [i for i in roots if records[i].type == "PERSON"]
-    words = {i: _words(records[i].name) for i in people}
+    words = {i: name_words(records[i].name) for i in people}
     people = [i for i in people if words[i]]
-    surname = {i: _surname(words[i]) for i in people}
+    surname = {i: surname_of(words[i]) for i in people}
     by_surname: dict[str, list[int]] = {}
     for i in people:
         if len(words[i]) > 1:
@@ -364,11 +354,15 @@ def _join_people(
             j
             for j in by_surname.get(surname[i], ())
             if j != i
-            and _fits(mine, words[j])
+            and fits(mine, words[j])
             and (gender[i] is None or gender[j] is None or gender[i] == gender[j])
         ]
         if not candidates:
             continue
+        apart = records[i].apart
+        if apart and any(records[j].name in apart for j in candidates):
+            also[i] = sorted({sets.find(j) for j in candidates} - {sets.find(i)})
+            continue  # an article names both as two people: the short name is either
         targets = {sets.find(j) for j in candidates}
         targets.discard(sets.find(i))
         if len(targets) == 1:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from store.person_fit import SURNAME_PARTICLES
+
 # Words that are an office or honorific rather than part of a person's name
 # ("US Secretary of State John Kerry", "Mr. Tedeschi", "Sen. Ted Cruz").
 TITLE_WORDS = frozenset(
@@ -41,8 +43,6 @@ assembly house commons lords representatives
 )
 # Lower-case words allowed inside a long proper name ("Islamic State of Iraq and the Levant").
 NAME_JOINERS = frozenset("of and the for on in de del da di du van von der la le al el y & to at".split())
-# Arabic and other name particles attached to a surname ("al-Assad" is still "Assad").
-SURNAME_PARTICLES = ("al-", "el-", "ad-", "as-", "ash-", "an-", "at-", "az-", "bin-", "ibn-", "abu-")
 
 NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:an|ish|ese|i|ch)$")
 """A nationality adjective ("British", "Syrian", "Chinese", "Iraqi", "French")."""

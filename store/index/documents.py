@@ -19,6 +19,7 @@ from store.index.schema import (
 )
 from store.mention_scan import text_mentions
 from store.models import Article, Entity
+from store.person_fit import apart_pairs
 
 HEADLINE_BOOST = 2.0
 """A word in the headline counts as much as two in a paragraph."""
@@ -152,6 +153,9 @@ def article_documents(article: Article, article_id: str) -> list[dict[str, Any]]
         title["entity_keys"] = list(dict.fromkeys(keys))
     if alias_terms:
         title["alias"] = LIST_SEP.join(alias_terms)
+    apart = [f"{entity_key('PERSON', short)}{SEP}{long}" for short, long in apart_pairs(named)]
+    if apart:  # two people the corpus must not join (store.person_fit)
+        title["apart"] = LIST_SEP.join(apart)
     _add_mentions(title, _named_in(article.title, named))
     documents.append(title)
 

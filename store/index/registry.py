@@ -17,7 +17,7 @@ from typing import Any
 
 from store.aliases import AliasTable
 from store.hits import EntityRef, EntitySummary
-from store.identity import NameRecord, group_corpus
+from store.identity import NameRecord, group_corpus, keep_apart
 from store.index.curate import Counts, curate_groups
 from store.index.documents import stored_quotes
 from store.index.schema import NO_SPEAKER, SEP
@@ -156,7 +156,11 @@ class EntityRegistry:
             key, _, alias = btext.decode("utf-8").rpartition(SEP)
             if key in counted:
                 written.setdefault(key, set()).add(alias)
-        self._group_names(counted, written)
+        kept_apart = []
+        for btext in reader.lexicon("apart"):
+            key, _, longer = btext.decode("utf-8").rpartition(SEP)
+            kept_apart.append((key.partition(SEP)[2], longer))
+        self._group_names(counted, written, kept_apart)
         self._curate(counted)
 
         for group in self.groups.values():
@@ -184,7 +188,12 @@ class EntityRegistry:
             for key in group.keys:
                 self._by_key[key] = group
 
-    def _group_names(self, counted: dict[str, tuple[int, int, int]], written: dict[str, set[str]]) -> None:
+    def _group_names(
+        self,
+        counted: dict[str, tuple[int, int, int]],
+        written: dict[str, set[str]],
+        apart: list[tuple[str, str]],
+    ) -> None:
         """Group the index's entity terms into the corpus's entities (store.identity)."""
         records: dict[tuple[str, str], NameRecord] = {}
         keys_of: dict[tuple[str, str], list[str]] = {}
@@ -199,6 +208,8 @@ class EntityRegistry:
             record.aliases.update(written.get(key, ()))
             record.aliases.add(name)
             keys_of.setdefault((entity_type, canonical), []).append(key)
+        canonical_of = self._table.canonical
+        keep_apart(list(records.values()), ((canonical_of(s), canonical_of(lg)) for s, lg in apart))
         grouping = group_corpus(list(records.values()))
         for entity in grouping.entities:
             group = self._group_for(entity.type, entity.name)

@@ -28,7 +28,7 @@ from whoosh.filedb.filestore import FileStorage
 from store.index.analysis import WordAnalyzer
 from store.index.codec import PostingsFormatError
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 """Version of the schema and of the document layout below (8: segments name
 store.index.codec.PassageCodec as their codec; 9: the view columns entity_ids,
 speaker_ids and source_id; 10: PassageCodec's posting blocks keep ids and weights
@@ -114,6 +114,8 @@ def make_schema() -> fields.Schema:
         # on the title passage only: which entities the article names, and their aliases
         article_entity=name_field(),
         alias=name_field(),
+        # (shorter, longer) names of two people the article keeps apart (store.person_fit)
+        apart=name_field(),
         # quotes in the passage, for paging quotes without loading stored fields
         nquotes=fields.COLUMN(columns.NumericColumn("H")),
         # for the views (store.index.forward): per passage, the ids of the entities it

@@ -34,7 +34,7 @@ from store.extract.context import QuoteContext
 from store.extract.entity_mentions import resolve_name
 from store.extract.entity_spans import Reading
 from store.extract.names import is_title_word
-from store.extract.pronouns import PronounResolver
+from store.extract.pronouns import PERSONAL_GENDER, PronounResolver
 from store.models import Entity
 
 if TYPE_CHECKING:
@@ -54,7 +54,6 @@ TO_VERBS = frozenset("promote elevate raise appoint".split())
 """Verbs whose "to" phrase is a rank ("promoted to Major")."""
 CONFERRING = frozenset("elect make name appoint crown proclaim declare create dub style title choose".split())
 """Active verbs that give the title to their object ("the Queen made her a Dame")."""
-PRONOUNS = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
 RELATIVE = frozenset({"who", "that", "whom"})
 CLIMB = frozenset({"xcomp", "conj", "pcomp", "advcl", "ccomp"})
 """Dependencies through which a verb without a subject takes its governor's."""
@@ -82,13 +81,13 @@ def predicate_titles(
         target = _holder(token)
         if target is None:
             continue
-        if target.lower_ in PRONOUNS:
+        if target.lower_ in PERSONAL_GENDER:
             if _quoted(reading.body, target.idx):
                 continue  # "He was a true Bharat Ratna," said Goel: the quote's "he" is another
             if resolver is None:
                 context = QuoteContext.build(doc, texts, starts, [], entities, resolve_name)
                 resolver = PronounResolver(context, [])
-            name, _ = resolver.resolve_back(target, PRONOUNS[target.lower_])
+            name, _ = resolver.resolve_back(target, PERSONAL_GENDER[target.lower_])
             holder = next((p for p in people if p.name == name), None)
         else:
             holder = owner.at(target.idx) or _named_in(target, owner)

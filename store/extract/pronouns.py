@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
     from store.extract.speakers import Attribution
 
+PERSONAL_GENDER = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
+"""The personal pronouns that stand for one person, and the gender each says."""
+
 MAX_SENTENCES_BACK = 8
 MAX_PARAGRAPHS_BACK = 3
 _NOT_PEOPLE = {"ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "DATE"}

@@ -25,14 +25,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from store.extract.context import SUBJECTS, QuoteContext
 from store.extract.cues import is_cue
 from store.extract.names import is_title_word, split_title
-from store.extract.pronouns import PronounResolver, body_subject
+from store.extract.pronouns import PERSONAL_GENDER, PronounResolver, body_subject
 from store.extract.roles import STATE_NOUNS, is_group_noun, is_org_noun
 from store.joint import joint_parts, joint_speaker, known_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_PERSONAL = {"he": "Masc", "him": "Masc", "she": "Fem", "her": "Fem"}
 _SPOKESPEOPLE = {
     "spokesman",
     "spokeswoman",
@@ -181,7 +180,7 @@ class SpeakerNamer:
         ctx = self.ctx
         if token.pos_ == "PRON":
             word = token.lower_
-            gender = _PERSONAL.get(word)
+            gender = PERSONAL_GENDER.get(word)
             if gender is not None:
                 person, back = self.pronouns.resolve_back(token, gender)
                 return Named(person, "pronoun", back)

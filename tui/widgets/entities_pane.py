@@ -182,9 +182,9 @@ class EntitiesPane(OptionList):
         count_style = self._style("entities--count")
         for (name, entity_type), count in counts.most_common():
             prompt = Text(f"{count:>3} ", style=count_style, end="")
+            if entity_type in KIND_LABELS:  # before the name, which a narrow pane cuts short
+                prompt.append(f"{KIND_LABELS[entity_type]} · ", style=count_style)
             prompt.append(inert(name))
-            if entity_type in KIND_LABELS:
-                prompt.append(f" · {KIND_LABELS[entity_type]}", style=count_style)
             self._add(prompt, _Row("entity", name, entity_type))
         self._within(within or [])
 

@@ -37,50 +37,24 @@ number of names (people are compared only within one surname).
 from __future__ import annotations
 
 import gc
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from store.campus_names import campus_key
-from store.company_names import company_stem, is_bare_suffix, is_legal_suffix
-from store.models import Entity
-from store.name_lexicon import plain
-from store.person_fit import NOT_WORD, apart_pairs, fits, name_words, surname_of
+from store.company_names import is_legal_suffix
+from store.identity_orgs import join_designated, join_place_prefixed
+from store.name_records import (
+    PLACE_TYPES,
+    VOTE_RATIO,
+    NameRecord,
+    NameSets,
+    compact,
+    keep_apart,
+    records_of,
+)
+from store.person_fit import fits, name_words, surname_of
 from store.person_names import FEM, HONORIFICS, MASC, first_name_gender, is_first_name, title_gender
 
-PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-VOTE_RATIO = 3
-"""A type outvotes another for the same name when it has this many times its articles."""
-ORG_DESIGNATORS = frozenset(
-    """
-party fc afc cf sc club inc inc. ltd ltd. plc llc corp corp. corporation company co co. group
-holdings ag sa nv bank airlines airways
-""".split()
-)
-"""Last words that only say a name is an organisation ("Labour Party", "Chelsea FC")."""
-_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_SAINT = re.compile(r"^(?:saint|st\.?)\s+(?=\w)", re.IGNORECASE)
-
-
-@dataclass
-class NameRecord:
-    """One (type, name) of the corpus, as the articles' YAML files write it."""
-
-    name: str
-    type: str
-    articles: int = 0
-    """Articles with an entity of this name and type."""
-    mentions: int = 0
-    aliases: set[str] = field(default_factory=set)
-    """Every form the articles wrote for it (titles included: "Mr Blair")."""
-    apart: set[str] | None = None
-    """People's names an article keeps apart from this one though one fits the other
-    (`store.person_fit.apart_pairs`): never joined to it."""
-
-    @property
-    def ident(self) -> tuple[str, str]:
-        return (self.type, self.name)
+__all__ = ["CorpusEntity", "Grouping", "NameRecord", "compact", "group_corpus", "keep_apart", "records_of"]
 
 
 @dataclass
@@ -120,50 +94,6 @@ class Grouping:
         return self.of.get((entity_type, name))
 
 
-def records_of(articles: Iterable[list[Entity]]) -> list[NameRecord]:
-    """The corpus's names from each article's entities (as `newsdesk extract` has them)."""
-    found: dict[tuple[str, str], NameRecord] = {}
-    apart: list[tuple[str, str]] = []
-    for entities in articles:
-        apart += apart_pairs(entities)
-        for entity in entities:
-            if entity.only_within:
-                continue  # "Texas" only in "University of Texas": no name the article uses alone
-            record = found.get((entity.type, entity.name))
-            if record is None:
-                record = found[(entity.type, entity.name)] = NameRecord(entity.name, entity.type)
-            record.articles += 1
-            record.mentions += len(entity.mentions)
-            record.aliases.update(entity.aliases)
-    records = list(found.values())
-    keep_apart(records, apart)
-    return records
-
-
-def keep_apart(records: list[NameRecord], pairs: Iterable[tuple[str, str]]) -> None:
-    """Record on both people's names each (shorter, longer) pair an article kept apart."""
-    people = {r.name: r for r in records if r.type == "PERSON"}
-    for short, long in pairs:
-        if short in people and long in people:
-            for mine, other in ((people[short], long), (people[long], short)):
-                if mine.apart is None:
-                    mine.apart = set()
-                mine.apart.add(other)
-
-
-def compact(name: str) -> str:
-    """The spelling-free form of a name: "The Kilroy-Silk's" -> "kilroysilk"."""
-    if name[:4] in ("the ", "The ", "THE "):
-        name = _LEADING_THE.sub("", name.strip())
-    if "'" in name or "’" in name:
-        name = _POSSESSIVE.sub("", name.strip())
-    if name[:2] in ("St", "Sa", "ST", "SA", "st", "sa"):
-        name = _SAINT.sub("st ", name)  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
-    folded = name.casefold() if name.isascii() else plain(name)  # "Dvořák" / "Dvorak"
-    joined = "".join(folded.split())
-    return joined if joined.isalnum() else NOT_WORD.sub("", folded)
-
-
 def _in_reading_order(name: str) -> str:
     """A reference line's "Twain, Mark" is "Mark Twain": one surname, a comma, given names."""
     surname, comma, given = name.partition(", ")
@@ -180,25 +110,6 @@ def _singular(key: str) -> str | None:
     return None
 
 
-class _Sets:
-    """Union-find over record indices; the root keeps the entity's canonical record."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, i: int) -> int:
-        parent = self.parent
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(self, keep: int, other: int) -> None:
-        keep, other = self.find(keep), self.find(other)
-        if keep != other:
-            self.parent[other] = keep
-
-
 def group_corpus(records: list[NameRecord]) -> Grouping:
     """Group the corpus's names into entities (see the module docstring)."""
     collecting = gc.isenabled()
@@ -211,7 +122,7 @@ def group_corpus(records: list[NameRecord]) -> Grouping:
 
 
 def _group(records: list[NameRecord]) -> Grouping:
-    sets = _Sets(len(records))
+    sets = NameSets(len(records))
     weight = [(r.articles, r.mentions) for r in records]
     keys = [compact(_in_reading_order(r.name) if r.type == "PERSON" else campus_key(r.name)) for r in records]
     _vote_types(records, keys, sets, weight)
@@ -219,8 +130,8 @@ def _group(records: list[NameRecord]) -> Grouping:
     also: dict[int, list[int]] = {}
     _join_aliased_people(records, sets, roots)
     _join_people(records, sets, roots, also)
-    _join_designated(records, keys, sets, roots)
-    _join_place_prefixed(records, keys, sets, roots)
+    join_designated(records, keys, sets, roots)
+    join_place_prefixed(records, keys, sets, roots)
     entities: dict[int, CorpusEntity] = {}
     of: dict[tuple[str, str], CorpusEntity] = {}
     for i, record in enumerate(records):
@@ -250,7 +161,7 @@ def _titled(record: NameRecord) -> bool:
 
 
 def _vote_types(
-    records: list[NameRecord], keys: list[str], sets: _Sets, weight: list[tuple[int, int]]
+    records: list[NameRecord], keys: list[str], sets: NameSets, weight: list[tuple[int, int]]
 ) -> None:
     """One entity per spelling-free name and type class; outvoted types join the winner."""
     by_key: dict[str, list[int]] = {}
@@ -306,7 +217,7 @@ def _gender(record: NameRecord, words: list[str]) -> str | None:
     return first_name_gender(words[0]) if len(words) > 1 else None
 
 
-def _join_aliased_people(records: list[NameRecord], sets: _Sets, roots: list[int]) -> None:
+def _join_aliased_people(records: list[NameRecord], sets: NameSets, roots: list[int]) -> None:
     """ "Otto Jespersen" -> "Jens Otto Harry Jespersen": a person's full name that some
     article wrote as an alias of exactly one other person with the same surname (the
     article said they are one: "Jens Otto Harry Jespersen or Otto Jespersen")."""
@@ -332,7 +243,7 @@ def _join_aliased_people(records: list[NameRecord], sets: _Sets, roots: list[int
 
 
 def _join_people(
-    records: list[NameRecord], sets: _Sets, roots: list[int], also: dict[int, list[int]]
+    records: list[NameRecord], sets: NameSets, roots: list[int], also: dict[int, list[int]]
 ) -> None:
     """Shorter names of people join the one longer name they fit (module docstring)."""
     people = [i for i in roots if records[i].type == "PERSON"]
@@ -369,74 +280,3 @@ def _join_people(
             sets.join(targets.pop(), i)
         elif targets:
             also[i] = sorted(targets)
-
-
-def _join_designated(records: list[NameRecord], keys: list[str], sets: _Sets, roots: list[int]) -> None:
-    """ "Labour" -> "Labour Party": a name and the same name with a designator, when one fits."""
-    by_stem: dict[str, set[int]] = {}
-    for i in roots:
-        record = records[i]
-        words = record.name.split()
-        if record.type == "ORG" and len(words) > 1 and words[-1].casefold() in ORG_DESIGNATORS:
-            stem = company_stem(record.name) or " ".join(words[:-1])  # "Goldman, Sachs and Co"
-            by_stem.setdefault(compact(stem), set()).add(sets.find(i))
-    for i in roots:
-        record = records[i]
-        found = by_stem.get(keys[i])
-        if found and record.type in ("ORG", "PERSON", "GPE") and sets.find(i) == i:
-            targets = found - {i}
-            if len(targets) == 1 and records[next(iter(targets))].type == "ORG":
-                target = next(iter(targets))
-                if record.type == "ORG" or record.articles * VOTE_RATIO <= records[target].articles:
-                    sets.join(target, i)
-
-
-def _join_place_prefixed(records: list[NameRecord], keys: list[str], sets: _Sets, roots: list[int]) -> None:
-    """ "U.S. Congress", "United States Congress" -> "Congress": an organisation's name after
-    a place the corpus names (a place's name or alias) joins the organisation of the rest
-    of the name, when the corpus has exactly one and no other place leads it ("UK Supreme
-    Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither;
-    "U.S. Supreme Court" and "United States Supreme Court" are still one)."""
-    place_of = _places(records)
-    organisations: dict[str, list[int]] = {}
-    for i in roots:
-        if records[i].type == "ORG":
-            organisations.setdefault(keys[i], []).append(i)
-    wanted: dict[int, list[tuple[int, int]]] = {}  # bare organisation -> (longer name, place)
-    for i in roots:
-        record = records[i]
-        words = record.name.split()
-        if record.type != "ORG" or len(words) < 2:
-            continue
-        for cut in range(1, min(4, len(words))):
-            place = place_of.get(compact(" ".join(words[:cut])))
-            if place is None or is_bare_suffix(" ".join(words[cut:])):
-                continue  # "Taft Co" is not the "Co" of another company
-            targets = {sets.find(j) for j in organisations.get(compact(" ".join(words[cut:])), ())}
-            targets.discard(sets.find(i))
-            if len(targets) == 1:
-                wanted.setdefault(targets.pop(), []).append((i, place))
-                break
-    for target, longer in wanted.items():
-        by_place: dict[int, list[int]] = {}
-        for i, place in longer:
-            by_place.setdefault(place, []).append(i)
-        for named in by_place.values():  # "U.S. Supreme Court", "United States Supreme Court"
-            for i in named[1:]:
-                sets.join(named[0], i)
-        if len(by_place) == 1:
-            sets.join(target, longer[0][0])
-
-
-def _places(records: list[NameRecord]) -> dict[str, int]:
-    """Each spelling-free name or alias of a place -> one number per place: names that
-    share an alias are one place ("United States", "U.S.", "US")."""
-    found: dict[str, int] = {}
-    places = _Sets(len(records))
-    for i, record in enumerate(records):
-        if record.type in PLACE_TYPES:
-            for alias in record.aliases | {record.name}:
-                key = compact(alias)
-                if key:
-                    places.join(found.setdefault(key, i), i)
-    return {key: places.find(i) for key, i in found.items()}

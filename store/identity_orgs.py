@@ -1,0 +1,88 @@
+"""Organisations and other things across the corpus (`store.identity`): a name and the
+same name with a designator ("Labour" / "Labour Party"), and names after a place the
+corpus names ("U.S. Congress" / "Congress"; "U.S. Constitution" / "United States
+Constitution")."""
+
+from __future__ import annotations
+
+from store.company_names import company_stem, is_bare_suffix
+from store.name_records import PLACE_TYPES, VOTE_RATIO, NameRecord, NameSets, compact
+
+ORG_DESIGNATORS = frozenset(
+    """
+party fc afc cf sc club inc inc. ltd ltd. plc llc corp corp. corporation company co co. group
+holdings ag sa nv bank airlines airways
+""".split()
+)
+"""Last words that only say a name is an organisation ("Labour Party", "Chelsea FC")."""
+
+
+def join_designated(records: list[NameRecord], keys: list[str], sets: NameSets, roots: list[int]) -> None:
+    """ "Labour" -> "Labour Party": a name and the same name with a designator, when one fits."""
+    by_stem: dict[str, set[int]] = {}
+    for i in roots:
+        record = records[i]
+        words = record.name.split()
+        if record.type == "ORG" and len(words) > 1 and words[-1].casefold() in ORG_DESIGNATORS:
+            stem = company_stem(record.name) or " ".join(words[:-1])  # "Goldman, Sachs and Co"
+            by_stem.setdefault(compact(stem), set()).add(sets.find(i))
+    for i in roots:
+        record = records[i]
+        found = by_stem.get(keys[i])
+        if found and record.type in ("ORG", "PERSON", "GPE") and sets.find(i) == i:
+            targets = found - {i}
+            if len(targets) == 1 and records[next(iter(targets))].type == "ORG":
+                target = next(iter(targets))
+                if record.type == "ORG" or record.articles * VOTE_RATIO <= records[target].articles:
+                    sets.join(target, i)
+
+
+def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSets, roots: list[int]) -> None:
+    """ "U.S. Congress", "United States Congress" -> "Congress": an organisation's name after
+    a place the corpus names (a place's name or alias) joins the organisation of the rest
+    of the name, when the corpus has exactly one and no other place leads it ("UK Supreme
+    Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither;
+    "U.S. Supreme Court" and "United States Supreme Court" are still one)."""
+    place_of = _places(records)
+    organisations: dict[str, list[int]] = {}
+    for i in roots:
+        if records[i].type == "ORG":
+            organisations.setdefault(keys[i], []).append(i)
+    wanted: dict[int, list[tuple[int, int]]] = {}  # bare organisation -> (longer name, place)
+    for i in roots:
+        record = records[i]
+        words = record.name.split()
+        if record.type != "ORG" or len(words) < 2:
+            continue
+        for cut in range(1, min(4, len(words))):
+            place = place_of.get(compact(" ".join(words[:cut])))
+            if place is None or is_bare_suffix(" ".join(words[cut:])):
+                continue  # "Taft Co" is not the "Co" of another company
+            targets = {sets.find(j) for j in organisations.get(compact(" ".join(words[cut:])), ())}
+            targets.discard(sets.find(i))
+            if len(targets) == 1:
+                wanted.setdefault(targets.pop(), []).append((i, place))
+                break
+    for target, longer in wanted.items():
+        by_place: dict[int, list[int]] = {}
+        for i, place in longer:
+            by_place.setdefault(place, []).append(i)
+        for named in by_place.values():  # "U.S. Supreme Court", "United States Supreme Court"
+            for i in named[1:]:
+                sets.join(named[0], i)
+        if len(by_place) == 1:
+            sets.join(target, longer[0][0])
+
+
+def _places(records: list[NameRecord]) -> dict[str, int]:
+    """Each spelling-free name or alias of a place -> one number per place: names that
+    share an alias are one place ("United States", "U.S.", "US")."""
+    found: dict[str, int] = {}
+    places = NameSets(len(records))
+    for i, record in enumerate(records):
+        if record.type in PLACE_TYPES:
+            for alias in record.aliases | {record.name}:
+                key = compact(alias)
+                if key:
+                    places.join(found.setdefault(key, i), i)
+    return {key: places.find(i) for key, i in found.items()}

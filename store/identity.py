@@ -27,7 +27,9 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
 - **Organisations.** "Yukos" joins "Yukos Oil Company"'s shorter legal form only
   through a designator ("Labour" -> "Labour Party", "Chelsea" -> "Chelsea FC"), and
   only when one organisation fits. A place before an organisation's name is not part
-  of it ("U.S. Congress" -> "Congress"), when the corpus names that place.
+  of it ("U.S. Congress" -> "Congress"), when the corpus names that place; and names of
+  one type after spellings of one place are one ("U.S. Constitution", "United States
+  Constitution").
 
 Used by the index's entity registry (`store.index.registry`) and by `newsdesk extract`
 (the `key` of each entity), so both group alike. No NLP model, no I/O; linear in the

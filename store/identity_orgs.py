@@ -15,6 +15,8 @@ holdings ag sa nv bank airlines airways
 """.split()
 )
 """Last words that only say a name is an organisation ("Labour Party", "Chelsea FC")."""
+PLACE_LED = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "AWARD"})
+"""Types of names a place's name may lead ("U.S. Congress", "U.S. Constitution")."""
 
 
 def join_designated(records: list[NameRecord], keys: list[str], sets: NameSets, roots: list[int]) -> None:
@@ -44,6 +46,7 @@ def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSe
     Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither;
     "U.S. Supreme Court" and "United States Supreme Court" are still one)."""
     place_of = _places(records)
+    _join_same_place(records, sets, roots, place_of)
     organisations: dict[str, list[int]] = {}
     for i in roots:
         if records[i].type == "ORG":
@@ -72,6 +75,30 @@ def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSe
                 sets.join(named[0], i)
         if len(by_place) == 1:
             sets.join(target, longer[0][0])
+
+
+def _join_same_place(
+    records: list[NameRecord], sets: NameSets, roots: list[int], place_of: dict[str, int]
+) -> None:
+    """ "U.S. Constitution" and "United States Constitution": one type, the same rest after
+    spellings of one place (names that share an alias), are one."""
+    found: dict[tuple[str, int, str], list[int]] = {}
+    for i in roots:
+        record = records[i]
+        words = record.name.split()
+        if record.type not in PLACE_LED or len(words) < 2:
+            continue
+        for cut in range(1, min(4, len(words))):
+            place = place_of.get(compact(" ".join(words[:cut])))
+            rest = " ".join(words[cut:])
+            if place is not None and not is_bare_suffix(rest) and compact(rest):
+                found.setdefault((record.type, place, compact(rest)), []).append(i)
+                break
+    for named in found.values():
+        if len(named) > 1:
+            keep = max(named, key=lambda i: (records[i].articles, records[i].mentions))
+            for i in named:
+                sets.join(keep, i)
 
 
 def _places(records: list[NameRecord]) -> dict[str, int]:

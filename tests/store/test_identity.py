@@ -211,3 +211,21 @@ def test_a_campus_after_a_comma_or_at_is_one_name() -> None:
     berkeley = grouping.entity("ORG", "University of California, Berkeley")
     assert grouping.entity("ORG", "University of California at Berkeley") is berkeley
     assert grouping.entity("ORG", "University of California at Davis") is not berkeley
+
+
+def test_spellings_of_one_place_before_the_same_name_are_one() -> None:
+    records = [
+        NameRecord("U.S. Constitution", "LAW", 3, 4, {"U.S. Constitution"}),
+        NameRecord("United States Constitution", "LAW", 5, 6, {"United States Constitution"}),
+        NameRecord("UK Constitution", "LAW", 1, 1, {"UK Constitution"}),
+        NameRecord("US Embassy", "ORG", 1, 1, {"US Embassy"}),
+        NameRecord("United States Embassy", "ORG", 2, 2, {"United States Embassy"}),
+        NameRecord("United Kingdom", "GPE", 5, 9, {"United Kingdom", "UK"}),
+        NameRecord("United States", "GPE", 9, 20, {"United States", "U.S.", "US"}),
+    ]
+    grouping = group_corpus(records)
+    constitution = grouping.entity("LAW", "United States Constitution")
+    assert constitution is not None and constitution.name == "United States Constitution"  # most articles
+    assert grouping.entity("LAW", "U.S. Constitution") is constitution
+    assert grouping.entity("LAW", "UK Constitution") is not constitution  # another place
+    assert grouping.entity("ORG", "US Embassy") is grouping.entity("ORG", "United States Embassy")

@@ -44,24 +44,29 @@ def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSe
     a place the corpus names (a place's name or alias) joins the organisation of the rest
     of the name, when the corpus has exactly one and no other place leads it ("UK Supreme
     Court" and "U.S. Supreme Court" leave a bare "Supreme Court" apart: it names neither;
-    "U.S. Supreme Court" and "United States Supreme Court" are still one)."""
-    place_of = _places(records)
-    _join_same_place(records, sets, roots, place_of)
+    "U.S. Supreme Court" and "United States Supreme Court" are still one). Names of one
+    type whose rest is the same after one place are one ("U.S. Constitution", "United
+    States Constitution")."""
+    led = _place_led(records, roots, _places(records))
+    same: dict[tuple[str, int, str], list[int]] = {}
+    for i, prefixes in led:
+        place, rest = prefixes[0]
+        same.setdefault((records[i].type, place, rest), []).append(i)
+    for named in same.values():
+        if len(named) > 1:
+            keep = max(named, key=lambda i: (records[i].articles, records[i].mentions))
+            for i in named:
+                sets.join(keep, i)
     organisations: dict[str, list[int]] = {}
     for i in roots:
         if records[i].type == "ORG":
             organisations.setdefault(keys[i], []).append(i)
     wanted: dict[int, list[tuple[int, int]]] = {}  # bare organisation -> (longer name, place)
-    for i in roots:
-        record = records[i]
-        words = record.name.split()
-        if record.type != "ORG" or len(words) < 2:
+    for i, prefixes in led:
+        if records[i].type != "ORG":
             continue
-        for cut in range(1, min(4, len(words))):
-            place = place_of.get(compact(" ".join(words[:cut])))
-            if place is None or is_bare_suffix(" ".join(words[cut:])):
-                continue  # "Taft Co" is not the "Co" of another company
-            targets = {sets.find(j) for j in organisations.get(compact(" ".join(words[cut:])), ())}
+        for place, rest in prefixes:
+            targets = {sets.find(j) for j in organisations.get(rest, ())}
             targets.discard(sets.find(i))
             if len(targets) == 1:
                 wanted.setdefault(targets.pop(), []).append((i, place))
@@ -77,28 +82,28 @@ def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSe
             sets.join(target, longer[0][0])
 
 
-def _join_same_place(
-    records: list[NameRecord], sets: NameSets, roots: list[int], place_of: dict[str, int]
-) -> None:
-    """ "U.S. Constitution" and "United States Constitution": one type, the same rest after
-    spellings of one place (names that share an alias), are one."""
-    found: dict[tuple[str, int, str], list[int]] = {}
+def _place_led(
+    records: list[NameRecord], roots: list[int], place_of: dict[str, int]
+) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Each name a place leads, with every (place, spelling-free rest) it can be read as:
+    "U.S. Supreme Court" -> [(the United States, "supremecourt")]."""
+    led = []
     for i in roots:
         record = records[i]
-        words = record.name.split()
-        if record.type not in PLACE_LED or len(words) < 2:
+        if record.type not in PLACE_LED or " " not in record.name:
             continue
+        words = record.name.split()
+        prefixes = []
         for cut in range(1, min(4, len(words))):
             place = place_of.get(compact(" ".join(words[:cut])))
+            if place is None:
+                continue
             rest = " ".join(words[cut:])
-            if place is not None and not is_bare_suffix(rest) and compact(rest):
-                found.setdefault((record.type, place, compact(rest)), []).append(i)
-                break
-    for named in found.values():
-        if len(named) > 1:
-            keep = max(named, key=lambda i: (records[i].articles, records[i].mentions))
-            for i in named:
-                sets.join(keep, i)
+            if not is_bare_suffix(rest) and compact(rest):  # "Taft Co" is not the "Co" of another company
+                prefixes.append((place, compact(rest)))
+        if prefixes:
+            led.append((i, prefixes))
+    return led
 
 
 def _places(records: list[NameRecord]) -> dict[str, int]:

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from store.campus_names import campus_key
 from store.company_names import is_legal_suffix
-from store.identity_orgs import join_designated, join_place_prefixed
+from store.identity_orgs import join_designated, join_place_prefixed, join_thing_tails
 from store.name_records import (
     PLACE_TYPES,
     VOTE_RATIO,
@@ -134,6 +134,7 @@ def _group(records: list[NameRecord]) -> Grouping:
     _join_people(records, sets, roots, also)
     join_designated(records, keys, sets, roots)
     join_place_prefixed(records, keys, sets, roots)
+    join_thing_tails(records, sets, roots)
     entities: dict[int, CorpusEntity] = {}
     of: dict[tuple[str, str], CorpusEntity] = {}
     for i, record in enumerate(records):

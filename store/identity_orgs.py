@@ -17,6 +17,8 @@ holdings ag sa nv bank airlines airways
 """Last words that only say a name is an organisation ("Labour Party", "Chelsea FC")."""
 PLACE_LED = frozenset({"ORG", "EVENT", "WORK_OF_ART", "LAW", "AWARD"})
 """Types of names a place's name may lead ("U.S. Congress", "U.S. Constitution")."""
+TAILED = frozenset({"EVENT", "AWARD", "LAW"})
+"""Types whose short names are the ends of longer ones ("Peace Prize", "Nobel Peace Prize")."""
 
 
 def join_designated(records: list[NameRecord], keys: list[str], sets: NameSets, roots: list[int]) -> None:
@@ -80,6 +82,26 @@ def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSe
                 sets.join(named[0], i)
         if len(by_place) == 1:
             sets.join(target, longer[0][0])
+
+
+def join_thing_tails(records: list[NameRecord], sets: NameSets, roots: list[int]) -> None:
+    """ "Peace Prize" -> "Nobel Peace Prize": an award's, event's or law's name of two words
+    or more that ends exactly one longer name of its type in the corpus is that one
+    ("World Cup", with the FIFA and the Rugby World Cup in the corpus, stays apart)."""
+    by_last: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
+    for i in roots:
+        record = records[i]
+        if record.type in TAILED and " " in record.name:
+            words = record.name.casefold().split()
+            by_last.setdefault((record.type, words[-1]), []).append((i, words))
+    for named in by_last.values():
+        for i, short in named:
+            targets = {
+                sets.find(j) for j, long in named if len(long) > len(short) and long[-len(short) :] == short
+            }
+            targets.discard(sets.find(i))
+            if len(targets) == 1:
+                sets.join(targets.pop(), i)
 
 
 def _place_led(

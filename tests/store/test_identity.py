@@ -229,3 +229,22 @@ def test_spellings_of_one_place_before_the_same_name_are_one() -> None:
     assert grouping.entity("LAW", "U.S. Constitution") is constitution
     assert grouping.entity("LAW", "UK Constitution") is not constitution  # another place
     assert grouping.entity("ORG", "US Embassy") is grouping.entity("ORG", "United States Embassy")
+
+
+def test_a_things_short_name_joins_the_one_longer_name_it_ends() -> None:
+    records = [
+        NameRecord("Nobel Peace Prize", "AWARD", 2, 3, {"Nobel Peace Prize"}),
+        NameRecord("Peace Prize", "AWARD", 1, 1, {"Peace Prize"}),
+        NameRecord("FIFA World Cup", "EVENT", 3, 4, {"FIFA World Cup"}),
+        NameRecord("Rugby World Cup", "EVENT", 1, 2, {"Rugby World Cup"}),
+        NameRecord("World Cup", "EVENT", 4, 6, {"World Cup"}),
+        NameRecord("Peace Prize", "ORG", 1, 1, {"Peace Prize"}),  # another type: not the award
+    ]
+    grouping = group_corpus(records)
+    prize = grouping.entity("AWARD", "Nobel Peace Prize")
+    assert grouping.entity("AWARD", "Peace Prize") is prize and prize is not None
+    assert prize.name == "Nobel Peace Prize"
+    cup = grouping.entity("EVENT", "World Cup")  # two cups end in it: it names neither
+    assert cup is not None and cup.name == "World Cup"
+    assert cup is not grouping.entity("EVENT", "FIFA World Cup")
+    assert grouping.entity("ORG", "Peace Prize") is not prize

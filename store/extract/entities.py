@@ -54,6 +54,7 @@ from store.extract.entity_spans import (
 from store.extract.entity_titles import title_mentions
 from store.extract.headline_names import named_alone, title_forms
 from store.extract.kinship import relatives, subject
+from store.extract.lone_places import places_shown
 from store.extract.mention_extent import widen_mentions
 from store.extract.name_edges import with_regnal_numbers, without_editors_brackets
 from store.extract.name_heads import retype
@@ -75,6 +76,8 @@ from store.extract.predicate_titles import predicate_titles
 from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
 from store.extract.renderings import join_renderings
+from store.extract.roles_played import roles_played
+from store.extract.town_names import join_town_names
 from store.extract.type_clues import with_type_clues
 from store.extract.untagged_names import untagged_names
 from store.extract.works import places_in_events
@@ -106,8 +109,10 @@ def extract_entities(
     forms += repeated_names(reading, forms, title.text if title is not None else "")
     forms = with_company_lists(reading, forms)
     places_by_position(reading, forms)
+    places_shown(reading, forms)
     people_by_position(reading, forms)
     people_by_company(reading, forms)
+    roles_played(reading, forms)
     forms = with_type_clues(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
@@ -135,6 +140,7 @@ def extract_entities(
     join_place_prefixed(reading, groups, parent)
     join_institutions(groups, parent)
     join_campuses_and_branches(groups, parent)
+    join_town_names(reading, groups, parent)
     join_nicknames(groups, parent)
     join_reversed_names(groups, parent)
     join_saints(groups, parent)

@@ -34,6 +34,7 @@ from store.models import Article, Entity, Mention, Quote
 from store.name_lexicon import load_first_names
 from store.processes import bind_to_parent, interrupts_deferred
 from store.speaker_edit import add_speaker_entity
+from store.word_lexicon import load_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -221,6 +222,7 @@ def extract_articles(
     total = len(articles)
     load_model()  # fail early, and let forked workers share the loaded model
     load_first_names()  # and the first-name lists
+    load_words()  # and the English word lexicon
     outcomes: list[tuple[Article, str | None]] = []
     if processes <= 1 or total < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         for outcome in _extract_in_process(articles, aliases):

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from store.aliases import AliasTable
 from store.company_names import company_stem
 from store.extract.campus_names import join_campuses_and_branches
+from store.extract.common_words import without_common_words
 from store.extract.company_forms import with_company_lists
 from store.extract.definite_names import definite_names
 from store.extract.entity_aka import join_stated_aliases
@@ -116,6 +117,7 @@ def extract_entities(
     forms = with_type_clues(reading, forms)
     forms += places_in_events(doc, forms)
     forms += definite_names(reading, forms)
+    forms = without_common_words(reading, forms)  # "an Oath", "Customs cannot check"
     things = thing_forms(reading, forms, reading.titles)  # events, works, awards, laws
     forms = with_regnal_numbers(
         reading, outside_headings(without_fragments(forms, definitions), paragraphs, starts)
@@ -347,8 +349,8 @@ def _add_surnames(reading: Reading, groups: dict[str, Group], parent: dict[str, 
         name = groups[key].longest()
         surname = _surname(name)
         shared = surnames[surname] > 1 and not (groups[key].first < 0 and headline[surname] == 1)
-        if len(name.split()) < 2 or shared or surname in taken or known_type(surname):
-            continue  # a shared surname goes to the headline's person, the story's subject
+        if len(name.split()) < 2 or shared or surname in taken or known_type(surname) or " the " in name:
+            continue  # a shared surname goes to the headline's person; "Peter the Great" has none
         if len(surname) >= 3 and not surname.isupper():  # "VR" from "Arkham VR" is no surname
             wanted[surname] = key
     firsts = Counter(groups[k].longest().split()[0] for k in people)

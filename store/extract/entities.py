@@ -78,6 +78,7 @@ from store.extract.references import reference_authors
 from store.extract.regions import compass_mentions
 from store.extract.renderings import join_renderings
 from store.extract.roles_played import roles_played
+from store.extract.surname_use import people_by_naming
 from store.extract.town_names import join_town_names
 from store.extract.type_clues import with_type_clues
 from store.extract.untagged_names import untagged_names
@@ -138,6 +139,7 @@ def extract_entities(
         groups[find(parent, long_key)].long_name = definition.name
     place_headline_names(reading, groups, parent)
     join_companies(reading, groups, parent)
+    people_by_naming(reading, groups, parent)
     _merge_people(reading, groups, parent)
     join_place_prefixed(reading, groups, parent)
     join_institutions(groups, parent)

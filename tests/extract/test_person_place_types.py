@@ -1,8 +1,9 @@
 """Person, place or organisation, told by the sentence and the article: a town standing
 for its university or club (`store.extract.town_names`), a character an actor plays
 (`store.extract.roles_played`), a "person" an occurrence shows to be a place
-(`store.extract.lone_places`). Fixtures are written for these tests; each hands the rule
-forms with the type the model is known to give, so the rule alone decides."""
+(`store.extract.lone_places`), a name the article shortens as people's names are
+(`store.extract.surname_use`). Fixtures are written for these tests; each hands the
+rule forms with the type the model is known to give, so the rule alone decides."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from store.extract.entity_groups import Group, find
 from store.extract.entity_spans import Form, Reading
 from store.extract.lone_places import places_by_occurrence, places_travelled
 from store.extract.roles_played import roles_played
+from store.extract.surname_use import people_by_naming
 from store.extract.town_names import join_town_names
 from tests.extract.test_entity_types import form, reading_of
 
@@ -120,3 +122,42 @@ def test_a_name_journeyed_through_is_a_place(nlp: Language) -> None:
     places_travelled(reading, [region, shop])
     assert region.label == "GPE"
     assert shop.label == "ORG"  # sold through a shop: no travel
+
+
+def test_a_name_the_article_shortens_to_its_last_word_is_a_person(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "Siméon Poisson reviewed the paper. Around July, Poisson declared it unclear.",
+        "Goldman Sachs advised the seller. Goldman earned a fee.",
+        "The band Grateful Dead toured. He worked with Dead associates and played for the Dead.",
+    )
+    groups, parent = _grouped(
+        [
+            form(reading, "Siméon Poisson", "ORG"),
+            form(reading, "Goldman Sachs", "ORG"),
+            form(reading, "Grateful Dead", "ORG"),
+        ]
+    )
+    people_by_naming(reading, groups, parent)
+    assert groups["siméon poisson"].type() == "PERSON"
+    assert groups["goldman sachs"].type() == "ORG"  # shortened to its first word: a company
+    assert groups["grateful dead"].type() == "ORG"  # "the Dead", "Dead associates": a band
+
+
+def test_a_first_name_of_a_place_is_a_person(nlp: Language) -> None:
+    reading = reading_of(
+        nlp,
+        "He copied the commentaries of Hilary of Poitiers for Rufinus.",
+        "The samples were measured by Wilson of C-MORE and the Bank of Hawaii.",
+    )
+    groups, parent = _grouped(
+        [
+            form(reading, "Hilary of Poitiers", "ORG"),
+            form(reading, "Wilson of C-MORE", "ORG"),
+            form(reading, "Bank of Hawaii", "ORG"),
+        ]
+    )
+    people_by_naming(reading, groups, parent)
+    assert groups["hilary of poitiers"].type() == "PERSON"
+    assert groups["wilson of c-more"].type() == "ORG"  # a laboratory's initials: no place's style
+    assert groups["bank of hawaii"].type() == "ORG"

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from store.company_names import has_unit_word, is_bare_suffix, is_legal_suffix
 from store.extract.headed_chunks import LEADING_DROP, capitalised_runs, headed_chunks
+from store.extract.joined_names import parted
 from store.extract.name_edges import is_credit_label, leads_no_name, opens_date
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, head_word, retype
 from store.extract.names import (
@@ -28,7 +29,7 @@ from store.extract.names import (
 )
 from store.extract.not_names import common_phrase, epithet, plural_acronym, plural_marked
 from store.extract.pipeline import text_of
-from store.extract.regions import COMPASS, with_regions
+from store.extract.regions import COMPASS, with_address, with_regions
 from store.extract.wire_copy import bracketed, figure_lines, in_lines, without_brackets
 from store.extract.works import split_works
 from store.name_lexicon import is_census_first_name, is_first_name
@@ -44,7 +45,9 @@ POSTNOMINALS = POST_NOMINALS | {"Jr", "Jr.", "Sr", "Sr."}
 AMOUNT = re.compile(r"^[A-Z]{2,3}\$?\d")
 """An amount with its currency code glued on: "USD910", "US$5"."""
 TIME_ZONES = frozenset("ET EST EDT PT PST PDT CT CST CDT MT MST GMT UTC BST CET CEST IST JST AEST".split())
-POSTNOMINAL_AFTER = re.compile(r", (" + "|".join(re.escape(p) for p in sorted(POSTNOMINALS)) + r")(?![\w.])")
+POSTNOMINAL_WORDS = "|".join(re.escape(p) for p in sorted(POSTNOMINALS, key=len, reverse=True))
+POSTNOMINAL_AFTER = re.compile(rf", ({POSTNOMINAL_WORDS})(?!\w)(?!(?<!\.)\.)")
+"""A post-nominal after a comma ("Mark Tedeschi, QC"; "Iván DeJesús, Jr.." before a full stop)."""
 FIGURE = re.compile(r"^(?!\d+(?:st|nd|rd|th)$).*\d")
 """A word with a digit that is no ordinal: "82.0", "A1", "G-6", "1987"."""
 AMOUNT_WORD = re.compile(r"^\d[\d,]*[.,]\d")
@@ -130,11 +133,16 @@ def model_forms(reading: Reading) -> list[Form]:
         form
         for span in reading.doc.ents
         if span.label_ in NAME_LABELS
-        for form in [clean_span(reading, span)]
+        for part in parted(span)
+        for form in [clean_span(reading, part)]
         if form
     ]
     reading.runs = capitalised_runs(reading.doc, reading.firsts)
     chunks = [Form(text, label, start) for text, label, start in headed_chunks(reading.runs)]
+    for chunk in (c for c in chunks if c.label in ("ORG", "FAC")):
+        chunk.label, chunk.titled = with_address(
+            reading.doc, reading.body, chunk.text, chunk.start, chunk.label
+        )
     forms = _with_chunks(forms, chunks)
     kept, reading.titles = split_works(reading.doc, reading.body, forms)
     return sorted(kept, key=lambda f: f.start)
@@ -306,6 +314,8 @@ def clean_span(reading: Reading, span: Span) -> Form | None:
             titled = body[honorific.start(1) : start + len(text)]  # "Mrs Howard": the title tells who
     elif label in ("GPE", "LOC") and not is_country(text):
         titled = with_regions(reading.doc, body, text, start)
+    elif label in ("ORG", "FAC"):
+        label, titled = with_address(reading.doc, body, text, start, label)
     if (
         label in ("ORG", "NORP")
         and head_word(text) not in HEAD_TYPES
@@ -363,10 +373,19 @@ def _in_work_title(reading: Reading, span: Span, tokens: list[Token]) -> bool:
 
 def _with_first_name(reading: Reading, first: Token, start: int, text: str) -> tuple[int, str]:
     """ "Enver Solomon" where the model tagged only "Solomon": an untagged capitalised
-    proper noun right before a person's name is their first name."""
-    if first.i == 0 or len(text.split()) > 1:
+    proper noun right before a person's name is their first name. Before a longer name
+    that opens with a first name, it is a first name the parse joins to the name ("María"
+    in "María Elena Fernandez-Miranda")."""
+    if first.i == 0:
         return start, text
     before = reading.doc[first.i - 1]
+    if len(text.split()) > 1 and not (
+        is_first_name(before.text)
+        and is_first_name(text.split()[0])
+        and first.i <= before.head.i
+        and before.head.idx < start + len(text)
+    ):
+        return start, text
     if (
         before.pos_ == "PROPN"
         and before.text.isalpha()

@@ -130,3 +130,29 @@ def is_first_name(word: str) -> bool:
     """A first name of either list ("Brock", "Noam", "Siméon"); for "Pierre-Simon" its first part."""
     first = plain(word.split("-")[0])
     return first in _first_names() or first in _international_first_names()
+
+
+COMMON_SURNAME_PERCENT = 0.005
+"""A surname of the census is common when at least this share (in %) bore it: the
+2,750 or so most frequent ("Kennedy", "Hamilton", "Lincoln"; not "Irvine")."""
+
+
+@cache
+def _common_surnames() -> frozenset[str]:
+    try:
+        table = resources.files("names") / "dist.all.last"
+        lines = table.read_text(encoding="ascii").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()  # the package is a dependency; without it the rule is off
+    found: set[str] = set()
+    for line in lines:  # most frequent first
+        parts = line.split()
+        if len(parts) < 2 or float(parts[1]) < COMMON_SURNAME_PERCENT:
+            break
+        found.add(parts[0].casefold())
+    return frozenset(found)
+
+
+def is_common_surname(word: str) -> bool:
+    """A surname the census found common ("Kennedy", "Jackson"; see COMMON_SURNAME_PERCENT)."""
+    return plain(word) in _common_surnames()

@@ -20,6 +20,7 @@ from store.aliases import AliasTable
 from store.confidence import graded
 from store.curation import curate_article
 from store.errors import StoreError
+from store.extract.city_types import retype_cities
 from store.extract.corpus_names import propagate_names
 from store.extract.digest import extraction_digest
 from store.extract.entities import extract_entities
@@ -251,7 +252,8 @@ def extract_articles(
     broken = {id(mine) for mine, _ in problems}
     extracted = [a for a in articles if id(a) not in broken]
     propagate_names(extracted)  # the names the batch agrees on
-    for index in add_names_within(extracted, aliases):  # "Texas" in "University of Texas"
+    retyped = retype_cities(extracted, aliases)  # "Azov" read as a person
+    for index in {*retyped, *add_names_within(extracted, aliases)}:  # "Texas" in "University of Texas"
         extracted[index].extraction_digest = extraction_digest(extracted[index])
     if problems and failed is None:
         article, message = problems[0]

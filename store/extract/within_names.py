@@ -48,9 +48,13 @@ from store.extract.names import country_name, is_title_word, known_type
 from store.mention_scan import text_mentions
 from store.models import Article, Entity
 from store.name_lexicon import is_census_first_name
+from store.place_lexicon import is_city
 
-OUTER_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC"})
+OUTER_TYPES = frozenset({"ORG", "FAC", "GPE", "LOC", "EVENT"})
 """Types of the longer names looked into (a person's name holds no other name here)."""
+CITY_OUTER = frozenset({"ORG", "FAC", "EVENT"})
+"""Types of the longer names in which a city of `store.place_lexicon` is a name: "Kyoto
+University", "Avignon Festival"; not a place's ("Mobile Bay") nor a company's."""
 INNER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 PLACES = frozenset({"GPE", "LOC"})
 """Places, which hold a name only after their "of" ("Bay of Bengal"; not "New Mexico")."""
@@ -244,9 +248,10 @@ def _add_to_article(
         for part, rest in _parts(surface, outer.type):
             if _word_like(part, lower) or _person_after(rest):
                 continue
-            entity = _own_entity(article, part, outer, company) or _new_entity(
-                article, part, _evidence(part, index, known), table, company
-            )
+            entity = _own_entity(article, part, outer, company)
+            if entity is None:
+                evidence = _evidence(part, index, known, _city_may_be(outer, company, rest))
+                entity = _new_entity(article, part, evidence, table, company)
             if entity is None or surface == entity.name or surface in entity.aliases:
                 continue  # no evidence, or the longer name is a form of the same entity
             new = not any(e is entity for e in article.entities)
@@ -292,15 +297,27 @@ def _named_on_top(article: Article, entity: Entity) -> bool:
     )
 
 
-def _evidence(part: str, index: int, known: dict[str, _Known]) -> tuple[str, str] | None:
-    """(name, type) for a fragment the article has no entity for: the gazetteer's, or
-    the batch's."""
+def _city_may_be(outer: Entity, company: bool, rest: list[str]) -> bool:
+    """A fragment may be a city of the city list: inside an organisation's, a
+    building's or an event's name, not a company's, and not before another place's name
+    ("Metro" in "Metro Toronto Convention Centre" qualifies Toronto)."""
+    if outer.type not in CITY_OUTER or company:
+        return False
+    return not rest or (known_type(rest[0]) not in PLACES and not is_city(rest[0]))
+
+
+def _evidence(part: str, index: int, known: dict[str, _Known], city: bool) -> tuple[str, str] | None:
+    """(name, type) for a fragment the article has no entity for: the gazetteer's, the
+    batch's, or (where `city` allows) the city list's."""
     kind = known_type(part)
     if kind in INNER_TYPES:
         return country_name(part) or part, kind
     if kind is not None:
         return None  # a religion, a festival: no person, organisation or place
-    return _corpus_type(part, known.get(part), index)
+    found = _corpus_type(part, known.get(part), index)
+    if found is None and city and is_city(part):
+        return part, "GPE"
+    return found
 
 
 def settle_fragments(article: Article) -> None:

@@ -4,6 +4,8 @@
 - A comma before a name with a head word of its own, in a list that goes on after the
   span: "from the Academy, Squadron Officer School and ROTC" (not "Trinity College,
   Cambridge" nor "Merrill Lynch, Pierce, Fenner & Smith": no head word after the comma).
+- A lower-case "as" before one last capitalised word: the role someone plays ("starred in
+  House of Wax as Wade"), a person.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ LIST_GOES_ON = re.compile(r",? (?:and|or) [A-Z]")
 
 
 def parted(span: Span) -> list[Span]:
-    """The names a model span holds: itself, or the parts around a slash or a list's comma."""
+    """The names a model span holds: itself, or the parts around a slash, a list's comma or
+    a role's "as"."""
     doc = span.doc
     if retype(span.text, span.label_) == "FIELD":
         return [span]  # "Educational / Counseling Psychology": a subject, no names
@@ -32,6 +35,8 @@ def parted(span: Span) -> list[Span]:
             return [_labelled(before, span), _labelled(after, span)]
         if token.text == "," and _listed(span, after):
             return [_labelled(before, span), _labelled(after, span)]
+        if token.text == "as" and len(after) == 1:
+            return [_labelled(before, span), Span(span.doc, after.start, after.end, label="PERSON")]
     return [span]
 
 

@@ -119,3 +119,9 @@ def test_a_subject_named_with_a_slash_stays_whole(nlp: Language) -> None:
 def test_a_double_first_name(nlp: Language) -> None:
     entities = extract(nlp, ["In 2001 he married María Elena Ortiz-Campos, a lawyer and diplomat."])
     assert "María Elena Ortiz-Campos" in entities
+
+
+def test_a_role_after_as_is_no_part_of_the_works_name(nlp: Language) -> None:
+    entities = extract(nlp, ["In 2009, Brandt starred opposite Mia Kole in House of Wax as Wade."])
+    assert not any(" as " in a for a in aliases_of(entities))
+    assert entities["Wade"].type == "PERSON"

@@ -42,6 +42,18 @@ Sultanate Emirate Khanate Duchy Principality
 """.split()
 )
 LAW_HEADS = frozenset("Act Acts Bill Treaty Accord Accords Agreement Constitution Amendment Charter".split())
+LEADING_FACILITY_HEADS = frozenset(
+    """
+Hôpital Hôtel Musée Palais Château Gare Aéroport Église Cathédrale Basilique Museo Palazzo
+Castello Castillo Schloss Stazione Estación Aeropuerto Aeroporto Iglesia Chiesa Catedral Duomo
+Basílica Basilica Ospedale Piazza Plaza
+""".split()
+)
+"""Head words that open a building's or a square's name in French, Italian, Spanish and
+German ("Hôpital Cochin", "Palazzo Vecchio", "Gare du Nord", "Museo del Prado"). Not a
+theatre's: "Théâtre National Populaire" is a company as much as a house."""
+LINKS = frozenset("de du des del della dei di la le am zu".split())
+"""Words that join such a head to its name ("Gare du Nord", "Museo del Prado")."""
 HEAD_TYPES = {
     **dict.fromkeys(ORG_HEADS, "ORG"),
     **dict.fromkeys(FACILITY_HEADS, "FAC"),
@@ -84,6 +96,11 @@ Sociology Anthropology Theology Humanities Counseling
 with one and no organisation head ("Institute of Mathematics") is a subject, no entity."""
 
 
+def _linked(word: str) -> bool:
+    """A word joining a leading head to its name: "du", or elided: "d'Orsay"."""
+    return word in LINKS or word.startswith(("d'", "d’"))
+
+
 def head_word(text: str) -> str:
     """The word a name is about: before "of"/"for" ("Ministry of Culture"), else the last."""
     words = text.split()
@@ -117,4 +134,6 @@ def retype(text: str, label: str) -> str:
             return "ORG"  # "Centre for Aviation" is a body, "Rogers Centre" a building
         if head in HEAD_TYPES and (label != "PERSON" or head not in SURNAME_HEADS):
             return HEAD_TYPES[head]
+        if words[0] in LEADING_FACILITY_HEADS and (words[1][:1].isupper() or _linked(words[1])):
+            return "FAC"  # "Hôpital Cochin", "Gare du Nord", "Musée d'Orsay"
     return label

@@ -160,3 +160,12 @@ def test_tunnels_and_tubes_are_facilities() -> None:
     assert retype("Transbay Tube", "ORG") == "FAC"
     assert retype("Holland Tunnel", "ORG") == "FAC"
     assert retype("Hoover Dam", "PERSON") == "FAC"
+
+
+def test_a_romance_building_word_opening_a_name_makes_a_facility() -> None:
+    assert retype("Hôpital Cochin", "ORG") == "FAC"
+    assert retype("Gare du Nord", "PERSON") == "FAC"
+    assert retype("Musée d'Orsay", "ORG") == "FAC"
+    assert retype("Plaza deal", "ORG") == "ORG"  # a lower-case word: no name after the head
+    assert retype("Museo", "ORG") == "ORG"  # the head alone
+    assert retype("Théâtre National Populaire", "ORG") == "ORG"  # a theatre may be its company

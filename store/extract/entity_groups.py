@@ -6,7 +6,6 @@ Each group holds the forms of one real thing ("Kerry", "John Kerry", "Mr Kerry")
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from store.extract.entity_spans import PLACE_OR_ORG, Form
@@ -40,9 +39,9 @@ class Group:
         """The type the syntax gives ("the Bolton striker"), else the gazetteer's when a
         form is a known place, else a full name's head word's ("… Futures Exchange": its
         short forms "LIFFE said" do not make it a person), else the model's majority vote."""
-        shown = Counter(f.label for f in self.forms if f.evidence)
+        shown = [f.label for f in self.forms if f.evidence]
         if shown:
-            return shown.most_common(1)[0][0]
+            return _most_common(shown)
         texts = self.texts()
         for text in texts:
             known = known_type(text)
@@ -53,9 +52,18 @@ class Group:
             headed = retype(text, "PERSON") if " " in text else "PERSON"
             if headed in PLACE_OR_ORG:
                 return headed
-        votes = Counter(f.label for f in self.forms)
-        best = max(votes.values())
-        return next(f.label for f in sorted(self.forms, key=lambda f: f.start) if votes[f.label] == best)
+        return _most_common([f.label for f in sorted(self.forms, key=lambda f: f.start)])
+
+
+def _most_common(labels: list[str]) -> str:
+    """The label given most often, the first given of equals (called for every group
+    many times a batch: a plain count, no Counter)."""
+    if len(labels) == 1:
+        return labels[0]
+    votes: dict[str, int] = {}
+    for label in labels:
+        votes[label] = votes.get(label, 0) + 1
+    return max(votes, key=votes.__getitem__)
 
 
 def find(parent: dict[str, str], key: str) -> str:

@@ -111,12 +111,15 @@ class Reading:
     """Runs of capitalised words (`headed_chunks.capitalised_runs`), found by `model_forms`."""
     titles: list[Form] = field(default_factory=list)
     """The names `model_forms` found to be titles of works (store.extract.works)."""
+    capitals: list[int] = field(default_factory=list)  # tokens with a capital first: scan these, not the doc
 
     @classmethod
     def of(cls, doc: Doc) -> Reading:
         firsts = {s.start for s in doc.sents} if doc.has_annotation("SENT_START") else {0}
-        body = text_of(doc)
-        return cls(doc, body, {token.text for token in doc if token.is_lower}, firsts, figure_lines(body))
+        words = [(token.text, token.is_lower) for token in doc]
+        capitals = [i for i, (text, _) in enumerate(words) if text[:1].isupper()]
+        body, common = text_of(doc), {text for text, lower in words if lower}
+        return cls(doc, body, common, firsts, figure_lines(body), capitals=capitals)
 
 
 def acronym_definitions(reading: Reading) -> list[AcronymDefinition]:

@@ -7,6 +7,8 @@ the model often types them wrongly, and works and fields are no entities at all.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from store.extract.names import known_type
 
 ORG_HEADS = frozenset(
@@ -110,6 +112,7 @@ def head_word(text: str) -> str:
     return words[-1]
 
 
+@lru_cache(maxsize=1 << 16)
 def retype(text: str, label: str) -> str:
     """Fix the model's type: a known place or organisation, or a telling head word."""
     known = known_type(text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.person_fit import SURNAME_PARTICLES
 
@@ -264,6 +265,7 @@ CASE_SENSITIVE_VARIANTS = frozenset({"US", "UN", "EU"})
 """Variants that are ordinary words in lower case ("us", "un")."""
 
 
+@lru_cache(maxsize=1 << 16)
 def country_name(name: str) -> str | None:
     """The canonical name of a country variant ("U.S." -> "United States"), else None."""
     found = CANONICAL_COUNTRY.get(strip_the(name).casefold())
@@ -291,6 +293,7 @@ def is_country(name: str) -> bool:
     return canonical.casefold() in COUNTRY_NAMES
 
 
+@lru_cache(maxsize=1 << 16)
 def known_type(name: str) -> str | None:
     """The type of a well-known country, place or organisation, else None."""
     canonical = country_name(name) or strip_the(name)

@@ -75,7 +75,7 @@ def predicate_titles(
     owner = _Owners([start for start, _, _ in spans], spans)
     found: list[tuple[Entity, int, int]] = []
     resolver: PronounResolver | None = None
-    for token in doc:
+    for token in (doc[i] for i in reading.capitals):
         if not _title_word(token, reading):
             continue
         target = _holder(token)

@@ -119,7 +119,11 @@ def _reads_common(reading: Reading, text: str) -> bool:
         return False  # "Pilot Training School"
     if is_plural_noun(text.split()[-1]) and any(_listed_with_noun(span) for span in spans):
         return True  # "Ivy League elites and Professors", "Genesis chips, Meteorites, and …"
-    return len(spans) == 1 and _opens_sentence(reading, spans[0]) and not _named_there(reading, spans[0])
+    # at a sentence's start only the first capital is the sentence's: "Amnesty International"
+    # keeps a capital of its own, "Customs cannot check" none
+    if " " in text or len(spans) != 1:
+        return False
+    return _opens_sentence(reading, spans[0]) and not _named_there(reading, spans[0])
 
 
 def _indefinite(span: Span) -> bool:

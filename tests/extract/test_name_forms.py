@@ -7,20 +7,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from store.aliases import AliasTable
-from store.extract.entities import extract_entities
-from store.extract.pipeline import body_of, parse_bodies
-from store.models import Entity, Paragraph
-
-
-def extract(nlp: Language, texts: list[str]) -> dict[str, Entity]:
-    doc = next(parse_bodies([texts], nlp))
-    _, starts = body_of(texts)
-    return {e.name: e for e in extract_entities(doc, [Paragraph(t) for t in texts], starts, AliasTable())}
-
-
-def aliases_of(entities: dict[str, Entity]) -> set[str]:
-    return {a for e in entities.values() for a in e.aliases}
+from tests.extract.test_entity_evidence import aliases_of, extract
 
 
 def test_a_generational_suffix_before_the_sentences_full_stop(nlp: Language) -> None:

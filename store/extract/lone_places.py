@@ -59,7 +59,7 @@ def places_by_occurrence(reading: Reading, forms: list[Form]) -> None:
     doc = reading.doc
     shown = set()
     for name in lone:  # find the few occurrences in the text, not every token of the doc
-        for found in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+        for found in re.finditer(rf"\b{re.escape(name)}\b", reading.body):
             span = doc.char_span(found.start(), found.end())
             if span is not None and len(span) == 1 and _placed(span[0]):
                 shown.add(name)

@@ -88,20 +88,20 @@ def join_thing_tails(records: list[NameRecord], sets: NameSets, roots: list[int]
     """ "Peace Prize" -> "Nobel Peace Prize": an award's, event's or law's name of two words
     or more that ends exactly one longer name of its type in the corpus is that one
     ("World Cup", with the FIFA and the Rugby World Cup in the corpus, stays apart)."""
-    by_last: dict[tuple[str, str], list[tuple[int, list[str]]]] = {}
+    names: list[tuple[int, tuple[str, ...]]] = []
+    ends: dict[tuple[str, tuple[str, ...]], set[int]] = {}  # (type, a longer name's tail) -> names
     for i in roots:
         record = records[i]
         if record.type in TAILED and " " in record.name:
-            words = record.name.casefold().split()
-            by_last.setdefault((record.type, words[-1]), []).append((i, words))
-    for named in by_last.values():
-        for i, short in named:
-            targets = {
-                sets.find(j) for j, long in named if len(long) > len(short) and long[-len(short) :] == short
-            }
-            targets.discard(sets.find(i))
-            if len(targets) == 1:
-                sets.join(targets.pop(), i)
+            words = tuple(record.name.casefold().split())
+            names.append((i, words))
+            for cut in range(1, len(words) - 1):  # tails of two words or more
+                ends.setdefault((record.type, words[cut:]), set()).add(i)
+    for i, words in names:
+        targets = {sets.find(j) for j in ends.get((records[i].type, words), ())}
+        targets.discard(sets.find(i))
+        if len(targets) == 1:
+            sets.join(targets.pop(), i)
 
 
 def _place_led(

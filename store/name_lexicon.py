@@ -44,17 +44,23 @@ LATIN_END = 0x250
 
 @cache
 def _first_names() -> frozenset[str]:
-    found: set[str] = set()
+    return frozenset(name for file in FILES for name in _census(file, MIN_PERCENT))
+
+
+def _census(file: str, min_percent: float) -> set[str]:
+    """The names of one of the `names` package's census files (most frequent first, a
+    name and the share in % that bore it per line) that at least `min_percent` bore."""
     try:
-        root = resources.files("names")
-    except ModuleNotFoundError:
-        return frozenset()  # the package is a dependency; without it the rule is off
-    for name in FILES:
-        for line in (root / name).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if len(parts) >= 2 and float(parts[1]) >= MIN_PERCENT:
-                found.add(parts[0].casefold())
-    return frozenset(found)
+        lines = (resources.files("names") / file).read_text(encoding="ascii").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return set()  # the package is a dependency; without it the rule is off
+    found: set[str] = set()
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 2 or float(parts[1]) < min_percent:
+            break
+        found.add(parts[0].casefold())
+    return found
 
 
 @cache
@@ -139,18 +145,7 @@ COMMON_SURNAME_PERCENT = 0.005
 
 @cache
 def _common_surnames() -> frozenset[str]:
-    try:
-        table = resources.files("names") / "dist.all.last"
-        lines = table.read_text(encoding="ascii").splitlines()
-    except (ModuleNotFoundError, FileNotFoundError):
-        return frozenset()  # the package is a dependency; without it the rule is off
-    found: set[str] = set()
-    for line in lines:  # most frequent first
-        parts = line.split()
-        if len(parts) < 2 or float(parts[1]) < COMMON_SURNAME_PERCENT:
-            break
-        found.add(parts[0].casefold())
-    return frozenset(found)
+    return frozenset(_census("dist.all.last", COMMON_SURNAME_PERCENT))
 
 
 def is_common_surname(word: str) -> bool:

@@ -49,7 +49,8 @@ async def test_an_edit_a_new_file_and_a_repair_reach_the_open_app(store: Path) -
         )
         assert await wait_for(pilot, lambda: results.total > 0)  # no new query was typed
         assert {entry.article_id for entry in results.entries} == {LAVROV_ARTICLE}
-        assert "index updated" in status(app, "index") and "1 changed" in status(app, "index")
+        assert await wait_for(pilot, lambda: "index updated" in status(app, "index"))
+        assert "1 changed" in status(app, "index")
 
         (articles / "broken.yaml").write_text("id: [\n", encoding="utf-8")
         assert await wait_for(pilot, lambda: "1 YAML file could not be read" in status(app, "problems"))
@@ -59,11 +60,11 @@ async def test_an_edit_a_new_file_and_a_repair_reach_the_open_app(store: Path) -
         )
         assert await wait_for(pilot, lambda: not status(app, "problems"))
         assert await wait_for(pilot, lambda: "broken" in {entry.article_id for entry in results.entries})
-        assert "6 articles" in status(app, "corpus")
+        assert await wait_for(pilot, lambda: "6 articles" in status(app, "corpus"))
 
         (articles / "broken.yaml").unlink()
         assert await wait_for(pilot, lambda: "5 articles" in status(app, "corpus"))
-        assert "1 removed" in status(app, "index")
+        assert await wait_for(pilot, lambda: "1 removed" in status(app, "index"))
     corpus.close()
 
 

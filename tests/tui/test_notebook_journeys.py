@@ -66,6 +66,7 @@ async def test_copy_with_citation_and_plain(app: NewsdeskApp) -> None:
         )
         assert any("We need to get to the negotiation" in message for message in notes(app))
         await pilot.press("Y")
+        await settle(pilot)
         assert app.clipboard == results.entries[0].text
         # a quote from the speaker's quotes: the speaker leads the citation
         await pilot.press("Q")

@@ -12,7 +12,8 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from store.company_names import is_bare_suffix, is_legal_suffix
-from store.extract.entity_spans import PLACE_OR_ORG, Form, Reading, untagged_proper_word
+from store.extract.entity_spans import PLACE_OR_ORG, Form, Reading
+from store.extract.model_spans import untagged_proper_word
 from store.extract.name_heads import EVENT_HEADS, HEAD_TYPES, WORK_HEADS, retype
 from store.extract.names import is_title_word, known_type
 from store.models import Paragraph

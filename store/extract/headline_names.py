@@ -7,7 +7,8 @@ from collections.abc import Collection
 from spacy.tokens import Doc
 
 from store.extract.entity_groups import Group
-from store.extract.entity_spans import Form, Reading, model_forms
+from store.extract.entity_spans import Form, Reading
+from store.extract.model_spans import model_forms
 from store.extract.names import known_type
 from store.name_lexicon import is_census_first_name
 from store.person_names import is_first_name

@@ -108,7 +108,8 @@ def thing_forms(reading: Reading, forms: list[Form], titles: list[Form]) -> list
     """The article's events, works, awards and laws, in body order, without overlaps
     (the longest wins). `forms` are the candidates the cleaning kept (with their
     retyped labels); `titles` the names `works.without_works` found to be titles."""
-    from store.extract.entity_spans import Form, clean_span
+    from store.extract.entity_spans import Form
+    from store.extract.model_spans import clean_span
 
     found: list[Form] = []
     for form in forms:

@@ -302,6 +302,8 @@ def known_type(name: str) -> str | None:
 
 # --- acronyms defined in the text ------------------------------------------------------
 
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+"""An acronym as a name: "KPA", "AT&T"."""
 ACRONYM_DEFINITION = re.compile(r"\(([A-Z][A-Za-z&]{1,8})\)")
 WORD_BEFORE = re.compile(r"([\w'’.&-]+)\s*$")
 

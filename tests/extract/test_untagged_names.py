@@ -8,7 +8,8 @@ from spacy.language import Language
 
 from store.aliases import AliasTable
 from store.extract.entities import extract_entities
-from store.extract.entity_spans import Reading, model_forms
+from store.extract.entity_spans import Reading
+from store.extract.model_spans import model_forms
 from store.extract.pipeline import body_of, parse_bodies
 from store.extract.untagged_names import untagged_names
 from store.models import Paragraph

@@ -11,7 +11,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +19,7 @@ from whoosh import query as wq
 
 from store.aliases import ALIASES_FILE, AliasTable, load_aliases
 from store.articles import ArticleStore, UnsafeId
+from store.corpus_entities import CorpusEntities
 from store.corpus_views import CorpusViews
 from store.curation import curate_article
 from store.curation_edit import CurationChange, Curator
@@ -26,15 +27,11 @@ from store.errors import ArticleFileError, Problem, StoreError
 from store.hits import (
     ArticleSummary,
     CorpusStats,
-    EntitySummary,
     Facets,
     IndexReport,
-    MentionsPage,
     Passage,
     QueryError,
-    QuotesPage,
     SearchResult,
-    UnknownEntity,
 )
 from store.index.access import IndexAccess
 from store.index.corpus_queries import CorpusQueries
@@ -43,9 +40,7 @@ from store.index.documents import stored_passage
 from store.index.expand import Budget
 from store.index.facet_counts import FACET_BUDGET_S, corpus_facets, query_facets
 from store.index.manifest import index_usable, plan_update, stored_problems
-from store.index.quote_pages import quote_page, quotes_per_passage, speaker_quotes_per_passage
-from store.index.registry import EntityGroup, EntityRegistry
-from store.index.review import CHECK_ALL, CheckKind, QuoteToCheck, quotes_to_check
+from store.index.registry import EntityRegistry
 from store.index.schema import index_damage
 from store.index.search_page import search_page
 from store.index.searcher import Highlight, IndexGone, PassageSearcher
@@ -53,7 +48,6 @@ from store.index.watch import ArticleWatch
 from store.index.writer import update_index
 from store.models import Article
 from store.notebook_file import NotebookFile
-from store.speaker_edit import set_speaker
 from store.yamlio.load import load_article
 
 T = TypeVar("T")
@@ -68,9 +62,10 @@ def open_corpus(data_dir: Path, index_dir: Path | None = None) -> Corpus:
     return Corpus(Path(data_dir), Path(index_dir) if index_dir else None)
 
 
-class Corpus(CorpusViews):
-    """A store folder (articles/*.yaml, aliases.yaml) and its index; the views' methods
-    (co-mentions, speakers, timelines) are in store.corpus_views."""
+class Corpus(CorpusViews, CorpusEntities):
+    """A store folder (articles/*.yaml, aliases.yaml) and its index; the entity jump, quotes
+    and entity lists are in store.corpus_entities, the views (co-mentions, speakers,
+    timelines) in store.corpus_views."""
 
     def __init__(self, data_dir: Path, index_dir: Path | None = None) -> None:
         self.data_dir = data_dir
@@ -284,100 +279,6 @@ class Corpus(CorpusViews):
         budget = Budget(FACET_BUDGET_S)
         q = self._parse(query, budget)
         return query_facets(registry, self._searcher(), q, budget, limit)
-
-    # the entity jump, quotes, entities ------------------------------------------------
-
-    def _group(self, name: str, entity_type: str | None, *, speaker: bool = False) -> EntityGroup:
-        registry = self.registry()
-        groups = registry.lookup(name, entity_type)
-        if speaker:
-            groups = [g for g in groups if g.speaker_terms] or groups
-        if not groups:
-            suggestions = registry.suggestions(name)
-            raise UnknownEntity(name, suggestions)
-        return groups[0]
-
-    def mentions(
-        self, name: str, *, type: str | None = None, offset: int = 0, limit: int = 50
-    ) -> MentionsPage:
-        """Every passage mentioning an entity (any alias), oldest article first, with offsets."""
-        return self._run(lambda: self._mentions(name, type, offset, limit))
-
-    def _mentions(self, name: str, entity_type: str | None, offset: int, limit: int) -> MentionsPage:
-        self._check_type(entity_type)
-        group = self._group(name, entity_type)
-        docnums = self._ordered("entity", group.keys)
-        page = self._reader.stored(docnums[offset : offset + limit])
-        return MentionsPage(
-            entity=group.ref(),
-            total=len(docnums),
-            articles=group.articles,
-            passages=[self._reader.mention_passage(fields, group.keys) for fields in page],
-            offset=offset,
-            others=[g.summary() for g in self.registry().lookup(name) if g is not group][:5],
-        )
-
-    def quotes(self, speaker: str | None = None, *, offset: int = 0, limit: int = 50) -> QuotesPage:
-        """Quotes (by one speaker, any alias), oldest article first."""
-        return self._run(lambda: self._quotes(speaker, offset, limit))
-
-    def _quotes(self, speaker: str | None, offset: int, limit: int) -> QuotesPage:
-        registry = self.registry()
-        searcher = self._searcher()
-        count_of: Callable[[int], int]
-        if speaker is None:
-            docnums = self._ordered("kind", ["quote"])
-            count_of = quotes_per_passage(searcher)
-            total = registry.quote_count
-            speakers: set[str] | None = None
-            ref = None
-        else:
-            group = self._group(speaker, None, speaker=True)
-            docnums = self._ordered("speaker", group.speaker_terms)
-            speakers = set(group.speaker_terms)
-            per_doc = speaker_quotes_per_passage(searcher, group.speaker_terms)
-            count_of = per_doc.__getitem__
-            total = sum(per_doc.values())
-            ref = group.ref()
-        quotes = quote_page(self._reader, docnums, count_of, speakers, registry.speaker_of, offset, limit)
-        return QuotesPage(speaker=ref, total=total, quotes=quotes, offset=offset)
-
-    def quotes_to_check(
-        self, *, limit: int = 200, kinds: Iterable[CheckKind] = CHECK_ALL
-    ) -> list[QuoteToCheck]:
-        """Quotes with no speaker, an organisation or place for one, or a speaker of low
-        confidence (those of `kinds`), oldest article first (store.index.review): what the
-        "Check speakers" view lists."""
-        return self._run(lambda: quotes_to_check(self._quote_passages(), self.registry(), limit, kinds))
-
-    def _quote_passages(self) -> Iterator[dict[str, Any]]:
-        """The stored fields of every passage holding a quote, oldest article first."""
-        return (self._searcher().stored_fields(d) for d in self._ordered("kind", ["quote"]))
-
-    def set_speaker(self, article_id: str, paragraph: int, start: int, speaker: str | None) -> Article:
-        """Correct one quote's speaker in its article file, as a hand edit that re-extraction
-        keeps (store.speaker_edit); the index follows at once."""
-        article = set_speaker(self.article_path(article_id), paragraph, start, speaker)
-        self.ensure_index()
-        return article
-
-    def entities(self, type: str | None = None) -> list[EntitySummary]:
-        """Entities across the corpus, most-mentioned first."""
-        return self._run(lambda: self.registry().summaries(self._check_type(type)))
-
-    def _check_type(self, entity_type: str | None) -> str | None:
-        """The type, upper-cased; an error listing the types when no entity has it."""
-        if entity_type is None:
-            return None
-        types = sorted({group.type for group in self.registry().groups.values()})
-        if entity_type.upper() not in types:
-            listed = ", ".join(types) if types else "none: the store has no entities yet"
-            raise StoreError(f"no entity has the type {entity_type!r}; the types in this store are {listed}")
-        return entity_type.upper()
-
-    def find_entities(self, text: str, *, limit: int = 20) -> list[EntitySummary]:
-        """Entities with a name or alias starting with `text` (or a word of one), for the palette."""
-        return self._run(lambda: [g.summary() for g in self.registry().prefix(text)[:limit]])
 
     # articles ---------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from store.aliases import AliasTable
 from store.hits import EntityRef, EntitySummary
-from store.identity import NameRecord, group_corpus, keep_apart
+from store.identity import CorpusEntity, NameRecord, group_corpus, keep_apart
 from store.index.curate import Counts, curate_groups
 from store.index.documents import stored_quotes
 from store.index.schema import NO_SPEAKER, SEP
@@ -115,6 +115,15 @@ def _discount_deleted(
     return deleted_titles
 
 
+def _named(entity: CorpusEntity, given: set[str]) -> str:
+    """The entity's name: the grouping's pick, unless the user gave one of its names
+    (`aliases.yaml`) and not that one; then the one the user gave, the most used if several."""
+    if not given or entity.name.casefold() in given:
+        return entity.name
+    named = [m for m in entity.members if m.name.casefold() in given]
+    return max(named, key=lambda m: (m.articles, m.mentions)).name if named else entity.name
+
+
 class EntityRegistry:
     """Alias and name lookups over every entity in the index."""
 
@@ -164,7 +173,8 @@ class EntityRegistry:
         self._curate(counted)
 
         for group in self.groups.values():
-            group.aliases.update(self._table.variants(group.name))
+            spelled = {alias.casefold() for alias in group.aliases}
+            group.aliases.update(v for v in self._table.variants(group.name) if v not in spelled)
             apart = self._table.split_from(group.name)
             group.aliases = {a for a in group.aliases if a.casefold() not in apart}
             for alias in group.aliases:
@@ -197,9 +207,17 @@ class EntityRegistry:
         """Group the index's entity terms into the corpus's entities (store.identity)."""
         records: dict[tuple[str, str], NameRecord] = {}
         keys_of: dict[tuple[str, str], list[str]] = {}
+        spelled = {key.partition(SEP)[2].casefold() for key in counted}
+
+        def canonical_of(name: str) -> str:
+            # renamed to a name no article writes: grouped by its own spelling (the grouping
+            # reads spellings: "Labour Party" joins "Labour"), and named after (_group_for)
+            canonical = self._table.canonical(name)
+            return canonical if canonical.casefold() in spelled else name
+
         for key, (in_articles, _, occurrences) in counted.items():
             entity_type, _, name = key.partition(SEP)
-            canonical = self._table.canonical(name)
+            canonical = canonical_of(name)
             record = records.get((entity_type, canonical))
             if record is None:
                 record = records[(entity_type, canonical)] = NameRecord(canonical, entity_type)
@@ -208,11 +226,11 @@ class EntityRegistry:
             record.aliases.update(written.get(key, ()))
             record.aliases.add(name)
             keys_of.setdefault((entity_type, canonical), []).append(key)
-        canonical_of = self._table.canonical
         keep_apart(list(records.values()), ((canonical_of(s), canonical_of(lg)) for s, lg in apart))
         grouping = group_corpus(list(records.values()))
+        given = {name.casefold() for name in self._table.canonical_of.values()}
         for entity in grouping.entities:
-            group = self._group_for(entity.type, entity.name)
+            group = self._group_for(entity.type, _named(entity, given))
             group.also = entity.also
             for record in entity.members:
                 group.aliases.update(record.aliases)

@@ -293,15 +293,14 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         source = message.source
         if source.kind == "search":
             self.search_box.show_error(message.message)
-            where = f" (at character {message.position + 1})" if message.position is not None else ""
-            self.results.show_message(
-                f"Can't read the query {source.query!r}{where}: {message.message}. "
-                'Close quotes and brackets; put phrases in "double quotes".'
-            )
+            problem = message.message
+            if message.position is not None and "position" not in problem:
+                problem += f" (at character {message.position + 1})"
+            if ";" not in problem:  # the message gives no fix of its own
+                problem += '. Close quotes and brackets; put phrases in "double quotes"'
+            self.results.show_message(f"Can't read the query {source.query!r}: {problem}.")
             if self._submitted:
-                self.notify(
-                    f"{message.message}{where}", title="Query", severity="error", markup=False, timeout=4
-                )
+                self.notify(problem, title="Query", severity="error", markup=False, timeout=4)
         else:
             self.notify(message.message, severity="error", markup=False)
             self.action_back()
@@ -394,7 +393,7 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         )
 
     def action_back(self) -> None:
-        if self.focused is self.search_box.input and self.results.entries:
+        if self.focused is self.search_box.input:  # leave the box, even for an empty list
             self._focus(self.results)
             return
         state = self.history.pop()

@@ -92,7 +92,8 @@ def export(
         writer = csv.writer(out)
         writer.writerow([*CSV_COLUMNS, *(["note"] if notes is not None else [])])
     elif fmt == "md":
-        out.write(f"# {listing.title[:1].upper()}{listing.title[1:]}\n\n{listing.total:,} items.\n")
+        items = f"{listing.total:,} item" + ("" if listing.total == 1 else "s")
+        out.write(f"# {listing.title[:1].upper()}{listing.title[1:]}\n\n{items}.\n")
     written = 0
     for hit in listing.rows:
         cited = citable(hit, facts)

@@ -175,7 +175,7 @@ def saved_searches(corpus: Corpus) -> list[tuple[str, str, str]]:
             continue
         new = total - saved.seen if saved.seen is not None else 0
         news = f"{new:,} new since last opened" if new > 0 else "none new"
-        found.append((saved.name, saved.query, f"{saved.query} · {total:,} passages, {news}"))
+        found.append((saved.name, saved.query, f"{saved.query} · {_count(total, 'passage')}, {news}"))
     return found
 
 

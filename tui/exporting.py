@@ -19,6 +19,7 @@ from store.export import ArticleFacts, export
 from store.hits import PassageHit
 from store.listing import Listing
 from tui.result_pages import load_page
+from tui.results_text import count
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -66,7 +67,7 @@ def run_export(request: ExportRequest, corpus: Corpus, progress: Callable[[int, 
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return f"Exported {written:,} rows ({listing.title}) to {path.name} in {path.parent}"
+    return f"Exported {count(written, 'row')} ({listing.title}) to {path.name} in {path.parent}"
 
 
 def paged_listing(corpus: Corpus, source: ListSource) -> Listing:

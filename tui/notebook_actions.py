@@ -26,6 +26,7 @@ from store.notebook import NotebookItem, mark_opened, save_search
 from tui.exporting import ExportRequest, export_target, paged_listing, run_export
 from tui.navigation import ArticleTarget
 from tui.open_elsewhere import edit_in_editor, open_in_browser
+from tui.results_text import count
 from tui.screen_parts import MainScreenParts
 from tui.screens.notebook_screen import NotebookScreen
 from tui.screens.text_screen import TextScreen
@@ -292,7 +293,7 @@ class NotebookActions(MainScreenParts):
             def change() -> str:
                 total = search_listing(corpus, query).total
                 notebook.change(lambda nb: setattr(save_search(nb, name, query), "seen", total))
-                return f"Saved {name.strip()!r}: {query} ({total:,} passages now)"
+                return f"Saved {name.strip()!r}: {query} ({count(total, 'passage')} now)"
 
             self.change_notebook(change, lambda said: said)
 

@@ -94,7 +94,8 @@ def run_export(args: argparse.Namespace) -> int:
         bar.close()
     where = args.output.resolve()
     print(
-        f"newsdesk: {written:,} rows ({listing.title}) written to {where.name} in {where.parent}",
+        f"newsdesk: {written:,} row{'' if written == 1 else 's'} ({listing.title}) "
+        f"written to {where.name} in {where.parent}",
         file=sys.stderr,
     )
     return 0

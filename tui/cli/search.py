@@ -244,7 +244,7 @@ def run_mentions(args: argparse.Namespace) -> int:
     counts = f"{_count(page.total, 'passage')} in {_count(page.articles, 'article')}"
     print(f"{_visible(entity.name)} [{entity.type}]{aliases}: {counts}")
     if page.could_be():
-        named = ", ".join(f"{_visible(name)} ({articles:,} articles)" for name, articles in page.could_be())
+        named = ", ".join(f"{_visible(name)} ({_count(n, 'article')})" for name, n in page.could_be())
         print(f"{_visible(args.name)!r} could also be {named}: give the full name, or --type")
     style = _Style(sys.stdout.isatty())
     for passage in page.passages:

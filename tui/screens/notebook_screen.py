@@ -28,6 +28,7 @@ from store.notebook import Notebook, NotebookItem, entries_of, move, remove, reo
 from store.numbering import place
 from store.passage_ref import Located, locate
 from tui.passage_text import inert
+from tui.results_text import count
 from tui.screens.text_screen import TextScreen
 
 if TYPE_CHECKING:
@@ -340,8 +341,6 @@ def _news(now: int | None, seen: int | None) -> str:
     if now < 0:
         return " · cannot be run"
     if seen is None:
-        return f" · {now:,} passages"
+        return f" · {count(now, 'passage')}"
     new = now - seen
-    return (
-        f" · {now:,} passages, {new:,} new since last opened" if new > 0 else f" · {now:,} passages, none new"
-    )
+    return f" · {count(now, 'passage')}, " + (f"{new:,} new since last opened" if new > 0 else "none new")

@@ -8,6 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import ProgressBar, Static
 
 from store.hits import CorpusStats
+from tui.results_text import count
 
 
 class StatusLine(Horizontal):
@@ -20,7 +21,8 @@ class StatusLine(Horizontal):
         yield ProgressBar(show_eta=False, id="status-progress")
 
     def show_stats(self, stats: CorpusStats, sort: str) -> None:
-        text = f"{stats.articles:,} articles · {stats.quotes:,} quotes · {stats.entities:,} entities"
+        entities = f"{stats.entities:,} " + ("entity" if stats.entities == 1 else "entities")
+        text = " · ".join((count(stats.articles, "article"), count(stats.quotes, "quote"), entities))
         self.query_one("#status-corpus", Static).update(Text(f"{text} · sort: {sort}"))
 
     def show_index(self, state: str) -> None:

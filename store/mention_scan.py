@@ -64,6 +64,16 @@ def outer_wins(
     return lost_names, lost_things
 
 
+def name_matches(
+    text: str, name: str, *, hyphen_joined: bool = False, ignore_case: bool = False
+) -> Iterator[re.Match[str]]:
+    """Where `name` stands in `text` as whole words: not inside a longer word, nor joined
+    to one by a hyphen ("al-Assad", "House-focused") unless `hyphen_joined` lets it be."""
+    edge = r"\w" if hyphen_joined else r"[\w-]"
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.finditer(rf"(?<!{edge}){re.escape(name)}(?!{edge})", text, flags)
+
+
 def alias_index(entities: list[Entity], names: set[str]) -> tuple[dict[str, Entity], dict[str, list[str]]]:
     """Each alias's entity, and the aliases by their first word, longest first (so the
     scan is linear in the text)."""

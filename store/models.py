@@ -140,3 +140,8 @@ class Article:
     extraction_digest: str | None = None
     """Digest of the quotes and entities as extraction wrote them; a mismatch
     means a person edited them by hand, and re-extraction leaves them alone."""
+
+    def texts(self) -> list[str]:
+        """All the article writes: the headline, the standfirst ("" when none) and each
+        paragraph's text."""
+        return [self.title, self.standfirst or ""] + [p.text for p in self.paragraphs]

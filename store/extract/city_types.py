@@ -44,17 +44,13 @@ def retype_cities(articles: list[Article], aliases: AliasTable | None = None) ->
             if not is_city(entity.name) or not _only_the_name(article, entity):
                 continue
             if lower is None:
-                lower = lower_words(_texts(article))
+                lower = lower_words(article.texts())
             if entity.name.casefold() in lower:
                 continue
             entity.type = "GPE"
             if index not in changed:
                 changed.append(index)
     return changed
-
-
-def _texts(article: Article) -> list[str]:
-    return [article.title, article.standfirst or ""] + [p.text for p in article.paragraphs]
 
 
 def _only_the_name(article: Article, entity: Entity) -> bool:

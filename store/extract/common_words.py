@@ -104,11 +104,7 @@ def _common_words(text: str) -> bool:
 
 def _reads_common(reading: Reading, text: str) -> bool:
     """The article gives `text` the article, the plural or the sentence start of a common noun."""
-    spans = []
-    for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", reading.body):
-        span = reading.doc.char_span(match.start(), match.end())
-        if span is not None:
-            spans.append(span)
+    spans = list(reading.name_spans(text))
     if not spans:
         return False
     if any(_indefinite(span) for span in spans):

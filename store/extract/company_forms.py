@@ -13,6 +13,7 @@ import re
 from store.company_names import is_bare_suffix, is_legal_suffix
 from store.extract.entity_spans import Form, Reading
 from store.extract.names import known_type
+from store.mention_scan import name_matches
 
 _WORD = r"[A-Z][\w'’.-]*"
 _NAME = rf"{_WORD}(?: {_WORD})*"
@@ -117,4 +118,4 @@ def _only_inside(body: str, member: str, uses: int) -> bool:
 
 def _uses(body: str, text: str) -> int:
     """How often the article writes `text` as whole words."""
-    return len(re.findall(rf"(?<!\w){re.escape(text)}(?!\w)", body))
+    return sum(1 for _ in name_matches(body, text, hyphen_joined=True))

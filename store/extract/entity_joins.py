@@ -31,6 +31,7 @@ from store.extract.name_edges import with_regnal_number
 from store.extract.name_heads import HEAD_TYPES, head_word
 from store.extract.names import NATIONALITY, country_name, is_title_word, known_type
 from store.extract.wire_copy import ticker_after
+from store.mention_scan import name_matches
 from store.name_lexicon import same_given_name
 from store.person_names import SAINT_PREFIX, first_name_gender
 
@@ -111,7 +112,7 @@ def _stands_alone(body: str, word: str) -> bool:
     "the" before it ("the House" is a noun naming a thing of its own) and not only as a
     modifier ("House Speaker Paul Ryan", "House-focused") or inside a longer name."""
     alone = False
-    for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body):
+    for match in name_matches(body, word):
         before = body[max(0, match.start() - 30) : match.start()]
         if before.endswith(("the ", "The ")):
             return False
@@ -162,7 +163,7 @@ def place_headline_names(reading: Reading, groups: dict[str, Group], parent: dic
             continue
         label = group.type()
         for text in group.texts():
-            for match in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", body):
+            for match in name_matches(body, text, hyphen_joined=True):
                 if not any(s < match.end() and match.start() < e for s, e in taken):
                     named = with_regnal_number(reading, match.start(), text) if label == "PERSON" else text
                     group.forms.append(Form(named, label, match.start()))

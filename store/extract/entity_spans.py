@@ -9,6 +9,7 @@ in an article's parse. `model_spans.py` makes the forms of the model's spans,
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -17,6 +18,7 @@ from store.company_names import is_bare_suffix
 from store.extract.names import AcronymDefinition, find_acronym_definitions, split_title
 from store.extract.pipeline import text_of
 from store.extract.wire_copy import figure_lines
+from store.mention_scan import name_matches
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 """Model labels kept: people, organisations, places, nationalities and groups."""
@@ -66,6 +68,14 @@ class Reading:
     titles: list[Form] = field(default_factory=list)
     """The names `model_forms` found to be titles of works (store.extract.works)."""
     capitals: list[int] = field(default_factory=list)  # tokens with a capital first: scan these, not the doc
+
+    def name_spans(self, name: str, *, hyphen_joined: bool = False) -> Iterator[Span]:
+        """The spans of `name` where the body writes it as whole words
+        (`store.mention_scan.name_matches`) on the parse's token boundaries."""
+        for match in name_matches(self.body, name, hyphen_joined=hyphen_joined):
+            span = self.doc.char_span(match.start(), match.end())
+            if span is not None:
+                yield span
 
     @classmethod
     def of(cls, doc: Doc) -> Reading:

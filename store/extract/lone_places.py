@@ -18,7 +18,6 @@ first name of the census are left alone.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from store.extract.entity_context import PLACE_PREPOSITIONS, RESIDING_VERBS
@@ -56,14 +55,10 @@ def places_by_occurrence(reading: Reading, forms: list[Form]) -> None:
         return
     surnames = {f.text.split()[-1] for f in forms if f.label == "PERSON" and " " in f.text}
     lone -= surnames
-    doc = reading.doc
     shown = set()
     for name in lone:  # find the few occurrences in the text, not every token of the doc
-        for found in re.finditer(rf"\b{re.escape(name)}\b", reading.body):
-            span = doc.char_span(found.start(), found.end())
-            if span is not None and len(span) == 1 and _placed(span[0]):
-                shown.add(name)
-                break
+        if any(len(span) == 1 and _placed(span[0]) for span in reading.name_spans(name, hyphen_joined=True)):
+            shown.add(name)
     for form in forms:
         if form.text in shown and form.label == "PERSON" and not form.evidence:
             form.label = "GPE"

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from store.extract.name_heads import HEAD_TYPES, head_word
 from store.extract.names import known_type
+from store.mention_scan import name_matches
 from store.name_lexicon import is_first_name
 
 if TYPE_CHECKING:
@@ -41,7 +42,7 @@ def common_phrase(text: str, body: str, common: set[str]) -> bool:
         return False
     if known_type(text) or head_word(text) in HEAD_TYPES or is_first_name(words[0]):
         return False
-    return re.search(rf"(?<!\w){re.escape(text.lower())}(?!\w)", body) is not None
+    return any(name_matches(body, text.lower(), hyphen_joined=True))
 
 
 def plural_marked(body: str, start: int, end: int) -> bool:

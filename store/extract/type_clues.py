@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from store.extract.entity_spans import PLACE_OR_ORG
 from store.extract.name_heads import EVENT_HEADS, GAMES, HEAD_TYPES
 from store.extract.names import NATIONALITY, is_title_word, known_type
-from store.mention_scan import PLACE_TYPES
+from store.mention_scan import PLACE_TYPES, name_matches
 from store.name_lexicon import is_census_first_name
 
 if TYPE_CHECKING:
@@ -93,10 +93,10 @@ def _only_together(body: str, genus: str, epithet: str) -> bool:
     """The genus stands nowhere without the epithet, nor the epithet without the genus
     (or its initial)."""
     pair = re.escape(genus) + " " + re.escape(epithet)
-    alone_genus = len(re.findall(rf"(?<![\w-]){re.escape(genus)}(?![\w-])", body))
+    alone_genus = sum(1 for _ in name_matches(body, genus))
     pairs = len(re.findall(rf"(?<![\w-]){pair}(?![\w-])", body))
     abbreviated = len(re.findall(rf"(?<![\w-]){genus[0]}\. {re.escape(epithet)}(?![\w-])", body))
-    alone_epithet = len(re.findall(rf"(?<![\w-]){re.escape(epithet)}(?![\w-])", body))
+    alone_epithet = sum(1 for _ in name_matches(body, epithet))
     return pairs > 0 and alone_genus == pairs and alone_epithet == pairs + abbreviated
 
 

@@ -45,7 +45,7 @@ from store.company_names import DESIGNATORS, is_legal_suffix
 from store.extract.corpus_names import COARSE
 from store.extract.name_heads import HEAD_TYPES, ORG_HEADS
 from store.extract.names import country_name, is_title_word, known_type
-from store.mention_scan import text_mentions
+from store.mention_scan import name_matches, text_mentions
 from store.models import Article, Entity
 from store.name_lexicon import is_census_first_name
 from store.place_lexicon import is_city
@@ -116,10 +116,6 @@ def lower_words(texts: Iterable[str]) -> set[str]:
     for text in texts:
         found.update(LOWER_WORD.findall(text))
     return found
-
-
-def _texts(article: Article) -> list[str]:
-    return [article.title, article.standfirst or ""] + [p.text for p in article.paragraphs]
 
 
 def _word_like(part: str, lower: set[str]) -> bool:
@@ -208,7 +204,7 @@ def add_names_within(articles: list[Article], aliases: AliasTable | None = None)
     doc); returns the indexes of the articles that changed."""
     table = aliases or AliasTable()
     known = known_names(articles)
-    batch_lower = lower_words(text for article in articles for text in _texts(article))
+    batch_lower = lower_words(text for article in articles for text in article.texts())
     changed = []
     for index, article in enumerate(articles):
         if _add_to_article(article, index, known, batch_lower, table):
@@ -343,7 +339,7 @@ def keep_model_fragments(article: Article, keep: list[Entity]) -> None:
     if not keep:
         return
     surfaces = _outer_surfaces(article)
-    lower = lower_words(_texts(article))
+    lower = lower_words(article.texts())
     for entity in keep:
         if entity.type not in INNER_TYPES:
             continue
@@ -352,10 +348,5 @@ def keep_model_fragments(article: Article, keep: list[Entity]) -> None:
         for outer, surface in surfaces:
             if outer is entity or (_company(surface) and entity.type not in PLACES):
                 continue
-            if _holds(surface, entity.name) and surface not in entity.within:
+            if any(name_matches(surface, entity.name, hyphen_joined=True)) and surface not in entity.within:
                 entity.within.append(surface)
-
-
-def _holds(surface: str, form: str) -> bool:
-    """`form` is whole words of `surface`."""
-    return re.search(r"(?<!\w)" + re.escape(form) + r"(?!\w)", surface) is not None

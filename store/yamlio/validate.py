@@ -17,6 +17,7 @@ import yaml
 from store.confidence import CONFIDENCES, split_speaker_from
 from store.errors import Problem
 from store.joint import joint_parts, known_names
+from store.mention_scan import name_matches
 from store.models import ENTITY_TYPES, META_KEY, PARAGRAPH_KINDS, Article, Entity, Mention, Paragraph, Quote
 
 Problems = list[tuple[tuple[Any, ...], str]]
@@ -344,7 +345,7 @@ def check_references(article: Article, problems: Problems) -> None:
                 (("entities", i), f"entity {entity.name!r} ({entity.type}) is listed twice; merge the two")
             )
         seen.add(key)
-    texts = [article.title, article.standfirst or ""] + [p.text for p in article.paragraphs]
+    texts = article.texts()
     for i, entity in enumerate(article.entities):
         for j, longer in enumerate(entity.within):
             problem = _within_problem(entity, longer, texts)
@@ -360,7 +361,7 @@ def _within_problem(entity: Entity, longer: str, texts: list[str]) -> str | None
     forms = [f for f in dict.fromkeys([entity.name, *entity.aliases]) if f]
     if any(longer.casefold() == f.casefold() for f in forms):
         return "is the entity's own name; list only longer names that hold it"
-    if not any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", longer, re.IGNORECASE) for f in forms):
+    if not any(any(name_matches(longer, f, hyphen_joined=True, ignore_case=True)) for f in forms):
         return "does not hold its name or any of its aliases (add the form it holds to aliases)"
     if not any(longer in text for text in texts):
         return "is not written in the article (copy the longer name as the text has it)"

@@ -47,13 +47,21 @@ SENTENCE_WORDS = frozenset(
 
 
 @dataclass
-class _Name:
-    """One surface form the batch's entities wrote, and who wrote it."""
+class KnownName:
+    """One surface form the batch's entities wrote, and who wrote it (here and in
+    store.extract.within_names)."""
 
     articles: set[int] = field(default_factory=set)
     owners: Counter[tuple[str, str]] = field(default_factory=Counter)
-    """(entity name, type) of the entities carrying the form, by article."""
+    """(entity name, type) of the entities carrying the form, counted by article."""
     kinds: set[str] = field(default_factory=set)
+    """The coarse types (`COARSE`) of every entity carrying the form."""
+
+    def add(self, index: int, entity: Entity) -> None:
+        """Article `index` gives the form as `entity` (its first such entity is the owner)."""
+        if index not in self.articles:
+            self.articles.add(index)
+            self.owners[(entity.name, entity.type)] += 1
 
 
 def propagate_names(articles: list[Article]) -> int:
@@ -120,9 +128,9 @@ def propagate_names(articles: list[Article]) -> int:
     return added
 
 
-def _known_names(articles: list[Article]) -> dict[str, _Name]:
+def _known_names(articles: list[Article]) -> dict[str, KnownName]:
     """The forms the batch's entities wrote that may be looked for in other articles."""
-    names: dict[str, _Name] = {}
+    names: dict[str, KnownName] = {}
     for index, article in enumerate(articles):
         for entity in article.entities:
             kind = COARSE.get(entity.type)
@@ -131,10 +139,8 @@ def _known_names(articles: list[Article]) -> dict[str, _Name]:
             for form in dict.fromkeys([entity.name, *entity.aliases]):
                 if not _looks_for(form, kind):
                     continue
-                record = names.setdefault(form, _Name())
-                if index not in record.articles:
-                    record.articles.add(index)
-                    record.owners[(entity.name, entity.type)] += 1
+                record = names.setdefault(form, KnownName())
+                record.add(index, entity)
                 record.kinds.add(kind)
     return {
         form: record

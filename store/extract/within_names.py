@@ -36,13 +36,11 @@ inside a company's name ("Shearson Lehman" in "Shearson Lehman Brothers Inc", bu
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from store.aliases import AliasTable
 from store.company_names import DESIGNATORS, is_legal_suffix
-from store.extract.corpus_names import COARSE
+from store.extract.corpus_names import COARSE, KnownName
 from store.extract.name_heads import HEAD_TYPES, ORG_HEADS
 from store.extract.names import country_name, is_title_word, known_type
 from store.mention_scan import name_matches, text_mentions
@@ -64,15 +62,6 @@ JOINERS = BREAKS | frozenset({"and", "the", "de", "&", "on"})
 CAPITAL = re.compile(r"[A-Z]")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])")
 WORD = re.compile(r"[^\s/,;:()\[\]]+|[/,;:()\[\]]")
-
-
-@dataclass
-class _Known:
-    """A name the batch gives as an entity of its own: in which articles, under what types."""
-
-    articles: set[int] = field(default_factory=set)
-    owners: Counter[tuple[str, str]] = field(default_factory=Counter)
-    """(entity name, type) carrying the form, counted by article."""
 
 
 def fragments(surface: str, outer_type: str) -> Iterator[str]:
@@ -149,22 +138,19 @@ def _outer_surfaces(article: Article) -> list[tuple[Entity, str]]:
     return list(found.values())
 
 
-def known_names(articles: list[Article]) -> dict[str, _Known]:
+def known_names(articles: list[Article]) -> dict[str, KnownName]:
     """The forms the batch's entities give on their own (with mentions)."""
-    names: dict[str, _Known] = {}
+    names: dict[str, KnownName] = {}
     for index, article in enumerate(articles):
         for entity in article.entities:
             if entity.type not in COARSE or not entity.mentions:
                 continue
             for form in dict.fromkeys([entity.name, *entity.aliases]):
-                record = names.setdefault(form, _Known())
-                if index not in record.articles:
-                    record.articles.add(index)
-                    record.owners[(entity.name, entity.type)] += 1
+                names.setdefault(form, KnownName()).add(index, entity)
     return names
 
 
-def _corpus_type(form: str, record: _Known | None, index: int) -> tuple[str, str] | None:
+def _corpus_type(form: str, record: KnownName | None, index: int) -> tuple[str, str] | None:
     """The (name, type) other articles give a form, when they agree on its kind."""
     if record is None or not record.articles - {index}:
         return None
@@ -236,7 +222,7 @@ def _company(surface: str) -> bool:
 
 
 def _add_to_article(
-    article: Article, index: int, known: dict[str, _Known], lower: set[str], table: AliasTable
+    article: Article, index: int, known: dict[str, KnownName], lower: set[str], table: AliasTable
 ) -> bool:
     changed = False
     for outer, surface in _outer_surfaces(article):
@@ -302,7 +288,7 @@ def _city_may_be(outer: Entity, company: bool, rest: list[str]) -> bool:
     return not rest or (known_type(rest[0]) not in PLACES and not is_city(rest[0]))
 
 
-def _evidence(part: str, index: int, known: dict[str, _Known], city: bool) -> tuple[str, str] | None:
+def _evidence(part: str, index: int, known: dict[str, KnownName], city: bool) -> tuple[str, str] | None:
     """(name, type) for a fragment the article has no entity for: the gazetteer's, the
     batch's, or (where `city` allows) the city list's."""
     kind = known_type(part)

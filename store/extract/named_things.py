@@ -46,7 +46,7 @@ from store.extract.name_heads import (
 from store.extract.names import is_title_word, known_type, strip_possessive, strip_the
 from store.extract.works import WORK_NOUNS, YEAR_AFTER, titled_here
 from store.mention_scan import outer_wins
-from store.models import Entity
+from store.models import Entity, Mention
 from store.name_lexicon import is_first_name
 
 if TYPE_CHECKING:
@@ -307,14 +307,22 @@ def settle_overlaps(entities: list[Entity], things: list[Entity]) -> None:
     """Where a mention of one of `things` and one of `entities` overlap, the longer is
     the mention (`store.mention_scan.outer_wins`): "Stirling" in "the Stirling Prize",
     "FIFA" in "FIFA World Cup" are no mentions of their own."""
-    paragraphs = {m.paragraph for t in things for m in t.mentions}
-    for paragraph in paragraphs:
-        names = [(e, m) for e in entities for m in e.mentions if m.paragraph == paragraph]
-        held = [(t, m) for t in things for m in t.mentions if m.paragraph == paragraph]
+    held: dict[int, list[tuple[Entity, Mention]]] = {}
+    for thing in things:
+        for mention in thing.mentions:
+            held.setdefault(mention.paragraph, []).append((thing, mention))
+    names: dict[int, list[tuple[Entity, Mention]]] = {paragraph: [] for paragraph in held}
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.paragraph in names:
+                names[mention.paragraph].append((entity, mention))
+    lost: set[int] = set()
+    for paragraph, inside in held.items():
+        beside = names[paragraph]
         lost_names, lost_things = outer_wins(
-            [(e.type, m.start, m.end) for e, m in names], [(t.type, m.start, m.end) for t, m in held]
+            [(e.type, m.start, m.end) for e, m in beside], [(t.type, m.start, m.end) for t, m in inside]
         )
-        lost = {id(names[i][1]) for i in lost_names} | {id(held[i][1]) for i in lost_things}
-        if lost:
-            for entity in entities + things:
-                entity.mentions = [m for m in entity.mentions if id(m) not in lost]
+        lost |= {id(beside[i][1]) for i in lost_names} | {id(inside[i][1]) for i in lost_things}
+    if lost:
+        for entity in entities + things:
+            entity.mentions = [m for m in entity.mentions if id(m) not in lost]

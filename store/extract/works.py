@@ -72,6 +72,7 @@ AUTHOR_NOUNS = frozenset("author co-author composer librettist lyricist".split()
 """Nouns whose "of" names a work ("author of Alice in Wonderland")."""
 RENDERING_NOUNS = frozenset("setting adaptation staging rendition".split())
 """Nouns whose "of" names the work rendered ("his setting of Stabat Mater")."""
+WORK_OF_NOUNS = AUTHOR_NOUNS | RENDERING_NOUNS
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACED = re.compile(r"\b(?:in|at|near|from|to) $")
 """A preposition right before a name that places something there ("in Chernobyl")."""
@@ -240,10 +241,8 @@ def _work_by_syntax(root: Token, label: str, person: bool) -> bool:
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_ in PLAYING_VERBS:
             return True  # "he appeared in Cry Wolf"
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in AUTHOR_NOUNS and not person:
-        return True  # "Lewis Carroll, author of Alice in Wonderland"
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in RENDERING_NOUNS and not person:
-        return True  # "his setting of Stabat Mater", "a staging of Antigone"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in WORK_OF_NOUNS and not person:
+        return True  # "Lewis Carroll, author of Alice in Wonderland", "his setting of Stabat Mater"
     if root.dep_ == "attr" and head.lemma_ == "be":
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         return any(_work_noun(s) or any(_work_noun(o) for o in _of_objects(s)) for s in subjects)

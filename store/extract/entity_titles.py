@@ -267,13 +267,18 @@ poet artist rival ally chef pilot cleric monk nun priest saint
 """Roles and relations that end otherwise ("his wife", "the critic", "fellow candidate")."""
 
 
+def is_role_word(word: str) -> bool:
+    """A noun (in lower case) for what a person does or is to another: "presenter",
+    "wife", "critic" (not "paper", "member")."""
+    return word in ROLE_NOUNS or (word not in NOT_ROLES and word.endswith(ROLE_SUFFIXES))
+
+
 def _role_before(doc: Doc, first: int, end: int) -> int:
     """The role noun right before a name that heads it ("the critic Louis Ehlert")."""
     noun = doc[first - 1]
     if noun.pos_ != "NOUN" or not noun.is_lower or not noun.whitespace_:
         return first
-    word = noun.lower_
-    if word not in ROLE_NOUNS and (word in NOT_ROLES or not word.endswith(ROLE_SUFFIXES)):
+    if not is_role_word(noun.lower_):
         return first  # "the journal Miyako", "the film Jules et Jim": no person's role
     name = list(takewhile(lambda t: t.idx < end, doc[first:]))  # token offsets only grow
     if not name:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from store.extract.entity_spans import Form, Reading
-from store.extract.entity_titles import NOT_ROLES, ROLE_NOUNS, ROLE_SUFFIXES
+from store.extract.entity_titles import is_role_word
 from store.extract.name_heads import HEAD_TYPES, retype
 from store.extract.names import is_title_word, known_type
 from store.name_lexicon import is_first_name as is_listed_first_name
@@ -147,7 +147,7 @@ def _is_role(noun: Token) -> bool:
     word = noun.lower_
     if noun.pos_ not in ("NOUN", "ADJ") or not noun.is_lower or word in FIRM_ROLES:
         return False  # ("the rhetorician X" may be parsed as an adjective)
-    return word in ROLE_NOUNS or (word not in NOT_ROLES and word.endswith(ROLE_SUFFIXES))
+    return is_role_word(word)
 
 
 def _with_role(reading: Reading, token: Token) -> tuple[int, int, str] | None:

@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from store.models import Entity
 from store.name_lexicon import plain
 from store.person_fit import NOT_WORD, apart_pairs
+from store.person_names import SAINT_PREFIX
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 VOTE_RATIO = 3
 """A type outvotes another for the same name when it has this many times its articles."""
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_SAINT = re.compile(r"^(?:saint|st\.?)\s+(?=\w)", re.IGNORECASE)
 
 
 @dataclass
@@ -78,7 +78,7 @@ def compact(name: str) -> str:
     if "'" in name or "’" in name:
         name = _POSSESSIVE.sub("", name.strip())
     if name[:2] in ("St", "Sa", "ST", "SA", "st", "sa"):
-        name = _SAINT.sub("st ", name)  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
+        name = SAINT_PREFIX.sub("st ", name)  # "Saint Petersburg", "St. Petersburg", "St Petersburg"
     folded = name.casefold() if name.isascii() else plain(name)  # "Dvořák" / "Dvorak"
     joined = "".join(folded.split())
     return joined if joined.isalnum() else NOT_WORD.sub("", folded)

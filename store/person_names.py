@@ -93,7 +93,7 @@ PEERAGE_TITLES = (
 """Titles of the peerage ("2nd Earl of Clare"): the one list behind the rules that read them."""
 PEERAGE = "|".join(PEERAGE_TITLES)
 """The titles as a regular-expression alternation."""
-SAINT_PREFIX = re.compile(r"^(?:Saint|St\.?) (?=\S)", re.IGNORECASE)
+SAINT_PREFIX = re.compile(r"^(?:Saint|St\.?)\s+(?=\w)", re.IGNORECASE)
 """ "Saint Jerome", "St. Jerome", "St Jerome": the one spelling of the prefix."""
 
 POST_NOMINALS = frozenset(

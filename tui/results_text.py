@@ -15,7 +15,7 @@ def fit_title(title: str, keep: int, width: int) -> str:
     room = width - len(counts) - 3
     if room < 2:
         return counts
-    return (name if len(name) <= room else name[: room - 1] + "…") + " — " + counts
+    return (name if len(name) <= room else name[: room - 1].rstrip() + "…") + " — " + counts
 
 
 def grouped(entries: list[ResultEntry]) -> list[ResultEntry]:

@@ -13,6 +13,7 @@ from store.corpus import open_corpus
 from store.models import Article, Paragraph
 from store.yamlio.save import save_article
 from tui.app import NewsdeskApp
+from tui.navigation import ListSource
 from tui.results_text import fit_title
 from tui.widgets.article_view import ArticleView
 from tui.widgets.results_list import PAGE_SIZE, ResultsList
@@ -151,3 +152,22 @@ def test_help_lists_pageup_and_pagedown() -> None:
 
     keys = {binding.key for binding in View.BINDINGS if hasattr(binding, "key")}
     assert {"pageup", "pagedown", "plus"} <= keys
+
+
+async def test_a_list_title_uses_the_whole_border_and_follows_a_resize(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        results.show(ListSource("mentions", "Bashar al-Assad"))
+        await settle(pilot)
+        assert str(results.border_title) == "12 passages in 2 articles"  # no room for the name
+        await pilot.resize_terminal(120, 35)
+        await settle(pilot)
+        assert results.outer_size.width == 46  # its top border holds a title of 40 characters
+        assert str(results.border_title) == "Bashar al-A… — 12 passages in 2 articles"
+
+
+def test_a_name_cut_at_a_space_does_not_leave_it_before_the_ellipsis() -> None:
+    assert fit_title("John Kerry — 13 passages in 3 articles", len("13 passages in 3 articles"), 34) == (
+        "John… — 13 passages in 3 articles"
+    )

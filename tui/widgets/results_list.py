@@ -113,6 +113,8 @@ class ResultsList(OptionList):
         self.source: ListSource | None = None
         self.full_title = ""
         """The list's title before it is cut to the pane."""
+        self._title_keep = 0
+        """How much of the title after " — " (its counts) a cut keeps."""
         self.entries: list[ResultEntry] = []
         self.total = 0
         self.empty_message = ""
@@ -151,10 +153,20 @@ class ResultsList(OptionList):
         self._generation += 1
         self.source = None
         self._reset()
+        self.full_title = ""
         self.border_title = "Results"
         self.border_subtitle = ""
         self.empty_message = message
         self._add_empty_state()
+
+    def _fit_title(self) -> None:
+        """The title cut to the top border: its corners and the spaces around the title take 6."""
+        width = self.outer_size.width - 6
+        self.border_title = Text(inert(fit_title(self.full_title, self._title_keep, width)))
+
+    def on_resize(self) -> None:
+        if self.full_title:  # the pane grew or shrank (the terminal, the timeline): cut again
+            self._fit_title()
 
     @work(thread=True, exclusive=True, group="results")
     def _fetch(self, source: ListSource, offset: int, limit: int, generation: int) -> None:
@@ -181,8 +193,8 @@ class ResultsList(OptionList):
         if message.offset == 0:
             self._reset()
             self.total = page.total
-            self.full_title = page.title
-            self.border_title = Text(inert(fit_title(page.title, page.keep, self.size.width - 6)))
+            self.full_title, self._title_keep = page.title, page.keep
+            self._fit_title()
             if page.note and message.offset == 0:
                 self.notify(inert(page.note), title="Which one?", markup=False, timeout=6)
             self.border_subtitle = f"{page.elapsed_ms:.0f} ms"

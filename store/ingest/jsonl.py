@@ -87,7 +87,9 @@ def parse_record(line: str, path: Path, number: int, date_order: str = DAY_FIRST
         record = json.loads(line)
     except (json.JSONDecodeError, RecursionError, ValueError) as exc:
         detail = (
-            f"{exc.msg} at column {exc.colno}" if isinstance(exc, json.JSONDecodeError) else str(exc)[:100]
+            f"{exc.msg.removesuffix(' at')} at column {exc.colno}"  # "Unterminated string starting at"
+            if isinstance(exc, json.JSONDecodeError)
+            else str(exc)[:100]
         )
         raise ImportFailed(path, f"not JSON ({detail}); line skipped", number) from None
     if not isinstance(record, dict):
@@ -104,7 +106,8 @@ def parse_record(line: str, path: Path, number: int, date_order: str = DAY_FIRST
     elif text is None:
         blocks = []
     else:
-        raise ImportFailed(path, '"text" must be the article body, as text; line skipped', number)
+        body = '"text" must be the article body: text, or a list of paragraphs as text; line skipped'
+        raise ImportFailed(path, body, number)
     for key in ("standfirst", "source", "url"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise ImportFailed(path, f'"{key}" must be text; line skipped', number)

@@ -85,11 +85,14 @@ def test_a_body_that_repeats_the_headline_loses_the_repeat() -> None:
     ("line", "message"),
     [
         ('{"title": "A", "text": "B"', "not JSON"),
+        ('{"title": "A, "text": "B"}', "not JSON (Expecting ',' delimiter at column 16)"),
+        ('{"title": "A', "not JSON (Unterminated string starting at column 11)"),
         ("[1, 2]", "JSON object"),
         (record(title="", text="Body."), '"title"'),
         (record(title=None, text="Body."), '"title"'),
         (record(title=7, text="Body."), '"title"'),
         (record(title="A", text=5), '"text"'),
+        (record(title="A", text=["One.", 2]), "a list of paragraphs as text"),
         (record(title="A", text="Body.", url=5), '"url" must be text'),
     ],
 )

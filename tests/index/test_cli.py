@@ -89,6 +89,12 @@ def test_index_command_names_unreadable_files_and_fails(store: Path, capsys) -> 
     assert "broken.yaml:" in err
 
 
+def test_a_search_names_the_one_file_it_leaves_out(store: Path, capsys) -> None:
+    (store / "articles" / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    _, _, err = run(capsys, "search", "Kerry", "--data", str(store))
+    assert "newsdesk: 1 problem; this file is left out:" in err
+
+
 def test_bad_query_is_a_message_with_a_caret_not_a_traceback(store: Path, capsys) -> None:
     status, out, err = run(capsys, "search", "(Kerry", "--data", str(store))
     assert status == 2 and out == ""

@@ -83,7 +83,8 @@ def _report(args: argparse.Namespace, change: CurationChange) -> None:
         print(change.summary)
         if change.articles:
             done = "restored" if change.action == "undo" else "rewrote"
-            print(f"{done} {len(change.articles)} article file(s): {', '.join(change.articles)}")
+            files = f"{len(change.articles)} article file" + ("" if len(change.articles) == 1 else "s")
+            print(f"{done} {files}: {', '.join(change.articles)}")
     for problem in change.problems:
         print(f"newsdesk entity: {problem}", file=sys.stderr)
 

@@ -190,7 +190,9 @@ def _say_report(report: IndexReport, *, always: bool = False) -> None:
     elif always:
         print("newsdesk: the index is up to date", file=sys.stderr)
     if report.problems and (always or report.rebuilt or report.added or report.updated):
-        print(f"newsdesk: {len(report.problems)} problem(s); these files are left out:", file=sys.stderr)
+        problems = _count(len(report.problems), "problem")
+        left_out = "this file is" if len(report.problems) == 1 else "these files are"
+        print(f"newsdesk: {problems}; {left_out} left out:", file=sys.stderr)
         for problem in report.problems:
             print(f"  {_visible(str(problem))}", file=sys.stderr)
 

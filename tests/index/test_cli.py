@@ -140,3 +140,8 @@ def test_paragraph_numbers_agree_in_json_and_human_output(store: Path, capsys) -
     article = yaml.safe_load((store / "articles" / f"{quote['article_id']}.yaml").read_text("utf-8"))
     stored = next(q for q in article["quotes"] if q["text"] == quote["text"])
     assert quote["paragraph"] == stored["paragraph"] + 1
+
+
+def test_speakers_of_one_speaker_say_1_speaker(store: Path, capsys) -> None:
+    _, out, _ = run(capsys, "speakers", 'speaker:"Philip Hammond"', "--data", str(store))
+    assert out.splitlines()[0].endswith(": 1 speaker, 0 quotes unattributed")

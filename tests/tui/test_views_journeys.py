@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 from tui_helpers import KERRY_ARTICLE, settle
 
 from tui.app import NewsdeskApp
@@ -165,3 +165,16 @@ async def test_views_from_the_entities_pane(app: NewsdeskApp) -> None:
         await settle(pilot)
         assert isinstance(app.screen, CoMentionsScreen)
         assert app.screen.found.entity.name == "Philip Hammond"  # type: ignore[attr-defined]
+
+
+async def test_the_speakers_view_of_one_speaker_says_1_speaker(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#query", Input).value = 'speaker:"Philip Hammond"'
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("S")
+        await settle(pilot)
+        assert isinstance(app.screen, SpeakersScreen)
+        summary = str(app.screen.query_one("#view-summary", Static).render())
+        assert summary == "3 quotes · 1 speaker · 0 unattributed"

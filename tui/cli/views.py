@@ -12,7 +12,16 @@ from typing import Any
 
 from store.numbering import json_document
 from store.views import SpeakerStat
-from tui.cli.search import _guarded, _open, _positive, _print_json, _say_report, _visible, index_command
+from tui.cli.search import (
+    _count,
+    _guarded,
+    _open,
+    _positive,
+    _print_json,
+    _say_report,
+    _visible,
+    index_command,
+)
 
 BAR = "█"
 BAR_WIDTH = 40
@@ -134,8 +143,8 @@ def run_speakers(args: argparse.Namespace) -> int:
     if args.query:
         scope = f"passages matching {_visible(args.query)!r}" + (f" in {scope}" if found.entity else "")
     print(
-        f"{found.total_quotes:,} quotes in {scope}: {found.speaker_count:,} speakers, "
-        f"{found.unattributed:,} quotes unattributed"
+        f"{_count(found.total_quotes, 'quote')} in {scope}: {_count(found.speaker_count, 'speaker')}, "
+        f"{_count(found.unattributed, 'quote')} unattributed"
     )
     if found.types:
         print("by type: " + ", ".join(f"{s.key} {s.share:.0%}" for s in found.types))

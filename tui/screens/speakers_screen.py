@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 
 from store.views import Share, SpeakerProfile, Speakers
 from tui.passage_text import inert
+from tui.results_text import count
 from tui.screens.view_screen import ViewChoice, ViewScreen, cell, number
 
 TYPE_NAMES = {"PERSON": "people", "ORG": "organisations", "GPE": "places", "NORP": "groups"}
@@ -58,7 +59,7 @@ class SpeakersScreen(ViewScreen):
             scope = f"passages matching {found.query!r}" + (f" in {scope}" if found.entity else "")
         self.set_texts(
             f"Who is quoted in {scope}",
-            f"{found.total_quotes:,} quotes · {found.speaker_count:,} speakers · "
+            f"{count(found.total_quotes, 'quote')} · {count(found.speaker_count, 'speaker')} · "
             f"{found.unattributed:,} unattributed",
             "enter or Q: their quotes · beside: shares, and what the speaker under the cursor talks about",
         )

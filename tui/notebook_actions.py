@@ -89,6 +89,8 @@ class NotebookActions(MainScreenParts):
 
         message: str
         error: bool = False
+        title: str = "Notebook"
+        """What the notification is about: the notebook, an export, a URL."""
 
     @dataclass
     class Clip(Message):
@@ -186,9 +188,9 @@ class NotebookActions(MainScreenParts):
             self.entities.show_article(self.entities.article)
             self.entities.highlighted = keep
         if message.error:
-            self.notify(message.message, title="Notebook", severity="error", markup=False, timeout=8)
+            self.notify(message.message, title=message.title, severity="error", markup=False, timeout=8)
         else:
-            self.notify(message.message, title="Notebook", markup=False, timeout=3)
+            self.notify(message.message, title=message.title, markup=False, timeout=3)
         for screen in self.app.screen_stack:
             if isinstance(screen, NotebookScreen):
                 screen.reload()
@@ -358,10 +360,10 @@ class NotebookActions(MainScreenParts):
             message = run_export(request, self.corpus, progress)
         except (StoreError, CitationError, OSError) as error:
             self.app.call_from_thread(self.status.show_index, "index up to date")
-            self.post_message(self.NotebookChanged(f"Export failed: {error}", error=True))
+            self.post_message(self.NotebookChanged(f"Export failed: {error}", error=True, title="Export"))
             return
         self.app.call_from_thread(self.status.show_index, "index up to date")
-        self.post_message(self.NotebookChanged(message))
+        self.post_message(self.NotebookChanged(message, title="Export"))
 
     # -- open elsewhere ----------------------------------------------------------------------
 
@@ -380,12 +382,12 @@ class NotebookActions(MainScreenParts):
         try:
             url = (pick.article or self.corpus.load_article(pick.item.article_id)).url
         except StoreError as error:
-            self.post_message(self.NotebookChanged(str(error), error=True))
+            self.post_message(self.NotebookChanged(str(error), error=True, title="Open"))
             return
         if not url:
-            self.post_message(self.NotebookChanged("This article has no URL.", error=True))
+            self.post_message(self.NotebookChanged("This article has no URL.", error=True, title="Open"))
         elif open_in_browser(url):
-            self.post_message(self.NotebookChanged(f"Opened {url}"))
+            self.post_message(self.NotebookChanged(f"Opened {url}", title="Open"))
         else:
             self.post_message(self.Clip(url, "the URL (no browser could be started)"))
 

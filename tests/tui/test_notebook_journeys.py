@@ -165,6 +165,19 @@ async def test_export_writes_the_whole_list(app: NewsdeskApp, corpus: Corpus, tm
         ]
         assert all(r["citation"] for r in rows)
         assert any(f"to syria.jsonl in {target.parent}" in message for message in notes(app))
+        said = [n for n in app._notifications if "syria.jsonl" in n.message]
+        assert [n.title for n in said] == ["Export"]  # not "Notebook": nothing was starred
+
+
+async def test_o_on_an_article_with_no_url_says_so_under_its_own_title(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "negotiable")
+        assert results.entries and results.entries[0].article_id == KERRY_ARTICLE  # it has no url:
+        await pilot.press("o")
+        await settle(pilot)
+        said = [n for n in app._notifications if n.message == "This article has no URL."]
+        assert [n.title for n in said] == ["Open"]
 
 
 async def test_history_is_recalled_with_up_and_down_and_kept(app: NewsdeskApp, corpus: Corpus) -> None:

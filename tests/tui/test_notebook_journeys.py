@@ -180,6 +180,20 @@ async def test_o_on_an_article_with_no_url_says_so_under_its_own_title(app: News
         assert [n.title for n in said] == ["Open"]
 
 
+async def test_up_after_running_a_query_recalls_the_one_before(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        for query in ("Assad", "Lavrov"):
+            await search(pilot, query)
+        await pilot.press("slash")
+        box = app.screen.query_one("#query", Input)
+        assert box.value == "Lavrov"
+        await pilot.press("up")  # not "Lavrov" again, which the box holds
+        assert box.value == "Assad"
+        await pilot.press("down")
+        assert box.value == "Lavrov"
+
+
 async def test_history_is_recalled_with_up_and_down_and_kept(app: NewsdeskApp, corpus: Corpus) -> None:
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(pilot)

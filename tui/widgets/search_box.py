@@ -76,6 +76,8 @@ class SearchBox(Horizontal):
         if self._recalled is None:
             self._typed = self.value
             self._recalled = len(self.history)
+            if delta < 0 and len(self.history) > 1 and self.history[-1] == self.value.strip():
+                self._recalled -= 1  # the box shows the newest query already: ↑ brings the one before
         self._recalled = max(0, min(self._recalled + delta, len(self.history)))
         recalled = self.history[self._recalled] if self._recalled < len(self.history) else self._typed
         if self._recalled == len(self.history):

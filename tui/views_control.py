@@ -59,6 +59,18 @@ def _quoted(name: str) -> str:
     return '"' + name.replace('"', "") + '"'
 
 
+def list_query(source: ListSource) -> str:
+    """The search that finds what a list holds: a jump is `entity:"John Kerry"`, a
+    speaker's quotes `speaker:"John Kerry"`, two entities' passages both names."""
+    if source.kind == "mentions":
+        return f"entity:{_quoted(source.query)}"
+    if source.kind == "pair":
+        return f"entity:{_quoted(source.query)} entity:{_quoted(source.other)}"
+    if source.kind == "quotes":
+        return f"speaker:{_quoted(source.query)}"
+    return source.query
+
+
 class ViewsControl:
     """Opens views for the main screen and follows the list with the timeline."""
 
@@ -170,14 +182,7 @@ class ViewsControl:
 
     def narrow(self, message: TimelineBar.Narrowed) -> None:
         source = message.source
-        if source.kind == "mentions":
-            base = f"entity:{_quoted(source.query)}"
-        elif source.kind == "pair":
-            base = f"entity:{_quoted(source.query)} entity:{_quoted(source.other)}"
-        elif source.kind == "quotes":
-            base = f"speaker:{_quoted(source.query)}"
-        else:
-            base = without_dates(source.query)
+        base = list_query(source) if source.kind != "search" else without_dates(source.query)
         self.screen.search_for(f"{base} {message.bucket.clause}".strip())
 
     def clear_dates(self) -> None:

@@ -178,3 +178,15 @@ async def test_the_speakers_view_of_one_speaker_says_1_speaker(app: NewsdeskApp)
         assert isinstance(app.screen, SpeakersScreen)
         summary = str(app.screen.query_one("#view-summary", Static).render())
         assert summary == "3 quotes · 1 speaker · 0 unattributed"
+
+
+async def test_with_no_article_open_the_entities_pane_counts_the_jump_list(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one(EntitiesPane)
+        assert pane.border_title == "In the corpus"
+        app.screen.query_one(ResultsList).show(ListSource("mentions", "Philip Hammond"))
+        await settle(pilot)
+        assert pane.border_title == "In these results"  # Hammond's passages, not the corpus
+        people = {row.name for row in pane.rows.values() if row.entity_type == "PERSON"}
+        assert "Philip Hammond" in people and "Sergei Lavrov" not in people

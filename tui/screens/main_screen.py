@@ -30,7 +30,7 @@ from tui.navigation import ArticleTarget, History, ListSource, ResultEntry, View
 from tui.notebook_actions import NOTEBOOK_BINDINGS, NotebookActions
 from tui.passage_text import query_terms
 from tui.screens.problems_screen import ProblemsScreen
-from tui.views_control import VIEW_BINDINGS, ViewsControl
+from tui.views_control import VIEW_BINDINGS, ViewsControl, list_query
 from tui.widgets.article_view import ArticleView
 from tui.widgets.entities_pane import EntitiesPane
 from tui.widgets.index_watch import IndexWatch
@@ -285,8 +285,8 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
                 latest=not message.source.query.strip() and message.dated,
                 undated=not message.source.query.strip() and not message.dated,
             )
-            if self.article.article is None:
-                self.entities.show_facets(message.source.query)
+        if self.article.article is None:  # who and what the list names: a jump's too
+            self.entities.show_facets(list_query(message.source))
 
     def on_results_list_failed(self, message: ResultsList.Failed) -> None:
         self._load_names_once()
@@ -405,7 +405,7 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         self.results.show(state.source, cursor=state.list_index)
         if state.article is None:
             self.article.clear()
-            self.entities.show_facets(state.source.query if state.source.kind == "search" else "")
+            self.entities.show_facets(list_query(state.source))
         else:
             self.article.open(state.article, cursor=state.article_paragraph)
         if state.focus:

@@ -15,6 +15,8 @@ from tui.widgets.status_line import StatusLine
 
 
 class _StatusOnly(App[None]):
+    CSS_PATH = Path(__file__).resolve().parents[2] / "tui" / "app.tcss"  # the real line's layout
+
     def compose(self) -> ComposeResult:
         yield StatusLine()
 
@@ -42,3 +44,17 @@ def test_an_export_of_one_row_says_one_row(tmp_path: Path, capsys: pytest.Captur
     assert main(argv) == 0
     assert "newsdesk: 1 row (" in capsys.readouterr().err
     assert "\n\n1 item.\n" in target.read_text(encoding="utf-8")
+
+
+async def test_a_narrow_status_line_leaves_out_counts_not_the_sort_order() -> None:
+    app = _StatusOnly()
+    async with app.run_test(size=(80, 3)) as pilot:
+        status = app.query_one(StatusLine)
+        status.show_stats(CorpusStats(1500, 693, 3724), "relevance")
+        status.show_index("index up to date")
+        await pilot.pause()
+        shown = status.query_one("#status-corpus", Static)
+        assert str(shown.render()) == "1,500 articles · 693 quotes · sort: relevance"  # not "sort: releva…"
+        await pilot.resize_terminal(120, 3)
+        await pilot.pause()
+        assert str(shown.render()) == "1,500 articles · 693 quotes · 3,724 entities · sort: relevance"

@@ -26,7 +26,9 @@ corpus's names (type, name, how many articles and mentions, the aliases written)
   whom it could be (`also`).
 - **Organisations.** "Yukos" joins "Yukos Oil Company"'s shorter legal form only
   through a designator ("Labour" -> "Labour Party", "Chelsea" -> "Chelsea FC"), and
-  only when one organisation fits. A place before an organisation's name is not part
+  only when one organisation fits, and not when an article writes that name alone for
+  a longer organisation it heads ("Community" of "European Community" is not "Community
+  Bank"). A place before an organisation's name is not part
   of it ("U.S. Congress" -> "Congress"), when the corpus names that place; and names of
   one type after spellings of one place are one ("U.S. Constitution", "United States
   Constitution").

@@ -30,10 +30,13 @@ def join_designated(records: list[NameRecord], keys: list[str], sets: NameSets, 
         if record.type == "ORG" and len(words) > 1 and words[-1].casefold() in ORG_DESIGNATORS:
             stem = company_stem(record.name) or " ".join(words[:-1])  # "Goldman, Sachs and Co"
             by_stem.setdefault(compact(stem), set()).add(sets.find(i))
+    shortened = _shortened(records, roots)
     for i in roots:
         record = records[i]
         found = by_stem.get(keys[i])
         if found and record.type in ("ORG", "PERSON", "GPE") and sets.find(i) == i:
+            if shortened.get(keys[i], found) - found:
+                continue  # "Community", the head of "European Community" written alone: not "Community Bank"
             targets = found - {i}
             if len(targets) == 1 and records[next(iter(targets))].type == "ORG":
                 target = next(iter(targets))
@@ -81,7 +84,11 @@ def join_place_prefixed(records: list[NameRecord], keys: list[str], sets: NameSe
             for i in named[1:]:
                 sets.join(named[0], i)
         if len(by_place) == 1:
-            sets.join(target, longer[0][0])
+            first = longer[0][0]
+            if records[sets.find(first)].articles > records[target].articles:
+                sets.join(first, target)  # "European Community" names the group "Community" joins
+            else:
+                sets.join(target, first)
 
 
 def join_thing_tails(records: list[NameRecord], sets: NameSets, roots: list[int]) -> None:
@@ -102,6 +109,21 @@ def join_thing_tails(records: list[NameRecord], sets: NameSets, roots: list[int]
         targets.discard(sets.find(i))
         if len(targets) == 1:
             sets.join(targets.pop(), i)
+
+
+def _shortened(records: list[NameRecord], roots: list[int]) -> dict[str, set[int]]:
+    """Each spelling-free head word an article wrote alone for a longer organisation's name
+    -> those organisations ("community" -> "European Community", whose "the Community" it
+    is; not "IBM" -> "International Business Machines", a short form, no head)."""
+    found: dict[str, set[int]] = {}
+    for i in roots:
+        record = records[i]
+        words = record.name.split()
+        if record.type == "ORG" and len(words) > 1:
+            head = compact(words[-1])
+            if head and any(compact(alias) == head for alias in record.aliases):
+                found.setdefault(head, set()).add(i)
+    return found
 
 
 def _place_led(

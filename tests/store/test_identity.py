@@ -248,3 +248,22 @@ def test_a_things_short_name_joins_the_one_longer_name_it_ends() -> None:
     assert cup is not None and cup.name == "World Cup"
     assert cup is not grouping.entity("EVENT", "FIFA World Cup")
     assert grouping.entity("ORG", "Peace Prize") is not prize
+
+
+def test_a_head_word_written_alone_joins_no_designated_namesake() -> None:
+    # Reuters writes "the Community" for the European Community; one article names a
+    # "Community Bank". The bare head word is the Community's, not the bank's.
+    records = [
+        NameRecord("European Community", "ORG", 24, 80, {"European Community", "Community"}),
+        NameRecord("Community", "ORG", 4, 6, {"Community"}),
+        NameRecord("Community Bank", "ORG", 1, 1, {"Community Bank"}),
+        NameRecord("Europe", "LOC", 9, 12, {"Europe", "European"}),
+        NameRecord("Labour", "ORG", 30, 60, {"Labour"}),
+        NameRecord("Labour Party", "ORG", 8, 9, {"Labour Party", "Labour"}),
+    ]
+    grouping = group_corpus(records)
+    community = grouping.entity("ORG", "European Community")
+    assert grouping.entity("ORG", "Community") is community
+    assert grouping.entity("ORG", "Community Bank") is not community
+    assert community.name == "European Community"  # type: ignore[union-attr]  # the name most articles use
+    assert grouping.entity("ORG", "Labour") is grouping.entity("ORG", "Labour Party")  # a short form, no head

@@ -295,11 +295,7 @@ def _with_first_name(reading: Reading, first: Token, start: int, text: str) -> t
     ):
         return start, text
     if (
-        before.pos_ == "PROPN"
-        and before.text.isalpha()
-        and before.text[:1].isupper()
-        and not before.text.isupper()
-        and not before.ent_type_
+        untagged_proper_word(before)
         and before.i not in reading.firsts
         and before.whitespace_ == " "
         and not split_title(before.text)[0]

@@ -321,3 +321,32 @@ async def test_any_other_list_is_exported_page_by_page(
         assert [(h.article_id, h.paragraph, h.highlights) for h in paged.rows] == [
             (h.article_id, h.paragraph, h.highlights) for h in whole.rows
         ]
+
+
+async def test_j_on_the_notebook_view_s_last_row_stays_there_as_in_the_results(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        results = await search(pilot, "Kerry")
+        for index in range(2):
+            results.highlight_entry(index)
+            await pilot.press("asterisk")
+            await settle(pilot)
+        results.highlight_entry(len(results.entries) - 1)
+        last = results.highlighted
+        await pilot.press("j")
+        await settle(pilot)
+        assert results.highlighted == last  # the results list stays on its last row
+        await pilot.press("b")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, NotebookScreen)
+        screen.items_list.action_last()
+        last = screen.items_list.highlighted
+        await pilot.press("j")
+        await settle(pilot)
+        assert screen.items_list.highlighted == last
+        screen.items_list.action_first()
+        first = screen.items_list.highlighted
+        await pilot.press("k")
+        await settle(pilot)
+        assert screen.items_list.highlighted == first

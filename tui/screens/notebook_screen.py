@@ -30,6 +30,7 @@ from store.passage_ref import Located, locate
 from tui.passage_text import inert
 from tui.results_text import count
 from tui.screens.text_screen import TextScreen
+from tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -83,7 +84,7 @@ class NotebookScreen(Screen[None]):
         self.counts: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
-        yield OptionList(id="notebook-list")
+        yield StoppingOptionList(id="notebook-list")
         yield Footer()
 
     @property

@@ -30,6 +30,7 @@ from store.numbering import place
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled
 from tui.screens.picker_screen import Choice, PickerScreen
+from tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -82,7 +83,7 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
                 ),
                 id="review-hint",
             )
-            yield OptionList(id="review-quotes")
+            yield StoppingOptionList(id="review-quotes")
         yield Footer()
 
     def on_mount(self) -> None:

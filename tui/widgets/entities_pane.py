@@ -26,6 +26,7 @@ from store.models import Article, Entity
 from store.passage_ref import fingerprint
 from tui.messages import JumpRequested, QuotesRequested
 from tui.passage_text import inert, speaker_label
+from tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -52,7 +53,7 @@ class _Row:
     """The longer names an entity the article names only inside them is in."""
 
 
-class EntitiesPane(OptionList):
+class EntitiesPane(StoppingOptionList):
     """Entities and quotes of the open article, or facets of the current query."""
 
     BINDINGS = [

@@ -31,6 +31,7 @@ from tui.passage_text import SNIPPET_CHARS, inert, snippet, speaker_label, style
 from tui.result_pages import ResultPage, load_page
 from tui.results_text import fit_title, nothing_found
 from tui.widgets.quote_block import QuoteBlock
+from tui.widgets.stopping_list import StoppingOptionList
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -43,7 +44,7 @@ _PLACES = {-1: "headline: ", -2: "standfirst: "}
 """How a passage that is not a body paragraph is labelled (by its paragraph number)."""
 
 
-class ResultsList(OptionList):
+class ResultsList(StoppingOptionList):
     """Passages of the corpus, one option per passage under a header per article."""
 
     BINDINGS = [

@@ -83,6 +83,14 @@ class ViewsControl:
 
     # -- where the reader is ----------------------------------------------------
 
+    def show_list(self, source: ListSource) -> None:
+        """List a jump, a pair or quotes, the search box showing the search that finds the
+        same passages (`entity:"John Kerry"`), never the last search's text."""
+        main = self.screen
+        main.search_box.set_query(list_query(source))
+        main.search_box.show_searching()
+        main.results.show(source)
+
     def context_entity(self) -> tuple[str, str | None] | None:
         """The entity the reader is on: the entities pane's row, the article's selected
         name, or the entity the list is about."""
@@ -151,9 +159,9 @@ class ViewsControl:
                 "pair", request.name, entity_type=request.entity_type, other=choice.name,
                 other_type=choice.entity_type,
             )  # fmt: skip
-            main.results.show(source)
+            self.show_list(source)
         elif choice.kind == "quotes":
-            main.results.show(ListSource("quotes", choice.name))
+            self.show_list(ListSource("quotes", choice.name))
         else:
             main.search_box.set_query(choice.query)
             main.search_box.show_searching()

@@ -361,3 +361,33 @@ async def test_keys_in_an_empty_article_pane_say_to_open_an_article(app: Newsdes
         messages = [notification.message for notification in app._notifications]
         assert any(m.startswith("No article open") for m in messages), messages
         assert not any("No names in this paragraph" in m for m in messages)
+
+
+async def test_the_search_box_shows_the_search_a_jump_lists_and_back_restores_each(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await search(pilot, "ceasefire")
+        box = app.screen.query_one(SearchBox)
+        stats = app.screen.query_one("#search-stats", Static)
+        await entity_row(pilot, "John Kerry")
+        await pilot.press("enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        assert results.source is not None and results.source.kind == "mentions"
+        # the box says what the results show, with its count: not 'ceasefire' and its count
+        assert box.value == 'entity:"John Kerry"'
+        assert str(stats.render()).startswith(f"{results.total} passage")
+        jumped = {(e.article_id, e.paragraph) for e in results.entries}
+        await pilot.press("Q")  # his quotes: the box follows
+        await settle(pilot)
+        assert box.value == 'speaker:"John Kerry"'
+        assert " quote" in str(stats.render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert box.value == 'entity:"John Kerry"'
+        await pilot.press("escape")
+        await settle(pilot)
+        assert results.source == ListSource("search", "ceasefire")
+        assert box.value == "ceasefire"
+        await search(pilot, 'entity:"John Kerry"')  # what the box showed finds the same passages
+        assert {(e.article_id, e.paragraph) for e in results.entries} == jumped

@@ -285,6 +285,9 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
                 latest=not message.source.query.strip() and message.dated,
                 undated=not message.source.query.strip() and not message.dated,
             )
+        else:  # a jump, a pair, quotes: the box holds the search that finds them (show_list), and counts
+            noun = "quote" if message.source.kind == "quotes" else "passage"
+            self.search_box.show_found(message.total, message.articles, message.elapsed_ms, noun=noun)
         if self.article.article is None:  # who and what the list names: a jump's too
             self.entities.show_facets(list_query(message.source))
 
@@ -350,13 +353,13 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
 
     def on_quotes_requested(self, message: QuotesRequested) -> None:
         self.history.push(self._snapshot())
-        self.results.show(ListSource("quotes", message.name))
+        self.views.show_list(ListSource("quotes", message.name))
         self._focus(self.results)
 
     def jump(self, name: str, entity_type: str | None = None, within: tuple[str, ...] = ()) -> None:
         """List every passage in the corpus that mentions the entity."""
         self.history.push(self._snapshot())
-        self.results.show(ListSource("mentions", name, entity_type=entity_type, within=within))
+        self.views.show_list(ListSource("mentions", name, entity_type=entity_type, within=within))
         self._focus(self.results)
 
     def open_article(self, article_id: str) -> None:
@@ -400,8 +403,7 @@ class MainScreen(NotebookActions, CurationActions, IndexActions):
         if state is None:
             self.notify("Nothing to go back to.", timeout=2)
             return
-        if state.source.kind == "search":
-            self.search_box.set_query(state.source.query)
+        self.search_box.set_query(list_query(state.source))
         self.results.show(state.source, cursor=state.list_index)
         if state.article is None:
             self.article.clear()

@@ -143,11 +143,13 @@ class SearchBox(Horizontal):
         exact: bool = True,
         latest: bool = False,
         undated: bool = False,
+        noun: str = "passage",
     ) -> None:
         """The size of the result (`exact` False: the total is an estimate). For the
-        latest articles (the empty query) the status line has the corpus's counts."""
+        latest articles (the empty query) the status line has the corpus's counts; `noun`
+        is what the list holds (a speaker's quotes)."""
         self.input.remove_class("-error")
-        found = f"{total:,} passage" + ("" if total == 1 else "s")
+        found = f"{total:,} {noun}" + ("" if total == 1 else "s")
         if not exact:
             found = f"about {found}"
         if articles:

@@ -57,6 +57,12 @@ def is_common_word(word: str) -> bool:
     return folded in lower and word not in capital and folded.capitalize() not in capital
 
 
+def is_lower_case_word(word: str) -> bool:
+    """A word the lexicon lists in lower case, whatever else it lists ("House", "Bank";
+    not "Cantrex")."""
+    return word.lower() in _table()[0]
+
+
 def is_plural_noun(word: str) -> bool:
     """The plural of a common noun ("Professors", "Passages"; not "Miniseries", which is
     its own singular)."""

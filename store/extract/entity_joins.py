@@ -34,6 +34,7 @@ from store.extract.wire_copy import ticker_after
 from store.mention_scan import name_matches
 from store.name_lexicon import same_given_name
 from store.person_names import SAINT_PREFIX, first_name_gender
+from store.word_lexicon import is_lower_case_word
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 CAPITAL_BEFORE = re.compile(r"[A-Z][\w.'’]* $")
@@ -47,7 +48,6 @@ def join_place_prefixed(reading: Reading, groups: dict[str, Group], parent: dict
     joins the one organisation it heads ("the Society" of the Society of the Cincinnati).
     A shorter name two longer ones end in ("Red Sox": "Boston Red Sox", "Triple-A Pawtucket
     Red Sox") joins only the one a place leads, when one does."""
-    body = reading.body
     places = {
         text.casefold()
         for key in roots(groups, parent)
@@ -75,7 +75,7 @@ def join_place_prefixed(reading: Reading, groups: dict[str, Group], parent: dict
                 placed = _a_place(prefix, places)
                 # after a word that is no place, one word is a short form of the name only
                 # where it stands alone as a name: "the House" is not the White House
-                alone = _alone(rest, ending) and (" " in rest or _stands_alone(body, rest))
+                alone = _alone(rest, ending) and (" " in rest or _stands_alone(reading, rest))
                 if not (placed or alone or _sole_head(rest, ending)):
                     continue
                 place = (country_name(prefix) or prefix.casefold()) if placed else ""
@@ -107,10 +107,12 @@ def _want(
         found[find(parent, longer)] = found.get(find(parent, longer)) or place
 
 
-def _stands_alone(body: str, word: str) -> bool:
+def _stands_alone(reading: Reading, word: str) -> bool:
     """The article writes the word as a name of its own ("Poisson declared"), never with
     "the" before it ("the House" is a noun naming a thing of its own) and not only as a
-    modifier ("House Speaker Paul Ryan", "House-focused") or inside a longer name."""
+    modifier ("House Speaker Paul Ryan", "House-focused", "House members") or inside a
+    longer name."""
+    body = reading.body
     alone = False
     for match in name_matches(body, word):
         before = body[max(0, match.start() - 30) : match.start()]
@@ -118,8 +120,21 @@ def _stands_alone(body: str, word: str) -> bool:
             return False
         if CAPITAL_BEFORE.search(before) or CAPITAL_AFTER.match(body, match.end()):
             continue  # "White House", "House Speaker"
+        if _modifies_a_noun(reading, match.start(), match.end()):
+            continue  # "House members"
         alone = True
     return alone
+
+
+def _modifies_a_noun(reading: Reading, start: int, end: int) -> bool:
+    """A word of the language the parse makes a compound of a common noun after it
+    ("House members"): an institution the word names, not a short form of a longer name
+    ("Cantrex shares" is one)."""
+    span = reading.doc.char_span(start, end)
+    if span is None or len(span) != 1 or not is_lower_case_word(span.text):
+        return False
+    root = span.root
+    return root.dep_ == "compound" and root.head.i > root.i and root.head.pos_ == "NOUN"
 
 
 def _alone(name: str, ending: Counter[str]) -> bool:

@@ -124,3 +124,15 @@ def test_one_word_the_article_writes_as_a_noun_or_modifier_is_no_short_form(nlp:
     )
     assert owner(entities, "White House") == "White House"
     assert entities["White House"].aliases == ["White House"]
+
+
+def test_a_word_of_the_language_before_a_noun_is_no_short_form(nlp: Language) -> None:
+    # "House members": the word names an institution of its own, not the White House
+    entities = extract(
+        nlp,
+        [
+            "During a visit to Capitol Hill yesterday, House members did not press the secretary.",
+            "Any initiative would be delayed because of disarray within the White House.",
+        ],
+    )
+    assert entities["White House"].aliases == ["White House"]

@@ -391,3 +391,20 @@ async def test_the_search_box_shows_the_search_a_jump_lists_and_back_restores_ea
         assert box.value == "ceasefire"
         await search(pilot, 'entity:"John Kerry"')  # what the box showed finds the same passages
         assert {(e.article_id, e.paragraph) for e in results.entries} == jumped
+
+
+async def test_a_hit_on_the_headline_is_the_article_s_line_shown_once(app: NewsdeskApp) -> None:
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(pilot)
+        await search(pilot, "timing negotiable")
+        results = app.screen.query_one(ResultsList)
+        index, entry = next((i, e) for i, e in enumerate(results.entries) if e.paragraph == -1)
+        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert [p for p in prompts if entry.title in p] == [prompts[results._option_of_entry[index]]]
+        assert not any("headline: " in p for p in prompts)
+        results.highlight_entry(index)  # the line is the hit: enter opens the article at it
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.target is not None
+        assert (view.target.article_id, view.target.paragraph) == (entry.article_id, -1)

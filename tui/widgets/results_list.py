@@ -26,7 +26,7 @@ from store.errors import StoreError
 from store.hits import QueryError
 from store.passage_ref import fingerprint
 from tui.messages import QuotesRequested
-from tui.navigation import ListSource, ResultEntry
+from tui.navigation import ListSource, ResultEntry, Span
 from tui.passage_text import SNIPPET_CHARS, inert, snippet, speaker_label, styled
 from tui.result_pages import ResultPage, load_page
 from tui.results_text import fit_title, nothing_found
@@ -124,6 +124,8 @@ class ResultsList(StoppingOptionList):
         self._option_of_entry: list[int] = []
         self._entry_of_option: dict[int, int] = {}
         self._last_article: str | None = None
+        self._heading_entries: set[int] = set()
+        """Entries that are a hit on the headline and stand as their article's line."""
         self._pending_cursor: int | None = None
         self._fetching_more = False
         self._to_the_end = False
@@ -240,6 +242,7 @@ class ResultsList(StoppingOptionList):
         self._option_of_entry = []
         self._entry_of_option = {}
         self._last_article = None
+        self._heading_entries = set()
         self.set_class(self.source is not None and self.source.kind == "quotes", "-quotes")
 
     def _add_empty_state(self) -> None:
@@ -266,21 +269,31 @@ class ResultsList(StoppingOptionList):
         for entry in entries:
             if entry.article_id != self._last_article:
                 self._last_article = entry.article_id
-                # one line: the headline, then its source and date (cut first when narrow),
-                # so that even at 80x24 the pane shows several results
-                header = Text("\n" if self.entries else "", end="")
-                header.append(inert(entry.title), style="bold")
-                details = " · ".join(inert(part) for part in (entry.source, entry.date) if part)
-                if details:
-                    header.append(" · " + details, style=meta)
-                options.append(Option(header, disabled=True))
-                next_option += 1
+                if entry.paragraph == -1:  # a hit on the headline is the article's line: shown once
+                    self._heading_entries.add(len(self.entries))
+                    if self.entries:
+                        options.append(Option(Text(""), disabled=True))
+                        next_option += 1
+                else:
+                    header = Text("\n" if self.entries else "", end="")
+                    options.append(Option(header + self._heading(entry, meta), disabled=True))
+                    next_option += 1
             self._entry_of_option[next_option] = len(self.entries)
             self._option_of_entry.append(next_option)
             self.entries.append(entry)
             options.append(Option(self._row(entry, starred, len(self.entries) - 1)))
             next_option += 1
         self.add_options(options)
+
+    def _heading(self, entry: ResultEntry, meta: Style, spans: tuple[Span, ...] = ()) -> Text:
+        """One line: the headline (its matches highlighted), then its source and date (cut
+        first when narrow), so that even at 80x24 the pane shows several results."""
+        heading = Text(end="")
+        heading.append_text(styled(entry.title, [(spans, self._style("results--highlight"))], base="bold"))
+        details = " · ".join(inert(part) for part in (entry.source, entry.date) if part)
+        if details:
+            heading.append(" · " + details, style=meta)
+        return heading
 
     def _starred(self) -> set[tuple[str, str]]:
         """(article id, fingerprint) of the starred items; none when the notebook cannot be read."""
@@ -297,10 +310,13 @@ class ResultsList(StoppingOptionList):
         # a very wide screen wraps rows (app.tcss): two lines of each passage use its width
         wide = self.screen.has_class("-very-wide")
         chars = int(1.7 * max(self.scrollable_content_region.width - 4, 20)) if wide else SNIPPET_CHARS
-        row = snippet(entry.text, list(entry.spans), self._style("results--highlight"), chars=chars)
         label = _PLACES.get(entry.paragraph)
-        if label:
-            row = Text(label, style=meta, end="") + row
+        if index in self._heading_entries:  # the headline as the article's line
+            row = self._heading(entry, meta, entry.spans if entry.text == entry.title else ())
+        else:
+            row = snippet(entry.text, list(entry.spans), self._style("results--highlight"), chars=chars)
+            if label:
+                row = Text(label, style=meta, end="") + row
         if (entry.article_id, fingerprint(entry.text)) in starred:
             row = Text("★ ", style=self._style("results--star"), end="") + row
         if entry.speaker:

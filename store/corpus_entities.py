@@ -64,11 +64,18 @@ class CorpusEntities:
         return MentionsPage(
             entity=group.ref(),
             total=len(docnums),
-            articles=group.articles,
+            articles=self._articles_of(group),
             passages=[self._reader.mention_passage(fields, group.keys) for fields in page],
             offset=offset,
             others=[g.summary() for g in self.registry().lookup(name) if g is not group][:5],
         )
+
+    def _articles_of(self, group: EntityGroup) -> int:
+        """The articles naming the entity: the registry's count adds its names' counts, so an
+        article with two of them ("Nobel Peace Prize", "Peace Prize") is counted here once."""
+        if len(group.keys) < 2:
+            return group.articles
+        return len({d for key in group.keys for d in self._reader.posting_ids("article_entity", key)})
 
     def quotes(self, speaker: str | None = None, *, offset: int = 0, limit: int = 50) -> QuotesPage:
         """Quotes (by one speaker, any alias), oldest article first."""

@@ -14,6 +14,7 @@ from textual.markup import escape
 from store.hits import ArticleSummary
 from store.listing import search_listing
 from tui.passage_text import inert
+from tui.results_text import count
 from tui.screens.main_screen import MainScreen
 from tui.widgets.entities_pane import KIND_LABELS
 
@@ -133,7 +134,7 @@ class NewsdeskCommands(Provider):
                 label = Text(f"Every passage mentioning {inert(entity.name)}")
                 kind = TYPE_NAMES.get(entity.type, entity.type.lower())
                 where = (
-                    f"{kind} · {_count(entity.mentions, 'mention')} in {_count(entity.articles, 'article')}"
+                    f"{kind} · {count(entity.mentions, 'mention')} in {count(entity.articles, 'article')}"
                 )
                 if entity.also:  # a short name the corpus could not settle ("Bush")
                     where += " · could also be " + ", ".join(f"{n} ({c:,})" for n, c in entity.also[:3])
@@ -175,7 +176,7 @@ def saved_searches(corpus: Corpus) -> list[tuple[str, str, str]]:
             continue
         new = total - saved.seen if saved.seen is not None else 0
         news = f"{new:,} new since last opened" if new > 0 else "none new"
-        found.append((saved.name, saved.query, f"{saved.query} · {_count(total, 'passage')}, {news}"))
+        found.append((saved.name, saved.query, f"{saved.query} · {count(total, 'passage')}, {news}"))
     return found
 
 
@@ -183,7 +184,3 @@ def _details(article: ArticleSummary) -> str:
     """The help line of a headline: what enter does, the source and the date (markup-safe)."""
     parts = ("Open article", article.source, article.date)
     return escape(" · ".join(inert(part) for part in parts if part))
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")

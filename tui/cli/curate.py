@@ -19,6 +19,7 @@ from store.errors import StoreError
 from store.hits import UnknownEntity
 from tui.cli.progress import ProgressBar
 from tui.cli.search import index_command
+from tui.results_text import count
 
 ACTIONS: dict[str, tuple[str, str | None, str | None]] = {
     "rename": ("give an entity a new name (its old name stays an alias)", "NEW_NAME", "the new name"),
@@ -83,8 +84,7 @@ def _report(args: argparse.Namespace, change: CurationChange) -> None:
         print(change.summary)
         if change.articles:
             done = "restored" if change.action == "undo" else "rewrote"
-            files = f"{len(change.articles)} article file" + ("" if len(change.articles) == 1 else "s")
-            print(f"{done} {files}: {', '.join(change.articles)}")
+            print(f"{done} {count(len(change.articles), 'article file')}: {', '.join(change.articles)}")
     for problem in change.problems:
         print(f"newsdesk entity: {problem}", file=sys.stderr)
 

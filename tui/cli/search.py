@@ -21,6 +21,7 @@ from store.hits import IndexReport, QueryError, Span, UnknownEntity
 from store.index.review import CHECK_ALL, CHECK_KINDS
 from store.numbering import json_document, place
 from tui.cli.progress import ProgressBar
+from tui.results_text import count
 
 BOLD, RESET, DIM = "\x1b[1m", "\x1b[0m", "\x1b[2m"
 
@@ -190,7 +191,7 @@ def _say_report(report: IndexReport, *, always: bool = False) -> None:
     elif always:
         print("newsdesk: the index is up to date", file=sys.stderr)
     if report.problems and (always or report.rebuilt or report.added or report.updated):
-        problems = _count(len(report.problems), "problem")
+        problems = count(len(report.problems), "problem")
         left_out = "this file is" if len(report.problems) == 1 else "these files are"
         print(f"newsdesk: {problems}; {left_out} left out:", file=sys.stderr)
         for problem in report.problems:
@@ -208,14 +209,14 @@ def run_search(args: argparse.Namespace) -> int:
     shown = f"{result.offset + 1}-{result.offset + len(result.hits)}" if result.hits else "none"
     if not args.query.strip():
         if result.dated:
-            what = f"{result.total:,} newest article" + ("" if result.total == 1 else "s")
+            what = count(result.total, "newest article")
         else:
-            what = _count(result.total, "article") + "; none has a date, so they are in index order"
+            what = count(result.total, "article") + "; none has a date, so they are in index order"
     else:
-        what = _count(result.total, "passage") + (" matches" if result.total == 1 else " match")
+        what = count(result.total, "passage") + (" matches" if result.total == 1 else " match")
         what = f"{what} {_visible(args.query)!r}"
         if result.articles is not None:
-            what += f" in {_count(result.articles, 'article')}"
+            what += f" in {count(result.articles, 'article')}"
     if not result.total_exact:
         what = f"about {what}"
     print(f"{what} (showing {shown}, {result.elapsed_ms:.0f} ms)")
@@ -243,10 +244,10 @@ def run_mentions(args: argparse.Namespace) -> int:
         return 0
     entity = page.entity
     aliases = f" (also {', '.join(_visible(a) for a in entity.aliases)})" if entity.aliases else ""
-    counts = f"{_count(page.total, 'passage')} in {_count(page.articles, 'article')}"
+    counts = f"{count(page.total, 'passage')} in {count(page.articles, 'article')}"
     print(f"{_visible(entity.name)} [{entity.type}]{aliases}: {counts}")
     if page.could_be():
-        named = ", ".join(f"{_visible(name)} ({_count(n, 'article')})" for name, n in page.could_be())
+        named = ", ".join(f"{_visible(name)} ({count(n, 'article')})" for name, n in page.could_be())
         print(f"{_visible(args.name)!r} could also be {named}: give the full name, or --type")
     style = _Style(sys.stdout.isatty())
     for passage in page.passages:
@@ -276,7 +277,7 @@ def run_quotes(args: argparse.Namespace) -> int:
         _print_json(json_document(page))
         return 0
     who = f" by {_visible(page.speaker.name)}" if page.speaker else ""
-    print(f"{_count(page.total, 'quote')}{who}")
+    print(f"{count(page.total, 'quote')}{who}")
     for quote in page.quotes:
         print()
         shown, left_out = _cut(quote.text)
@@ -333,11 +334,6 @@ def _print_json(document: Any) -> None:
     print(json.dumps(document, ensure_ascii=False))
 
 
-def _count(number: int, noun: str) -> str:
-    """ "1 passage", "2 passages"."""
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
-
-
 def _quotes_to_check(corpus: Corpus, args: argparse.Namespace) -> int:
     """`quotes --check`: what the Check speakers view lists, with why, oldest article first."""
     kinds = CHECK_ALL if args.check == "all" else (args.check,)
@@ -355,7 +351,7 @@ def _quotes_to_check(corpus: Corpus, args: argparse.Namespace) -> int:
         )
         return 0
     print(
-        f"{_count(len(shown), 'quote')} to check"
+        f"{count(len(shown), 'quote')} to check"
         + (f" ({CHECK_KINDS[args.check]})" if args.check != "all" else "")
     )
     for quote in shown:

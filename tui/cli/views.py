@@ -13,7 +13,6 @@ from typing import Any
 from store.numbering import json_document
 from store.views import SpeakerStat
 from tui.cli.search import (
-    _count,
     _guarded,
     _open,
     _positive,
@@ -22,6 +21,7 @@ from tui.cli.search import (
     _visible,
     index_command,
 )
+from tui.results_text import count
 
 BAR = "█"
 BAR_WIDTH = 40
@@ -143,8 +143,8 @@ def run_speakers(args: argparse.Namespace) -> int:
     if args.query:
         scope = f"passages matching {_visible(args.query)!r}" + (f" in {scope}" if found.entity else "")
     print(
-        f"{_count(found.total_quotes, 'quote')} in {scope}: {_count(found.speaker_count, 'speaker')}, "
-        f"{_count(found.unattributed, 'quote')} unattributed"
+        f"{count(found.total_quotes, 'quote')} in {scope}: {count(found.speaker_count, 'speaker')}, "
+        f"{count(found.unattributed, 'quote')} unattributed"
     )
     if found.types:
         print("by type: " + ", ".join(f"{s.key} {s.share:.0%}" for s in found.types))
@@ -152,7 +152,7 @@ def run_speakers(args: argparse.Namespace) -> int:
         print("by source: " + ", ".join(f"{_visible(s.key)} {s.share:.0%}" for s in found.sources[:5]))
     if found.by:
         for group in found.groups:
-            print(f"\n{_visible(group.key)} — {group.quotes:,} quote" + ("" if group.quotes == 1 else "s"))
+            print(f"\n{_visible(group.key)} — {count(group.quotes, 'quote')}")
             _speaker_table(group.speakers)
     else:
         print()

@@ -26,6 +26,7 @@ from store.errors import StoreError
 from store.hits import EntitySummary, MentionsPage
 from store.models import ENTITY_TYPES
 from tui.passage_text import inert
+from tui.results_text import count
 from tui.screens.picker_screen import Choice, PickerScreen
 from tui.screens.prompt_screen import PromptScreen
 
@@ -49,16 +50,12 @@ TYPE_HELP = {
 
 def grouping_line(page: MentionsPage) -> str:
     """ "John Kerry — 11 passages in 3 articles · also Kerry, Secretary Kerry"."""
-    line = f"{page.entity.name} — {_count(page.total, 'passage')} in {_count(page.articles, 'article')}"
+    line = f"{page.entity.name} — {count(page.total, 'passage')} in {count(page.articles, 'article')}"
     if page.entity.aliases:
         line += " · also " + ", ".join(page.entity.aliases)
     if page.could_be():
         line += " · could also be " + ", ".join(f"{n} ({c:,})" for n, c in page.could_be())
     return line
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def entity_choices(corpus: Corpus, exclude: str | None = None) -> list[Choice]:
@@ -67,7 +64,7 @@ def entity_choices(corpus: Corpus, exclude: str | None = None) -> list[Choice]:
 
 
 def _choice(entity: EntitySummary) -> Choice:
-    detail = f"{entity.type} · {entity.mentions:,} mentions in {_count(entity.articles, 'article')}"
+    detail = f"{entity.type} · {entity.mentions:,} mentions in {count(entity.articles, 'article')}"
     return Choice(entity.name, entity.name, detail)
 
 

@@ -29,6 +29,7 @@ from store.index.review import CHECK_ALL, CHECK_KINDS, CheckKind, QuoteToCheck
 from store.numbering import place
 from tui.navigation import ArticleTarget
 from tui.passage_text import inert, styled
+from tui.results_text import count
 from tui.screens.picker_screen import Choice, PickerScreen
 from tui.widgets.stopping_list import StoppingOptionList
 
@@ -110,8 +111,8 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
             return
         self.quotes = message.quotes
         self.fixed.clear()
-        count = f"{len(self.quotes)} to check" if self.quotes else "nothing to check"
-        box.border_subtitle = count + (f" · {CHECK_KINDS[self.showing]}" if self.showing else "")
+        left = f"{len(self.quotes)} to check" if self.quotes else "nothing to check"
+        box.border_subtitle = left + (f" · {CHECK_KINDS[self.showing]}" if self.showing else "")
         self.options.clear_options()
         self.options.add_options([Option(self._row(i)) for i in range(len(self.quotes))])
         if self.quotes:
@@ -166,8 +167,8 @@ class SpeakerReviewScreen(Screen[ArticleTarget | None]):
             if entity.type == "PERSON":
                 counts[entity.name] = counts.get(entity.name, 0) + len(entity.mentions)
         choices = [
-            Choice(name, name, f"{count} mention" + ("" if count == 1 else "s"))
-            for name, count in sorted(counts.items(), key=lambda item: -item[1])
+            Choice(name, name, count(mentions, "mention"))
+            for name, mentions in sorted(counts.items(), key=lambda item: -item[1])
         ]
         if not choices:
             self.notify("The article names no people; x clears the speaker.", timeout=3)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from store.hits import Facets
+from tui.results_text import count
 
 if TYPE_CHECKING:
     from store.corpus import Corpus
@@ -149,11 +150,11 @@ class SearchBox(Horizontal):
         latest articles (the empty query) the status line has the corpus's counts; `noun`
         is what the list holds (a speaker's quotes)."""
         self.input.remove_class("-error")
-        found = f"{total:,} {noun}" + ("" if total == 1 else "s")
+        found = count(total, noun)
         if not exact:
             found = f"about {found}"
         if articles:
-            found += f" · {articles:,} article" + ("" if articles == 1 else "s")
+            found += f" · {count(articles, 'article')}"
         if latest:
             found = "latest articles"
         elif undated:  # the empty query on a store without dates: every article, in no date order
